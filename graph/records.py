@@ -1,0 +1,148 @@
+"""Plain typed records passed between stages: documents -> NLP -> records -> RDF -> views.
+
+Every stage after NLP works on these records only, never on spaCy objects, so a graph can be
+rebuilt, merged or exported without re-running extraction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article. ``text`` is what every character offset refers to."""
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # path (and line for JSONL) it was read from
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of text and date: identical content gets the same hash, whatever its file name."""
+        import hashlib
+
+        payload = f"{self.date.isoformat() if self.date else ''}\n{self.text}".encode("utf-8")
+        return hashlib.sha256(payload).hexdigest()
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A character span of the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention(TextSpan):
+    """One mention of an entity. ``resolved_as`` names the entity it stands for by metonymy
+    ("Moscow said" -> Russia) while the mention keeps its own surface form."""
+
+    resolved_as: str | None = None
+
+
+@dataclass
+class Entity:
+    """An entity of one document: all its mentions grouped under one name."""
+
+    id: str  # stable key: "<kind>/<normalised name>", also the tail of its IRI
+    name: str
+    kind: str  # person | organisation | country | city | region | place | group
+    label: str  # the NER label it came from (PERSON, ORG, GPE, LOC, NORP, ...)
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    links: dict[str, str] = field(default_factory=dict)  # e.g. {"geonames": IRI, "iso3166": "UA"}
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A TIMEX3 time expression with its TimeML value, resolved against the DCT."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # TimeML value: 2022-03-29, 2022-02, P34D, PRESENT_REF, XXXX-03-29 ...
+    mod: str | None = None  # BEFORE, AFTER, MORE_THAN, APPROX, START, MID, END ...
+    begin: str | None = None  # ISO date or datetime where the value resolves to an interval
+    until: str | None = None  # exclusive end of that interval
+    anchor_begin: str | None = None  # for an anchored duration: where it started
+
+
+@dataclass(frozen=True)
+class Participant:
+    entity: str  # Entity.id within the same extraction
+    role: str  # actor | target | place | participant
+
+
+@dataclass
+class Event:
+    """Something that happened (or was said, planned, denied), with who, where and when."""
+
+    id: str
+    trigger: TextSpan
+    type: str  # PLOVER type or OTHER
+    date: str | None  # TimeML value of its time anchor
+    sentence: str
+    participants: list[Participant] = field(default_factory=list)
+    label: str = ""
+    anchor: str = "inferred"  # explicit | tense | inferred | dct
+    begin: str | None = None
+    until: str | None = None
+    modality: str = "asserted"  # asserted | reported | planned | hypothetical | negated
+    polarity: str = "positive"
+    source: str | None = None  # entity id the event is attributed to
+    sentence_start: int = 0
+    confidence: float = 0.5
+    mentions: list[TextSpan] = field(default_factory=list)
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    doc: Document
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    metadata: dict[str, list[str]] = field(default_factory=dict)  # credits, bylines, agencies
+
+    def to_json(self) -> dict[str, Any]:
+        """The schema of ``etkg extract --json`` (fields are only ever added, never removed)."""
+        d = self.doc
+        return {
+            "doc": {
+                "id": d.id,
+                "title": d.title,
+                "date": d.date.isoformat() if d.date else None,
+                "source": d.source,
+                "url": d.url,
+                "metadata": self.metadata,
+            },
+            "text": d.text,
+            "entities": [_entity_json(e) for e in self.entities],
+            "timexes": [asdict(t) for t in self.timexes],
+            "events": [_event_json(e) for e in self.events],
+        }
+
+
+def _entity_json(e: Entity) -> dict[str, Any]:
+    out = asdict(e)
+    out["type"] = e.label
+    out["mentions"] = [{k: v for k, v in asdict(m).items() if k != "resolved_as" or v} for m in e.mentions]
+    return out
+
+
+def _event_json(e: Event) -> dict[str, Any]:
+    out = asdict(e)
+    out["date_value"] = e.date
+    out["interval"] = {"begin": e.begin, "end": e.until}
+    return out
