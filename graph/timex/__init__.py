@@ -1,0 +1,157 @@
+"""TIMEX3 time expressions: the ``etkg_timex`` spaCy component and :func:`tag`.
+
+Recognition is a spaCy Matcher compiled from ``graph/data/timex/rules.json``; normalisation
+(:mod:`.interpret`) resolves each expression against the DCT (``doc._.dct``), the tense of its
+clause from the parse, and the last date the article mentioned.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from ..records import Timex
+from .calendar import interval
+from .interpret import Context, Reading, interpret
+from .patterns import build_matcher, rules
+
+__all__ = ["TimexTagger", "tag"]
+
+if not Doc.has_extension("timexes"):
+    Doc.set_extension("timexes", default=None)
+if not Doc.has_extension("dct"):
+    Doc.set_extension("dct", default=None)
+
+# Words before an expression that qualify it (TimeML mod); the longest phrase wins.
+_PREFIX_MODS: dict[tuple[str, ...], str] = {
+    ("more", "than"): "MORE_THAN", ("over",): "MORE_THAN", ("upwards", "of"): "MORE_THAN",
+    ("less", "than"): "LESS_THAN", ("fewer", "than"): "LESS_THAN", ("under",): "LESS_THAN",
+    ("nearly",): "LESS_THAN", ("almost",): "LESS_THAN", ("just", "under"): "LESS_THAN",
+    ("at", "least"): "EQUAL_OR_MORE", ("no", "less", "than"): "EQUAL_OR_MORE",
+    ("at", "most"): "EQUAL_OR_LESS", ("up", "to"): "EQUAL_OR_LESS", ("no", "more", "than"): "EQUAL_OR_LESS",
+    ("about",): "APPROX", ("around",): "APPROX", ("approximately",): "APPROX", ("roughly",): "APPROX",
+    ("some",): "APPROX", ("circa",): "APPROX",
+    ("early",): "START", ("the", "beginning", "of"): "START", ("the", "start", "of"): "START",
+    ("the", "end", "of"): "END", ("late",): "END", ("the", "close", "of"): "END",
+    ("mid", "-"): "MID", ("mid",): "MID", ("the", "middle", "of"): "MID",
+}
+_QUANTITY_MODS = {"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
+_POSITION_MODS = {"START", "MID", "END"}
+# "more than a month ago" lies before the point a month ago: TimeML spells that BEFORE.
+_AGO_MODS = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER", "EQUAL_OR_MORE": "ON_OR_BEFORE",
+             "EQUAL_OR_LESS": "ON_OR_AFTER", "APPROX": "APPROX"}
+_MAX_PREFIX = max(len(k) for k in _PREFIX_MODS)
+
+
+class TimexTagger:
+    """Finds and normalises time expressions on a parsed Doc (see module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "etkg_timex") -> None:
+        self.name = name
+        self.matcher = build_matcher(nlp.vocab)
+        self.rules = {r.name: (i, r) for i, r in enumerate(rules())}
+
+    def __call__(self, doc: Doc) -> Doc:
+        dct = _as_date(doc._.dct)
+        ctx = Context(dct=dct)
+        timexes: list[Timex] = []
+        spans: list[Span] = []
+        for rule_name, start, end in self._select(doc):
+            _, rule = self.rules[rule_name]
+            core = doc[start:end]
+            reading = interpret(rule.kind, core, ctx)
+            if reading is None:
+                continue
+            if reading.ref is not None and rule.kind != "offset":
+                ctx.last = reading.ref
+            span, reading = _with_prefix_mod(core, reading, rule.kind)
+            timexes.append(_record(span, reading))
+            spans.append(Span(doc, span.start, span.end, label=reading.type))
+        doc._.timexes = timexes
+        doc.spans["timex"] = SpanGroup(doc, name="timex", spans=spans)
+        return doc
+
+    def _select(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Non-overlapping matches in text order: longest first, then the earlier rule."""
+        strings = doc.vocab.strings
+        found = sorted(
+            ((strings[key], start, end) for key, start, end in self.matcher(doc)),
+            key=lambda m: (m[1] - m[2], self.rules[m[0]][0], m[1]),
+        )
+        taken = bytearray(len(doc))
+        chosen = []
+        for name, start, end in found:
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                chosen.append((name, start, end))
+        return sorted(chosen, key=lambda m: m[1])
+
+
+def _with_prefix_mod(core: Span, reading: Reading, kind: str) -> tuple[Span, Reading]:
+    """Extend the span over a qualifying phrase before it ("more than", "early", "the end of")."""
+    doc = core.doc
+    for n in range(_MAX_PREFIX, 0, -1):
+        if core.start - n < 0:
+            continue
+        words = tuple(t.lower_ for t in doc[core.start - n:core.start])
+        mod = _PREFIX_MODS.get(words)
+        if mod is None or reading.mod is not None:
+            continue
+        if words[0] in ("over", "under") and core[0].lower_ == "the":
+            continue  # "over the past eight years" means during them, not more than them
+        if kind == "offset":
+            mod = _AGO_MODS.get(mod)
+        elif mod in _QUANTITY_MODS and reading.type != "DURATION":
+            mod = None
+        elif mod in _POSITION_MODS and reading.type not in ("DATE", "TIME"):
+            mod = None
+        if mod is None:
+            continue
+        return doc[core.start - n:core.end], Reading(reading.type, reading.value, mod, reading.anchor_begin)
+    return core, reading
+
+
+def _record(span: Span, reading: Reading) -> Timex:
+    bounds = interval(reading.value) if reading.type in ("DATE", "TIME") else None
+    return Timex(
+        start=span.start_char, end=span.end_char, text=span.text, type=reading.type, value=reading.value,
+        mod=reading.mod, begin=bounds[0] if bounds else None, until=bounds[1] if bounds else None,
+        anchor_begin=reading.anchor_begin,
+    )
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@Language.factory("etkg_timex")
+def make_timex_tagger(nlp: Language, name: str) -> TimexTagger:
+    """spaCy factory: add with ``nlp.add_pipe("etkg_timex")`` after the parser."""
+    return TimexTagger(nlp, name)
+
+
+def tag(text: str, dct: dt.date | str | None = None, nlp: Language | None = None) -> list[Timex]:
+    """Time expressions of ``text`` resolved against ``dct``, in text order.
+
+    Args:
+        text: the document text; offsets of the result index into it.
+        dct: document creation time (date or ISO string); None leaves relative values underspecified.
+        nlp: a pipeline containing ``etkg_timex``; the default etkg pipeline when None.
+
+    Returns:
+        The Timex records sorted by start offset.
+    """
+    if nlp is None:
+        from ..nlp import load_pipeline
+
+        nlp = load_pipeline()
+    doc = nlp.make_doc(text)
+    day = _as_date(dct)
+    doc._.dct = day.isoformat() if day else None
+    return list(nlp(doc)._.timexes or [])

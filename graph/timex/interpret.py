@@ -1,0 +1,375 @@
+"""Turn a recognised expression into its TimeML type, value and mod, resolved against the DCT,
+the tense of its clause and the discourse (the last date the article talked about).
+
+Each rule ``kind`` of rules.json has one function here. A function returns None when the words
+turn out not to be a time expression after all (for example "2000 troops").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Span
+
+from .calendar import fmt, shift
+from .parts import Parts, parse
+from .patterns import lexicon
+from .tense import FUTURE, PAST, PRESENT, clause_tense
+
+
+@dataclass
+class Context:
+    """What resolution needs beyond the words: the DCT and the discourse so far."""
+
+    dct: dt.date | None
+    last: tuple[dt.date, str] | None = None  # last calendar reference: a day in it and its granularity
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The normalised meaning of one expression."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    anchor_begin: str | None = None
+    ref: tuple[dt.date, str] | None = None  # the reference it sets for later expressions
+
+
+_NON_YEAR_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "PRODUCT", "LAW"}
+_TIME_UNITS_H = {"H", "MIN", "S"}
+
+
+def _resolve_weekday(dct: dt.date, weekday: int, tense: str | None) -> dt.date:
+    """The weekday nearest the DCT in the direction of the tense; the DCT itself if it is that day."""
+    back = (dct.isoweekday() - weekday) % 7
+    forward = (weekday - dct.isoweekday()) % 7
+    if tense == FUTURE or (tense == PRESENT and forward < back):
+        return dct + dt.timedelta(days=forward)
+    return dct - dt.timedelta(days=back)
+
+
+def _resolve_in_year(dct: dt.date, key: tuple[int, ...], dct_key: tuple[int, ...], tense: str | None) -> int:
+    """The year of a month/day/quarter without one: this year, unless the tense points across New Year."""
+    if tense == FUTURE and key < dct_key:
+        return dct.year + 1
+    if tense in (PAST, None) and key > dct_key:
+        return dct.year - 1
+    return dct.year
+
+
+def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """Dates that name calendar units: "March 29, 2022", "Tuesday", "1990s", "the third quarter"."""
+    if p.decade is not None:
+        return Reading("DATE", f"{p.decade:03d}", p.pos_mod)
+    if p.century is not None:
+        return Reading("DATE", f"{p.century:02d}", p.pos_mod)
+    if p.number and p.year is None and "thousand" in p.words:  # "the year two thousand"
+        return Reading("DATE", "2000")
+    if p.number and p.year is None:  # "nineteen ninety-six"
+        return _spelled_year(p)
+    if p.year is not None and p.month is None and p.quarter is None and p.half is None and p.ordinal is None \
+            and p.season is None and not _plausible_year(span):
+        return None
+    if p.month is not None and p.day is None and p.year is None and len(span) == 1 and not _plausible_month(span[0]):
+        return None
+    if p.unit in ("Q", "H2") and p.ordinal is not None:
+        n = p.ordinal if p.ordinal > 0 else (4 if p.unit == "Q" else 2)
+        if p.unit == "Q":
+            p.quarter = n
+        else:
+            p.half = n
+    tense = clause_tense(span)
+    dct = ctx.dct
+    year = p.year
+    if p.quarter or p.half:
+        letter, n = ("Q", p.quarter) if p.quarter else ("H", p.half)
+        if year is None:
+            if dct is None:
+                return Reading("DATE", f"XXXX-{letter}{n}", p.pos_mod)
+            now = (dct.month - 1) // (3 if letter == "Q" else 6) + 1
+            year = _resolve_in_year(dct, (n,), (now,), tense)
+        first_month = (n - 1) * (3 if letter == "Q" else 6) + 1
+        return Reading("DATE", f"{year:04d}-{letter}{n}", p.pos_mod, ref=(dt.date(year, first_month, 1), letter))
+    if p.season:
+        year = year if year is not None else (dct.year if dct else None)
+        return Reading("DATE", f"{year:04d}-{p.season}" if year else f"XXXX-{p.season}", p.pos_mod)
+    if p.month is not None:
+        if year is None:
+            if dct is None:
+                return Reading("DATE", f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else ""), p.pos_mod)
+            key = (p.month, p.day or 0)
+            year = _resolve_in_year(dct, key if p.day else key[:1], (dct.month, dct.day) if p.day else (dct.month,), tense)
+        if p.day:
+            try:
+                day = dt.date(year, p.month, p.day)
+            except ValueError:
+                return None
+            return Reading("DATE", day.isoformat(), p.pos_mod, ref=(day, "D"))
+        return Reading("DATE", f"{year:04d}-{p.month:02d}", p.pos_mod, ref=(dt.date(year, p.month, 1), "M"))
+    if p.weekday is not None:
+        if dct is None:
+            return Reading("DATE", f"XXXX-WXX-{p.weekday}", p.pos_mod)
+        day = _resolve_weekday(dct, p.weekday, tense)
+        return Reading("DATE", day.isoformat(), p.pos_mod, ref=(day, "D"))
+    if year is not None:
+        return Reading("DATE", f"{year:04d}", p.pos_mod, ref=(dt.date(year, 1, 1), "Y"))
+    return None
+
+
+def _spelled_year(p: Parts) -> Reading | None:
+    """ "nineteen ninety-six" = 19|96 -> 1996: a spelled century then a spelled two-digit number."""
+    nums = lexicon()["values"]["number"]
+    words = [w for w in p.words if w not in ("the", "-")]
+    if len(words) < 2 or not all(w in nums for w in words) or not 10 <= nums[words[0]] <= 20:
+        return None
+    year = nums[words[0]] * 100 + sum(nums[w] for w in words[1:])
+    return Reading("DATE", f"{year:04d}", ref=(dt.date(year, 1, 1), "Y"))
+
+
+def _plausible_year(span: Span) -> bool:
+    """Restraint for a bare four-digit number: not money, a count of things or part of an identifier."""
+    tok = span[-1]
+    doc = tok.doc
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and (prev.text in ("$", "€", "£", "#", "No.", "no.", "No", "number") or prev.like_num
+                             or prev.text in ("-", "/", ":", ".") and prev.idx + 1 == tok.idx):
+        return False
+    if nxt is not None and (nxt.text in ("%", "percent", "-", "/", ":") and nxt.idx == tok.idx + len(tok) or nxt.lower_ in ("percent", "%")):
+        return False
+    if nxt is not None and nxt.tag_ == "NNS" and (prev is None or prev.tag_ not in ("DT", "PRP$", "POS", "IN")):
+        return False  # "2000 troops"
+    if nxt is not None and nxt.like_num:
+        return False
+    return True
+
+
+def _plausible_month(tok) -> bool:
+    """A lone month name must be a proper noun, not "may" the modal or April the person."""
+    return tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ not in ("PERSON", "ORG")
+
+
+def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """Dates relative to the DCT or the discourse: "last year", "this week", "the quarter"."""
+    dct = ctx.dct
+    words = p.words
+    if "period" in words and p.unit is None:
+        p.unit = "Q" if ctx.last and ctx.last[1] == "Q" else None
+        if p.unit is None:
+            return None
+    if "fiscal" in words and p.unit == "Y" and p.rel is None:  # "the fiscal year"
+        return Reading("DURATION", "P1Y")
+    if "-" in words and ("earlier" in words or "ago" in words):  # "the year-earlier quarter"
+        gran = "Q" if (p.unit == "Q" or (ctx.last and ctx.last[1] == "Q")) and p.unit != "Y" else "Y"
+        if gran == "Q" and p.ordinal and p.ordinal > 0 and dct:
+            return Reading("DATE", f"{dct.year - 1:04d}-Q{p.ordinal}")
+        base = ctx.last[0] if gran == "Q" and ctx.last and ctx.last[1] == "Q" else dct
+        if base is None:
+            return Reading("DATE", "XXXX")
+        return Reading("DATE", fmt(shift(base, "Y", -1), gran))
+    if dct is None:
+        return Reading("DATE", _underspecified(p))
+    rel = p.rel if p.rel is not None else 0
+    if "past" in words and "this" in words:
+        rel = -1
+    if p.weekday is not None:
+        tense = clause_tense(span)
+        if rel == 0:
+            day = _resolve_weekday(dct, p.weekday, tense)
+        else:
+            step = dt.timedelta(days=7 * rel)
+            day = _resolve_weekday(dct + step, p.weekday, PAST if rel < 0 else FUTURE)
+            day = day if day != dct else day + step
+        return Reading("DATE", day.isoformat(), ref=(day, "D"))
+    if p.month is not None:
+        if rel < 0:
+            year = dct.year if p.month < dct.month else dct.year - 1
+        elif rel > 0:
+            year = dct.year if p.month > dct.month else dct.year + 1
+        else:
+            year = dct.year
+        return Reading("DATE", f"{year:04d}-{p.month:02d}", ref=(dt.date(year, p.month, 1), "M"))
+    if p.season:
+        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p.season]
+        year = dct.year
+        if rel < 0 and start + 3 > dct.month:  # that season has not ended yet this year
+            year -= 1
+        elif rel > 0 and start <= dct.month:
+            year += 1
+        return Reading("DATE", f"{year:04d}-{p.season}")
+    if p.unit is None:
+        return None
+    unit = p.unit
+    if unit == "H2":
+        unit = "H"
+    if unit == "Q" and rel == 0 and "the" in words and "this" not in words and "current" not in words:
+        if ctx.last and ctx.last[1] == "Q":  # "the quarter": the one being reported on
+            return Reading("DATE", fmt(ctx.last[0], "Q"), ref=ctx.last)
+        rel = -1
+    if unit == "Q" and words[-1] == "quarter" and p.ordinal and p.ordinal > 0:  # "this year's third quarter"
+        year = dct.year + rel
+        return Reading("DATE", f"{year:04d}-Q{p.ordinal}", ref=(dt.date(year, 3 * p.ordinal - 2, 1), "Q"))
+    if unit == "WE" and rel == 0:
+        tense = clause_tense(span)
+        saturday = _resolve_weekday(dct, 6, FUTURE if tense == FUTURE else PAST)
+        return Reading("DATE", fmt(saturday, "WE"))
+    if unit in _TIME_UNITS_H or unit == "2W":
+        return None
+    anchor = dct
+    if p.rel is not None and ("following" in words or "previous" in words or "preceding" in words or "same" in words):
+        anchor = ctx.last[0] if ctx.last else dct  # "the following day": after the day just mentioned
+    day = shift(anchor, unit, rel)
+    mod = "END" if "end" in words else p.pos_mod
+    return Reading("DATE", fmt(day, unit), mod, ref=(day, unit))
+
+
+def _underspecified(p: Parts) -> str:
+    unit = p.unit or ("D" if p.weekday else "M" if p.month else "Y")
+    if p.weekday:
+        return f"XXXX-WXX-{p.weekday}"
+    if p.month:
+        return f"XXXX-{p.month:02d}"
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX")
+
+
+def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """Today, yesterday, tonight, "Tuesday night", "5 p.m. EST": days and times near the DCT."""
+    dct = ctx.dct
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}.get(p.deictic or "", None)
+    day: dt.date | None
+    if offset is not None:
+        day = dct + dt.timedelta(days=offset) if dct else None
+    elif p.weekday is not None:
+        day = _resolve_weekday(dct, p.weekday, clause_tense(span)) if dct else None
+    elif p.month and p.day:
+        if dct:
+            year = _resolve_in_year(dct, (p.month, p.day), (dct.month, dct.day), clause_tense(span))
+            day = dt.date(year, p.month, p.day)
+        else:
+            day = None
+    elif "last" in p.words and p.partday:
+        day = dct - dt.timedelta(days=1) if dct else None
+    elif any(w in p.words for w in ("that", "the")) and p.partday:
+        day = ctx.last[0] if ctx.last and ctx.last[1] == "D" else dct
+    else:
+        day = dct
+    date = day.isoformat() if day else ("XXXX-XX-XX" if p.weekday is None else f"XXXX-WXX-{p.weekday}")
+    if p.hour is not None:
+        return Reading("TIME", f"{date}T{p.hour:02d}:{p.minute or 0:02d}", p.pos_mod)
+    if p.partday and p.deictic != "overnight" or p.partday and p.deictic is None:
+        return Reading("TIME", f"{date}T{p.partday}", p.pos_mod)
+    if p.deictic in ("tonight", "overnight"):
+        return Reading("TIME", f"{date}TNI", p.pos_mod)
+    return Reading("DATE", date, p.pos_mod, ref=(day, "D") if day else None)
+
+
+def offset(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "a month ago", "two years earlier", "three days from now"."""
+    unit = p.unit or "D"
+    n = p.number if p.number is not None else 1
+    direction = p.shift or -1
+    if n == "X":
+        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    if unit == "2W":
+        unit, n = "W", 2 * n
+    anchor, gran = ctx.dct, unit
+    if unit == "Y" and ctx.last and ctx.last[1] == "Q":  # financial news: "a year ago" = that quarter last year
+        anchor, gran = ctx.last[0], "Q"
+    elif p.words[-1] in ("earlier", "later") and ctx.last:
+        anchor = ctx.last[0]
+    if anchor is None:
+        return Reading("DATE", _underspecified(Parts(unit=unit)))
+    if unit in _TIME_UNITS_H:
+        return Reading("DATE", anchor.isoformat())
+    if unit == "WE":
+        unit, gran = "W", "WE"
+    if n != int(n):
+        return None
+    day = shift(anchor, unit, direction * int(n))
+    return Reading("DATE", fmt(day, gran), ref=None)
+
+
+def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "34 days", "the past eight years", "two-year", "years": TimeML period values."""
+    if p.unit is None:
+        return None
+    n = p.number if p.number is not None else (None if p.plural else 1)
+    unit = p.unit
+    if unit == "WE":
+        return None
+    if unit == "2W":
+        unit, n = "W", 2 * (n or 1) if n != "X" else "X"
+    if unit == "H2":
+        return None
+    if n is None or n == "X":
+        amount = "X"
+    else:
+        if unit == "DE" and n == int(n):
+            unit, n = "Y", 10 * n
+        amount = f"{int(n)}" if n == int(n) else f"{n}"
+    value = f"PT{amount}{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS_H else f"P{amount}{unit}"
+    return Reading("DURATION", value, anchor_begin=_anchor_begin(span, p, ctx, n, unit))
+
+
+def _anchor_begin(span: Span, p: Parts, ctx: Context, n, unit: str) -> str | None:
+    """Where a duration anchored at the DCT began: "the past eight years", "34 days of the invasion",
+    "five weeks into a war"; None for a free-floating length."""
+    if ctx.dct is None or n in (None, "X") or n != int(n) or unit in _TIME_UNITS_H:
+        return None
+    doc = span.doc
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if p.rel is not None and p.rel > 0:
+        return ctx.dct.isoformat()
+    if (p.rel is not None and p.rel < 0) or nxt == "into" or (p.words[0] == "the" and nxt == "of"):
+        return shift(ctx.dct, unit, -int(n)).isoformat()
+    return None
+
+
+def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "every Tuesday", "annually", "each month": recurring times."""
+    sets = lexicon()["values"]["set"]
+    if len(p.words) == 1 and p.words[0] in sets:
+        return Reading("SET", sets[p.words[0]])
+    if p.weekday is not None:
+        return Reading("SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.partday}" if p.partday else ""))
+    if p.month is not None:
+        return Reading("SET", f"XXXX-{p.month:02d}")
+    if p.season:
+        return Reading("SET", f"XXXX-{p.season}")
+    if p.partday:
+        return Reading("SET", f"XXXX-XX-XXT{p.partday}")
+    if p.unit and p.unit not in ("WE", "H2"):
+        n = 2 if "other" in p.words else 1
+        unit = p.unit
+        if unit == "2W":
+            unit, n = "W", 2 * n
+        return Reading("SET", f"PT{n}{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS_H else f"P{n}{unit}")
+    return None
+
+
+def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "now", "recently", "the future": TimeML's PRESENT_REF, PAST_REF and FUTURE_REF."""
+    refs = lexicon()["values"]["ref"]
+    for w in reversed(p.words):
+        if w in refs:
+            if w == "current" and span.end < len(span.doc) and span.doc[span.end].pos_ not in ("NOUN", "PROPN"):
+                return None
+            return Reading("DATE", refs[w])
+    if p.unit:
+        return Reading("DATE", "PAST_REF")
+    return None
+
+
+KINDS: dict[str, Callable[[Span, Parts, Context], Reading | None]] = {
+    "calendar": calendar, "relative": relative, "deictic": deictic, "offset": offset,
+    "duration": duration, "set": set_, "ref": ref,
+}
+
+
+def interpret(kind: str, span: Span, ctx: Context) -> Reading | None:
+    """The Reading of ``span`` recognised by a rule of ``kind``, or None if it is not a timex."""
+    return KINDS[kind](span, parse(span), ctx)

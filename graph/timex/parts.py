@@ -1,0 +1,169 @@
+"""Read the meaning-bearing pieces (month, weekday, number, unit, direction ...) off the tokens
+of a matched time expression, using the word meanings of ``lexicon.json``."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from .patterns import lexicon
+
+_YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+_INT = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_DAY = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$")
+_DECADE = re.compile(r"^(?:(mid|early|late)-)?((1[0-9]|20)[0-9])0'?s$")
+_SHORT_DECADE = re.compile(r"^([0-9])0s$")
+_CENTURY = re.compile(r"^([0-9]{1,2})(st|nd|rd|th)$")
+_CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?(am|pm|a\.m\.|p\.m\.)?$")
+_SLASH = re.compile(r"^(0?[1-9]|1[0-2])/(0?[1-9]|[12][0-9]|3[01])/([0-9]{2}|[0-9]{4})$")
+_QTAG = re.compile(r"^([qh])([1-4])$")
+
+
+@dataclass
+class Parts:
+    """What the words of one expression say, each piece None when the text does not say it."""
+
+    words: list[str] = field(default_factory=list)
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    partday: str | None = None
+    decade: int | None = None  # first three digits: 199 for the 1990s
+    century: int | None = None  # first two digits: 19 for the 20th century
+    hour: int | None = None
+    minute: int | None = None
+    ordinal: int | None = None  # -1 for "last"
+    number: float | str | None = None  # "X" for vague amounts (several, a few)
+    unit: str | None = None  # TimeML unit letter(s)
+    plural: bool = False
+    rel: int | None = None  # last/this/next -> -1/0/+1
+    shift: int | None = None  # ago/earlier -> -1, later/from now -> +1
+    deictic: str | None = None
+    pos_mod: str | None = None  # early/mid/late inside the expression
+
+
+def _number_word(words: list[str], i: int, values: dict) -> tuple[float | str, int]:
+    """The number spelled from ``words[i]`` on ("twenty - five", "two hundred", "a few") and where it ends."""
+    total: float = 0
+    vague = False
+    j = i
+    while j < len(words):
+        w = words[j]
+        if w in values["number"]:
+            n = values["number"][w]
+            total = total * n if n == 100 and total else total + n
+        elif w in values["vague_number"]:
+            vague = True
+        elif _INT.match(w):
+            total += float(w)
+        elif w in ("-", "of", "and") and j + 1 < len(words) and (
+                words[j + 1] in values["number"] or words[j + 1] in values["vague_number"]):
+            pass
+        else:
+            break
+        j += 1
+    if vague or (total == 1 and words[i] == "a" and j > i + 1):  # "a few", "a couple"
+        return ("X" if vague else total), j
+    return total, j
+
+
+def parse(span: Span) -> Parts:
+    """The Parts of a matched span."""
+    v = lexicon()["values"]
+    words = [t.lower_ for t in span]
+    p = Parts(words=words)
+    i = 0
+    while i < len(words):
+        w = words[i]
+        bare = w.rstrip(".")
+        tok = span[i]
+        if bare in v["month"] and (tok.text[0].isupper() or bare != "may") and p.month is None:
+            p.month = v["month"][bare]
+        elif bare in v["weekday"] or bare.rstrip("s") in v["weekday"]:
+            p.weekday = v["weekday"].get(bare) or v["weekday"][bare.rstrip("s")]
+        elif m := _SLASH.match(w):
+            year = int(m.group(3))
+            p.month, p.day = int(m.group(1)), int(m.group(2))
+            p.year = year if year > 99 else (1900 + year if year > 30 else 2000 + year)
+        elif _YEAR.match(w) and p.year is None:
+            p.year = int(w)
+            if words[i + 1:i + 2] == ["-"] and i + 4 < len(words) and words[i + 3] == "-":  # 2022-03-29
+                p.month, p.day = int(words[i + 2]), int(words[i + 4])
+                i += 4
+        elif (m := _DECADE.match(w)):
+            p.decade = int(m.group(2))
+            p.pos_mod = v["mod"].get(m.group(1) or "")
+        elif (m := _SHORT_DECADE.match(w)) and i > 0 and words[i - 1] == "'":
+            p.decade = 190 + int(m.group(1))
+        elif (m := _CENTURY.match(w)) and i + 1 < len(words) and words[i + 1].startswith("centur"):
+            p.century = int(m.group(1)) - 1
+        elif w in v["ordinal"] and i + 1 < len(words) and "centur" in words[-1]:
+            p.century = v["ordinal"][w] - 1
+        elif (m := _QTAG.match(w)):
+            if m.group(1) == "q":
+                p.quarter = int(m.group(2))
+            else:
+                p.half = int(m.group(2))
+        elif _DAY.match(w) and p.day is None and (p.month or _month_follows(words, i, v)):
+            p.day = int(re.sub(r"\D", "", w))
+        elif (m := _CLOCK.match(w)) and _is_clock(words, i):
+            p.hour, p.minute = int(m.group(1)), int(m.group(2) or 0)
+            ampm = m.group(3) or (words[i + 1] if i + 1 < len(words) else "")
+            if ampm.startswith("p") and p.hour < 12:
+                p.hour += 12
+            elif ampm.startswith("a") and p.hour == 12:
+                p.hour = 0
+        elif w in ("noon", "midday"):
+            p.hour, p.minute = 12, 0
+        elif w == "midnight":
+            p.hour, p.minute = 24, 0
+        elif w in v["ordinal"] or w in ("last", "final"):
+            p.ordinal = v["ordinal"].get(w, -1)
+            if w == "last":  # "the last eight years" looks back like "the past eight years"
+                p.rel = -1
+        elif w in v["number"] or w in v["vague_number"] or _INT.match(w):
+            p.number, i = _number_word(words, i, v)
+            continue
+        elif w in v["season"] or w.rstrip("s") in v["season"]:
+            p.season = v["season"].get(w) or v["season"][w.rstrip("s")]
+        elif w in v["partday"]:
+            p.partday = v["partday"][w]
+            if w in ("tonight", "overnight"):
+                p.deictic = w
+        elif w in v["unit"] or _singular(w) in v["unit"]:
+            p.unit = v["unit"].get(w) or v["unit"][_singular(w)]
+            p.plural = w not in v["unit"]
+        elif w in ("today", "yesterday", "tomorrow"):
+            p.deictic = w
+        elif w in v["shift"] and i == len(words) - 1:
+            p.shift = v["shift"][w]
+        elif w == "now" and i > 0 and words[i - 1] == "from":
+            p.shift = 1
+        elif w in v["rel"] and p.rel is None:
+            p.rel = v["rel"][w]
+        elif w in ("early", "late", "mid", "middle", "end", "beginning", "start"):
+            p.pos_mod = v["mod"][w]
+        i += 1
+    return p
+
+
+def _singular(w: str) -> str:
+    return "century" if w == "centuries" else w[:-1] if w.endswith("s") else w
+
+
+def _is_clock(words: list[str], i: int) -> bool:
+    """A bare number is a clock time only next to a.m./p.m., o'clock or a colon form."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return ":" in w or w.endswith(("am", "pm", "a.m.", "p.m.")) or nxt in lexicon()["words"]["AMPM"] or nxt == "o'clock"
+
+
+def _month_follows(words: list[str], i: int, values: dict) -> bool:
+    """"29 March", "the 29th of March": a day number read before its month."""
+    nxt = words[i + 2] if words[i + 1:i + 2] == ["of"] else (words[i + 1] if i + 1 < len(words) else "")
+    return nxt.rstrip(".") in values["month"]
