@@ -7,14 +7,13 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import Dataset
-
 from .documents import Skipped, read_documents
 from .extract import extract
 from .kg import KnowledgeGraph
 from .nlp import DEFAULT_MODEL, load_pipeline
-from .rdf import add_extraction
+from .rdf import new_dataset
 from .records import Document
+from .store import OxigraphBackend
 
 #: rdflib parser names by file suffix, for :func:`load`.
 PARSERS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
@@ -40,11 +39,11 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
         inputs = [inputs]
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
-    kg = kg or KnowledgeGraph()
+    kg = KnowledgeGraph() if kg is None else kg  # an empty graph is falsy: test for None
     nlp = load_pipeline(model)
     documents = _collect_skipped(read_documents(inputs, date=date, warn=warn), kg.skipped)
     for ex in extract(documents, nlp=nlp):
-        add_extraction(kg.dataset, ex, model=model)
+        kg.add(ex, model=model)
     return kg
 
 
@@ -52,7 +51,7 @@ def build_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL
     """The knowledge graph of documents already in memory."""
     kg = KnowledgeGraph()
     for ex in extract(documents, nlp=load_pipeline(model)):
-        add_extraction(kg.dataset, ex, model=model)
+        kg.add(ex, model=model)
     return kg
 
 
@@ -65,11 +64,20 @@ def _collect_skipped(items: Iterable[Document | Skipped], skipped: list[Skipped]
 
 
 def load(path: str | os.PathLike[str]) -> KnowledgeGraph:
-    """A graph saved as Turtle, TriG, N-Quads or JSON-LD, with the same tables as the build."""
+    """A graph saved as Turtle, TriG, N-Quads or JSON-LD, or an Oxigraph store folder, with the
+    same tables as the build (a store is used in place, not read into memory)."""
     path = Path(path)
+    if path.is_dir():
+        return KnowledgeGraph(OxigraphBackend.open(path, create=False))
     fmt = PARSERS.get(path.suffix.lower())
     if fmt is None:
-        raise ValueError(f"{path}: unknown graph format (use {', '.join(sorted(PARSERS))})")
-    ds = Dataset(default_union=True)
+        raise ValueError(f"{path}: unknown graph format (use {', '.join(sorted(PARSERS))} or a store folder)")
+    ds = new_dataset()
     ds.parse(path, format=fmt)
     return KnowledgeGraph(ds)
+
+
+def open_store(path: str | os.PathLike[str]) -> KnowledgeGraph:
+    """A graph kept in the Oxigraph store in folder ``path`` (created when missing): pass it as
+    ``build(..., kg=open_store(path))`` to extract straight into the store."""
+    return KnowledgeGraph(OxigraphBackend.open(path, create=True))

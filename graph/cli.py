@@ -51,33 +51,65 @@ def cli() -> None:
               help="Folder for graph.ttl, graph.trig, timeline.html, map.html, index.html, events.csv, entities.csv.")
 @date_option
 @model_option
-def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: str) -> None:
+@click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", "trig", "jsonld", "nquads"]),
+              help="Also write the graph as graph.jsonld or graph.nq (repeatable).")
+@click.option("--append", is_flag=True,
+              help="Add to the graph.trig already in --out; a document read again replaces its earlier version.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Extract into this Oxigraph store folder (created if missing; it keeps earlier documents).")
+@click.option("--endpoint", metavar="URL",
+              help="Also PUT each document's named graph to this SPARQL 1.1 Graph Store Protocol endpoint.")
+def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: str, formats: tuple[str, ...],
+          append: bool, store_dir: Path | None, endpoint: str | None) -> None:
     """Build the graph and views of articles (.txt, .json, .jsonl, .html; files, folders, globs).
 
-    Example: etkg build seeds/ --out out/
+    Example: etkg build seeds/ --out out/ --format jsonld --endpoint http://127.0.0.1:7878/store
     """
     from .api import build as build_graph
-    from .outputs import OutputError, check_writable, write_outputs
+    from .outputs import OutputError, check_writable, output_names, write_outputs
+    from .store import GraphStoreClient, StoreError
 
     try:
         check_writable(out_dir)
-        kg = build_graph(inputs, date=date, model=model, warn=_warn)
-    except (OutputError, ModelError) as exc:
+        client = GraphStoreClient(endpoint) if endpoint else None
+        base = _base_graph(out_dir, append, store_dir)
+        kg = build_graph(inputs, date=date, model=model, kg=base, warn=_warn)
+    except (OutputError, ModelError, StoreError) as exc:
         raise BadInput(str(exc)) from None
     for item in kg.skipped:
         _warn(f"skipped {item}")
     documents = kg.count_documents()
     if documents == 0:
         raise BadInput("no document could be read")
-    written = write_outputs(kg, out_dir)
+    written = write_outputs(kg, out_dir, output_names(formats))
+    pushed = 0
+    if client is not None:
+        try:
+            pushed = client.put_all(kg.graphs())
+        except StoreError as exc:
+            raise BadInput(str(exc)) from None
     n_entities, n_events = len(kg.entities()), len(kg.events())
-    click.echo(f"{documents} document{'s' * (documents != 1)} read, {len(kg.skipped)} skipped; "
+    held = "in the graph" if base is not None else "read"
+    click.echo(f"{documents} document{'s' * (documents != 1)} {held}, {len(kg.skipped)} skipped; "
                f"{n_entities} entities, {n_events} events, {len(kg)} triples")
     for item in kg.skipped:
         click.echo(f"  skipped {item}")
     click.echo(f"wrote {', '.join(p.name for p in written)} to {out_dir}/")
+    if client is not None:
+        click.echo(f"sent {pushed} named graph{'s' * (pushed != 1)} to {endpoint}")
     if kg.skipped:
         sys.exit(BAD_INPUT)
+
+
+def _base_graph(out_dir: Path, append: bool, store_dir: Path | None):  # noqa: ANN202 - KnowledgeGraph | None
+    """The graph a build adds to: the store, the earlier graph.trig (--append), or none (a new one)."""
+    from .api import open_store
+
+    if store_dir is not None:
+        return open_store(store_dir)
+    if append and (out_dir / "graph.trig").exists():
+        return _load(out_dir / "graph.trig")
+    return None
 
 
 @cli.command()
@@ -139,28 +171,35 @@ def timex(dct: dt.date | None, json_in: bool, model: str) -> None:
 
 def _load(path: Path):  # noqa: ANN202 - KnowledgeGraph, imported lazily for a fast --help
     from .api import load
+    from .store import StoreError
 
     if not path.exists():
         raise BadInput(f"{path}: no such file")
     try:
         return load(path)
+    except StoreError as exc:
+        raise BadInput(str(exc)) from None
     except Exception as exc:  # rdflib raises many parser-specific types for a malformed file
         raise BadInput(f"{path}: cannot read graph ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
 
 
 @cli.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
-@click.argument("query")
+@click.argument("args", nargs=-1, required=True, metavar="[GRAPH] QUERY")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Query this Oxigraph store folder instead of a GRAPH file.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
-def query(graph_file: Path, query: str, as_csv: bool) -> None:
-    """Run a SPARQL query on a saved graph (etkg prefixes are predeclared).
+def query(args: tuple[str, ...], store_dir: Path | None, as_csv: bool) -> None:
+    """Run a SPARQL query on a saved graph or store (etkg prefixes are predeclared).
 
     Example: etkg query out/graph.ttl "SELECT ?name WHERE { ?e a sem:Actor ; rdfs:label ?name }"
     """
-    kg = _load(graph_file)
+    expected = 1 if store_dir else 2
+    if len(args) != expected:
+        raise click.UsageError("give a GRAPH file (or --store DIR) and one QUERY")
+    kg = _load(store_dir or Path(args[0]))
     try:
-        result = kg.sparql(query)
-    except Exception as exc:  # pyparsing and rdflib report bad queries with various types
+        result = kg.sparql(args[-1])
+    except Exception as exc:  # pyparsing, rdflib and pyoxigraph report bad queries with various types
         raise BadInput(f"bad SPARQL query: {str(exc).splitlines()[0]}") from None
     if isinstance(result, bool):
         click.echo("true" if result else "false")
@@ -168,6 +207,23 @@ def query(graph_file: Path, query: str, as_csv: bool) -> None:
         click.echo(result.to_csv(index=False) if as_csv else result.to_string(index=False), nl=not as_csv)
     else:
         click.echo(result.serialize(format="turtle"))
+
+
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
+def validate(graph_file: Path) -> None:
+    """Check a saved graph or store against the SHACL shapes of ontology/shapes.ttl.
+
+    Example: etkg validate out/graph.trig
+    """
+    from .validate import validate as validate_graph
+
+    report = validate_graph(_load(graph_file))
+    if report.conforms:
+        click.echo(f"{graph_file}: conforms")
+        return
+    click.echo(report.results.to_string(index=False))
+    raise BadInput(f"{graph_file}: does not conform ({len(report.results)} violations)")
 
 
 @cli.command()

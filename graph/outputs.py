@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from .kg import KnowledgeGraph, write_atomic
 
@@ -24,22 +24,30 @@ def _view(name: str) -> Writer:
     return render
 
 
-#: Graph serialisations by format name and suffix.
-GRAPH_FORMATS: dict[str, tuple[str, str]] = {
-    "turtle": ("turtle", ".ttl"), "trig": ("trig", ".trig"), "nquads": ("nquads", ".nq"),
-    "jsonld": ("json-ld", ".jsonld"),
-}
+def _graph(fmt: str) -> Writer:
+    return lambda kg: kg.serialize(fmt)
 
-#: What ``etkg build`` and ``etkg view`` write, by file name.
+
+#: Graph files by format name (``etkg build --format``): turtle and trig are always written.
+GRAPH_FORMATS: dict[str, str] = {"turtle": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld",
+                                 "nquads": "graph.nq"}
+VIEW_OUTPUTS = ("timeline.html", "map.html", "index.html")
+
+#: Every file ``etkg build`` and ``etkg view`` can write, by file name.
 OUTPUTS: dict[str, Writer] = {
-    "graph.ttl": lambda kg: kg.serialize("turtle"),
-    "graph.trig": lambda kg: kg.serialize("trig"),
+    **{name: _graph(fmt) for fmt, name in GRAPH_FORMATS.items()},
     "events.csv": _csv(KnowledgeGraph.events),
     "entities.csv": _csv(KnowledgeGraph.entities),
+    **{name: _view(name) for name in VIEW_OUTPUTS},
 }
-VIEW_OUTPUTS = ("timeline.html", "map.html", "index.html")
-for _name in VIEW_OUTPUTS:
-    OUTPUTS[_name] = _view(_name)
+#: What ``etkg build`` writes without ``--format``.
+DEFAULT_OUTPUTS = ("graph.ttl", "graph.trig", "events.csv", "entities.csv", *VIEW_OUTPUTS)
+
+
+def output_names(formats: Iterable[str] = ()) -> tuple[str, ...]:
+    """The default outputs plus the graph file of each named format (``KeyError`` if unknown)."""
+    extra = [GRAPH_FORMATS[f] for f in formats]
+    return DEFAULT_OUTPUTS + tuple(n for n in dict.fromkeys(extra) if n not in DEFAULT_OUTPUTS)
 
 
 class OutputError(OSError):
@@ -59,7 +67,7 @@ def check_writable(out_dir: Path) -> None:
 
 def write_outputs(kg: KnowledgeGraph, out_dir: str | os.PathLike[str],
                   names: tuple[str, ...] | None = None) -> list[Path]:
-    """Write the named outputs (all by default) into ``out_dir``, each atomically."""
+    """Write the named outputs (:data:`DEFAULT_OUTPUTS` by default) into ``out_dir``, each atomically."""
     out = Path(out_dir)
     check_writable(out)
-    return [write_atomic(out / name, OUTPUTS[name](kg)) for name in (names or tuple(OUTPUTS))]
+    return [write_atomic(out / name, OUTPUTS[name](kg)) for name in (names or DEFAULT_OUTPUTS)]

@@ -11,7 +11,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping, Protocol
+from typing import Iterable, Iterator, Mapping, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -208,6 +208,14 @@ class GraphStoreClient:
         """Replace the named graph ``graph.identifier`` on the server with ``graph``."""
         self._request("PUT", str(graph.identifier), graph.serialize(format="nt", encoding="utf-8"),
                       {"Content-Type": "application/n-triples"})
+
+    def put_all(self, graphs: Iterable[Graph]) -> int:
+        """Send each named graph; returns how many were sent."""
+        n = 0
+        for g in graphs:
+            self.put(g)
+            n += 1
+        return n
 
     def get(self, name: str) -> Graph:
         body = self._request("GET", name, headers={"Accept": "application/n-triples"})
