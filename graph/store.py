@@ -82,7 +82,14 @@ class MemoryBackend:
 
 
 class OxigraphBackend:
-    """A pyoxigraph Store, in memory or on disk (a folder), queried with the union default graph."""
+    """A pyoxigraph Store, in memory or on disk (a folder).
+
+    Each document is a named graph, and the store's default graph holds their RDF merge, kept up
+    to date on every replace. Queries run on that default graph rather than with
+    ``use_default_graph_as_union``, because pyoxigraph 0.5 answers the union as a bag: a triple in
+    two document graphs (an entity both mention) would match twice and inflate every count
+    (oxigraph/oxigraph#1919).
+    """
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
@@ -102,8 +109,7 @@ class OxigraphBackend:
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         # SEP-0007 substitutions bind values as terms: nothing is ever spliced into the query text
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-                                  substitutions=subs or None)
+        result = self.store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
             return Rows(names, [tuple(from_oxigraph(row[n]) for n in names) for row in result])
@@ -116,9 +122,20 @@ class OxigraphBackend:
 
     def replace_graph(self, graph: Graph) -> None:
         name = ox.NamedNode(str(graph.identifier))
+        # take the old version's triples out of the merge unless another document states them too
+        # (update() takes no substitutions; str() of a NamedNode, which rejects '>' and spaces, is
+        # its own well-formed <IRI>)
+        self.store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} "
+                          f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {name}) }} }}")
         self.store.remove_graph(name)
-        self.store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                        to_graph=name)
+        data = graph.serialize(format="nt", encoding="utf-8")
+        self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+
+    def _named_quads(self) -> Iterator[ox.Quad]:
+        for q in self.store.quads_for_pattern(None, None, None, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield q
 
     def graphs(self) -> Iterator[Graph]:
         for name in sorted(self.store.named_graphs(), key=lambda n: n.value):
@@ -131,14 +148,12 @@ class OxigraphBackend:
         ds = Dataset(default_union=True)
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns, replace=True)
-        ds.parse(data=self.store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+        ds.parse(data=ox.serialize(self._named_quads(), format=ox.RdfFormat.N_QUADS), format="nquads")
         return ds
 
-    def flush(self) -> None:
-        self.store.flush()
-
     def __len__(self) -> int:
-        return len(self.store)
+        """The number of distinct triples, as for an rdflib Dataset."""
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def _as_graph(g: Graph) -> Graph:
