@@ -79,8 +79,11 @@ def extractor_iri(model: str) -> URIRef:
 
 
 def _decimal(value: float, places: int) -> Literal:
-    """An xsd:decimal in canonical form ("0.8", "60"), which every store keeps as written."""
-    return Literal(format(Decimal(str(round(value, places))).normalize(), "f"), datatype=XSD.decimal)
+    """An xsd:decimal with a fraction ("0.8", "60.0"): the form rdflib's Turtle and TriG writers
+    keep, so that a graph read back and written again is byte-identical. (Oxigraph stores
+    integral decimals as "60": equal in value, different in lexical form.)"""
+    text = format(Decimal(str(round(value, places))).normalize(), "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def _offset(value: int) -> Literal:

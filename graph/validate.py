@@ -38,7 +38,7 @@ def validate(kg: KnowledgeGraph) -> Report:
     for r in results.subjects(SH.resultSeverity, SH.Violation):
         def one(p):  # noqa: ANN001, ANN202 - an rdflib term or None
             v = results.value(r, p)
-            return None if v is None else str(v)
+            return "" if v is None else str(v)
 
         rows.append({"focus": one(SH.focusNode), "path": one(SH.resultPath), "value": one(SH.value),
                      "message": one(SH.resultMessage), "shape": one(SH.sourceShape)})
