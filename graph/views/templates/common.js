@@ -145,7 +145,7 @@ const Etkg = (() => {
     const reset = el("button", { type: "button", id: "f-reset", text: "Reset", onclick: () => {
       search.value = "";
       resetRange();
-      filters.set({ entity: null, text: "", types: new Set(Object.keys(data.types)),
+      filters.set({ entity: null, text: "", types: new Set(Object.keys(data.types)), kinds: new Set(Object.keys(data.kinds)),
         from: data.span ? data.span[0] : null, to: data.span ? data.span[1] : null });
     } });
     bar.append(chips, reset);

@@ -170,8 +170,8 @@ function EtkgMap(pane, ctx) {
     shownIds = [];
     nodes.forEach((node) => {
       const isEvent = typeof node.id === "string";
-      const hidden = isEvent ? !keep[node.ev] || !touched.has(node.id)
-        : !kindOk(node.id) || (filters.active && !touched.has(node.id));
+      // Unfiltered, everything shows (isolated nodes too); filtered, only what visible links touch.
+      const hidden = (isEvent ? !keep[node.ev] : !kindOk(node.id)) || (filters.active && !touched.has(node.id));
       if (!hidden) shownIds.push(node.id);
       nodeUpdates.push({ id: node.id, hidden });
     });

@@ -28,6 +28,7 @@ function EtkgTimeline(pane, ctx) {
     stack: true,
     align: "left",
     showTooltips: false,
+    showCurrentTime: false,
     orientation: { axis: "top", item: "top" },
     margin: { item: { horizontal: 2, vertical: 3 } },
     zoomMin: 86400000,
