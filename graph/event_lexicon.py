@@ -1,0 +1,50 @@
+"""The event lexicons of ``data/events``: trigger words per PLOVER type and the closed word classes
+(reporting, planning, light and aspectual verbs, ...) that steer arguments, modality and anchoring.
+
+They are data files so that an analyst can extend coverage without touching code.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def _read(name: str) -> dict:
+    return json.loads(resources.files("graph").joinpath(f"data/events/{name}").read_text("utf-8"))
+
+
+def _by_word(raw: dict[str, list[str]]) -> dict[str, str]:
+    """Word -> type; the first type listing a word wins, so ambiguous words go where listed first."""
+    out: dict[str, str] = {}
+    for kind, words in raw.items():
+        if kind.startswith("_"):
+            continue
+        for w in words:
+            out.setdefault(w.lower(), kind)
+    return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the event component looks words up in."""
+
+    verbs: dict[str, str]  # lemma or "lemma particle" -> PLOVER type
+    nouns: dict[str, str]  # lemma or lower-cased text -> PLOVER type or OTHER
+    cues: dict[str, frozenset[str]]
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues[name]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the lexicon files once per process."""
+    cues = {k: frozenset(w.lower() for w in v) for k, v in _read("cues.json").items() if not k.startswith("_")}
+    return Lexicon(verbs=_by_word(_read("verbs.json")), nouns=_by_word(_read("nouns.json")), cues=cues)

@@ -1,0 +1,161 @@
+"""Time anchors for event mentions: an explicit time expression of the event's clause, else the
+clause that reports it, else tense relative to the publication date (DCT).
+
+Each anchor records how it was found (``explicit``, ``inferred``, ``tense``, ``dct``) so that an
+analyst can tell a stated date from an estimate.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .event_lexicon import Lexicon
+from .records import Timex
+
+# Where a clause starts: a finite clause or one with its own subject; xcomp/acl/pcomp clauses
+# without a subject share the time of the clause they hang from.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "conj"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    date: str | None
+    anchor: str  # explicit | inferred | tense | dct
+    begin: str | None
+    until: str | None
+
+    @property
+    def rank(self) -> int:
+        """How much to trust it: a stated date beats an inferred one, which beats tense."""
+        return {"explicit": 3, "inferred": 2, "tense": 1, "dct": 0}[self.anchor]
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` belongs to."""
+    t = tok
+    while t.head != t:
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in CLAUSE_DEPS or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)):
+            return t
+        t = t.head
+    return t
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Path length between two tokens in the dependency tree."""
+    up_a = [a, *a.ancestors]
+    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, t in enumerate(up_a):
+        if t.i in up_b:
+            return n + up_b[t.i]
+    return 10_000
+
+
+class TimeAnchors:
+    """Anchors event triggers of one document to its time expressions and DCT."""
+
+    def __init__(self, doc: Doc, timexes: list[Timex], lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.dct = dt.date.fromisoformat(doc._.dct) if doc._.dct else None
+        self.spans: list[tuple[Span, Timex]] = []
+        for t in timexes:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and _usable(t):
+                self.spans.append((span, t))
+
+    def anchor(self, trigger: Token, governor: Token | None = None) -> Anchor:
+        """The anchor of the event whose trigger is ``trigger``; ``governor`` is the verb a noun
+        trigger depends on (its tense dates the noun when nothing else does)."""
+        own = self._explicit(trigger, clause_head(trigger))
+        if own:
+            return own
+        # A reported or planned event with no time of its own takes the time of the clause that
+        # reports it: "After talks on Tuesday, Russia said it would reduce ..." -> Tuesday.
+        head = clause_head(trigger)
+        seen = {head.i}
+        while head.head != head and head.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+            parent = clause_head(head.head)
+            if parent.i in seen:
+                break
+            seen.add(parent.i)
+            found = self._explicit(trigger, parent)
+            if found:
+                return Anchor(found.date, "inferred", found.begin, found.until)
+            head = parent
+        return self._tense(governor or trigger)
+
+    def _explicit(self, trigger: Token, head: Token) -> Anchor | None:
+        best: tuple[int, Timex] | None = None
+        for span, t in self.spans:
+            if span.start <= trigger.i < span.end:
+                continue
+            root = span.root
+            if t.type == "DURATION" and trigger not in root.subtree and root not in trigger.subtree:
+                continue  # a duration dates only what it measures: "34 days of the invasion"
+            inside = trigger.i <= root.i and root in trigger.subtree and trigger.pos_ in ("NOUN", "PROPN")
+            if not inside and clause_head(root).i != head.i:
+                continue
+            d = _distance(trigger, root)
+            if best is None or d < best[0]:
+                best = (d, t)
+        if best is None:
+            return None
+        return _from_timex(best[1], self.dct)
+
+    def _tense(self, tok: Token) -> Anchor:
+        if self.dct is None:
+            return Anchor(None, "inferred", None, None)
+        day = self.dct.isoformat()
+        nxt = (self.dct + dt.timedelta(days=1)).isoformat()
+        tense = verb_tense(tok, self.lex)
+        if tense == "future":
+            return Anchor("FUTURE_REF", "tense", nxt, None)
+        if tense == "past":
+            # News convention: an undated past event of a report happened by its publication,
+            # most often the day before or the day itself.
+            return Anchor(day, "tense", (self.dct - dt.timedelta(days=1)).isoformat(), nxt)
+        if tense == "present":
+            return Anchor(day, "tense", day, nxt)
+        return Anchor(day, "dct", day, nxt)
+
+
+def verb_tense(tok: Token, lex: Lexicon) -> str | None:
+    """past | present | future, from the verb's own morphology and its auxiliaries."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in lex.cue("future_modals") for a in auxes):
+        return "future"
+    if any(a.lower_ == "going" for a in auxes):
+        return "future"
+    for a in auxes:  # the first finite auxiliary carries the tense: "have been dismissed"
+        if a.tag_ in ("VBD",):
+            return "past"
+        if a.tag_ in ("VBP", "VBZ"):
+            return "present"
+    if tok.tag_ == "VBD":
+        return "past"
+    if tok.tag_ in ("VBP", "VBZ"):
+        return "present"
+    if tok.dep_ in ("xcomp", "conj", "ccomp") and tok.head != tok and tok.tag_ in ("VB", "VBG", "VBN"):
+        return verb_tense(tok.head, lex)
+    return None
+
+
+def _usable(t: Timex) -> bool:
+    """Dates and times with a calendar value, and durations that say when they started."""
+    if t.type in ("DATE", "TIME"):
+        return t.value[:1].isdigit() or t.value in ("PRESENT_REF",)
+    return t.type == "DURATION" and bool(t.anchor_begin)
+
+
+def _from_timex(t: Timex, dct: dt.date | None) -> Anchor:
+    if t.type == "DURATION":
+        # "34 days of the invasion": the duration dates the event's start.
+        return Anchor(t.anchor_begin, "explicit", t.anchor_begin, None)
+    if t.value == "PRESENT_REF" and dct:
+        return Anchor(dct.isoformat(), "explicit", dct.isoformat(), (dct + dt.timedelta(days=1)).isoformat())
+    return Anchor(t.value, "explicit", t.begin, t.until)
