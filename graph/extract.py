@@ -18,6 +18,7 @@ def to_records(doc: Doc, document: Document) -> Extraction:
         timexes=list(doc._.timexes or []),
         events=list(doc._.events or []),
         metadata=dict(doc._.metadata or {}),
+        event_relations=list(doc._.event_relations or []),
     )
 
 

@@ -23,7 +23,9 @@ if not Doc.has_extension("dct"):
     Doc.set_extension("dct", default=None)
 
 # Our components, in pipeline order, each added after the statistical model's own.
-ETKG_COMPONENTS: tuple[str, ...] = ("etkg_entities", "etkg_timex", "etkg_events")
+ETKG_COMPONENTS: tuple[str, ...] = ("etkg_gazetteer", "etkg_entities", "etkg_timex", "etkg_events")
+#: Components that take the user gazetteer (a CSV path) in their config.
+GAZETTEER_USERS = ("etkg_gazetteer", "etkg_entities")
 
 
 class ModelError(Exception):
@@ -31,17 +33,23 @@ class ModelError(Exception):
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` (any installed spaCy pipeline) and add etkg's components to it."""
+def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: str | None = None) -> Language:
+    """Load ``model`` (any installed spaCy pipeline) and add etkg's components to it.
+
+    ``gazetteer``: optional user CSV (name, aliases, kind, iri) whose identities win.
+    """
     # Importing the modules registers their factories with spaCy.
-    from . import entities, events, timex  # noqa: F401
+    from . import entities, events, paragraphs, timex  # noqa: F401
 
     try:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(f"spaCy pipeline {model!r} is not installed ({exc.args[0].splitlines()[0]})") from None
+    if "parser" in nlp.pipe_names:
+        # Paragraph breaks end sentences before the parser can join two paragraphs into one.
+        nlp.add_pipe("etkg_paragraphs", before="parser")
     for name in ETKG_COMPONENTS:
-        nlp.add_pipe(name, last=True)
+        nlp.add_pipe(name, last=True, config={"gazetteer": gazetteer} if name in GAZETTEER_USERS else {})
     return nlp
 
 

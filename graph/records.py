@@ -60,6 +60,7 @@ class Entity:
     links: dict[str, str] = field(default_factory=dict)  # e.g. {"geonames": IRI, "iso3166": "UA"}
     lat: float | None = None
     lon: float | None = None
+    country: str | None = None  # ISO 3166 alpha-2 of the country a place is (or lies) in
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,16 @@ class Event:
     mentions: list[TextSpan] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class EventRelation:
+    """Stated order between two events of one extraction: ``source`` happened ``relation``
+    (before | after) ``target``."""
+
+    source: str  # Event.id
+    relation: str  # before | after
+    target: str  # Event.id
+
+
 @dataclass
 class Extraction:
     """Everything extracted from one document."""
@@ -114,6 +125,7 @@ class Extraction:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     metadata: dict[str, list[str]] = field(default_factory=dict)  # credits, bylines, agencies
+    event_relations: list[EventRelation] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The schema of ``etkg extract --json`` (fields are only ever added, never removed)."""
@@ -131,6 +143,7 @@ class Extraction:
             "entities": [_entity_json(e) for e in self.entities],
             "timexes": [asdict(t) for t in self.timexes],
             "events": [_event_json(e) for e in self.events],
+            "event_relations": [asdict(r) for r in self.event_relations],
         }
 
 
