@@ -7,7 +7,7 @@ ever written (sorted N-Quads of a re-run are identical).
 """
 from __future__ import annotations
 
-import re
+import datetime as dt
 from decimal import Decimal
 from functools import lru_cache
 from importlib.metadata import version
@@ -32,11 +32,6 @@ KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
 ROLE_PROPERTIES = {"actor": ETKG.actor, "target": ETKG.target, "place": SEM.hasPlace,
                    "participant": SEM.hasActor}
 
-# A TimeML value names one and the same interval in every document only when it is a calendar
-# value; "PRESENT_REF" or "XXXX-03-29" depend on the document, so their interval goes in the IRI.
-_CALENDAR_VALUE = re.compile(r"\d{4}(-[0-9WQHSUFAMI]{1,3})*(T[\d:]+)?")
-
-
 def _part(value: str) -> str:
     return quote(value, safe="-._~")
 
@@ -59,8 +54,29 @@ def span_iri(doc: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{doc}#char={start},{end}")
 
 
+def calendar_interval(value: str) -> tuple[str, str] | None:
+    """The interval a year, month or day value covers, end exclusive: "2022-02" -> 2022-02-01, 2022-03-01."""
+    try:
+        if len(value) == 4:
+            y = int(value)
+            return f"{y:04d}-01-01", f"{y + 1:04d}-01-01"
+        if len(value) == 7:
+            first = dt.date.fromisoformat(f"{value}-01")
+            nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first.isoformat(), nxt.isoformat()
+        if len(value) == 10:
+            day = dt.date.fromisoformat(value)
+            return day.isoformat(), (day + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        pass
+    return None
+
+
 def time_iri(value: str, begin: str | None = None, until: str | None = None) -> URIRef:
-    if _CALENDAR_VALUE.fullmatch(value) or not (begin or until):
+    """One IRI per (value, interval): a value names itself when its interval is the calendar one
+    (or none is known); otherwise ("PRESENT_REF", or a day placed by tense in a wider interval)
+    the interval goes into the IRI, so that documents never give one time two intervals."""
+    if not (begin or until) or calendar_interval(value) == (begin, until):
         return ID[f"time/{_part(value)}"]
     return ID[f"time/{_part(value)}/{_part(begin or '')}/{_part(until or '')}"]
 
