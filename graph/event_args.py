@@ -294,8 +294,15 @@ def _inherited_subject(verb: Token, args: Arguments) -> None:
         # parser hangs the infinitives on the parenthetical; their subject is the main clause's.
         head = head.head
     if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp":
+            # object control: "urged Iran to release the prisoners" -> Iran releases
+            for child in head.children:
+                if child.dep_ in OBJ:
+                    args.add(child, "actor")
+                    return
         for child in head.children:
-            if child.dep_ in SUBJ:
+            # raising: "China is expected to hold talks" -> China holds them
+            if child.dep_ in SUBJ or (child.dep_ in PASSIVE_SUBJ and verb.dep_ == "xcomp"):
                 args.add(child, "actor")
                 return
         if verb.dep_ in ("xcomp", "conj"):

@@ -44,13 +44,14 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
     place_names = [n for n, _ in places]
     if trigger.pos_ in ("NOUN", "PROPN"):
         noun = trigger.text.lower() if trigger.text.isupper() else trigger.text
-        if noun.lower() in MEETING_NOUNS and not targets:
-            if place_names:
+        if noun.lower() in MEETING_NOUNS:
+            sides = list(dict.fromkeys([*parties, *targets]))
+            if place_names and not targets:
                 return f"{_and(place_names)} {noun.lower()}"
-            if len(parties) > 1:
-                return f"{noun[:1].upper()}{noun[1:].lower()} between {_and(parties)}"
-            if parties:
-                return f"{parties[0]} {noun.lower()}"
+            if len(sides) > 1:
+                return f"{noun[:1].upper()}{noun[1:].lower()} between {_and(sides)}"
+            if sides:
+                return f"{sides[0]} {noun.lower()}"
         out = noun[:1].upper() + noun[1:]
         if targets:
             out += f" of {_and(targets)}"
@@ -60,12 +61,10 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
             out += f" in {_and(place_names)}"
         return out
     words = [_and(actors)] if actors else []
-    words.append(third_person(phrase) if actors else phrase)
+    # "Germany and France urge", "Russia reduces"
+    words.append(third_person(phrase) if len(actors) == 1 else phrase)
     obj = _object_phrase(trigger)
-    if obj and not targets:
-        words.append(obj)
-    elif targets:
-        words.append(_and(targets))
+    words.append(obj or (_and(targets) if targets else ""))
     if place_names:
         prep = places[0][1] or "in"
         words.append(f"{prep} {_and(place_names)}")

@@ -284,8 +284,8 @@ def _order(found: list[Mention], events: list[Event], lex: Lexicon) -> list[Even
         clause = prep.head
         later = [by_token.get(clause.i)] if clause.i in by_token else []
         if not later or later == [None]:
-            # the clause is a report: the reported events are what the order is about
-            later = [by_token.get(c.i) for c in clause.children if c.dep_ == "ccomp" and c.i in by_token]
+            # the clause is a report or a light verb: what it reports or names is what is ordered
+            later = [by_token.get(c.i) for c in clause.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i in by_token]
         for other in later:
             if other and other != first:
                 rel = "before" if prep.lower_ in lex.cue("order_after") else "after"
