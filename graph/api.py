@@ -26,11 +26,13 @@ def _stderr(message: str) -> None:
 
 def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], date: dt.date | str | None = None,
           *, model: str = DEFAULT_MODEL, kg: KnowledgeGraph | None = None,
-          warn: Callable[[str], None] = _stderr) -> KnowledgeGraph:
+          warn: Callable[[str], None] = _stderr,
+          gazetteer: str | os.PathLike[str] | None = None) -> KnowledgeGraph:
     """Read articles (files, folders, globs), extract them and return their knowledge graph.
 
     Documents that cannot be read are listed in ``kg.skipped``; ``date`` is the publication date
-    for documents that carry none.
+    for documents that carry none; ``gazetteer`` is a CSV (name, aliases, kind, iri) that pins
+    entity identities, e.g. to Wikidata.
 
     >>> kg = build("seeds")  # doctest: +SKIP
     >>> kg.events()[["date", "type", "label"]].head()  # doctest: +SKIP
@@ -40,7 +42,7 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     kg = KnowledgeGraph() if kg is None else kg  # an empty graph is falsy: test for None
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, os.fspath(gazetteer) if gazetteer else None)
     documents = _collect_skipped(read_documents(inputs, date=date, warn=warn), kg.skipped)
     for ex in extract(documents, nlp=nlp):
         kg.add(ex, model=model)

@@ -13,7 +13,8 @@ from typing import Any, Callable
 import click
 
 from .documents import InputError, Skipped, parse_date, read_documents
-from .nlp import DEFAULT_MODEL, ModelError
+from .gazetteer import GazetteerError
+from .nlp import DEFAULT_MODEL, ModelError, load_pipeline
 
 BAD_INPUT = 2
 
@@ -37,6 +38,8 @@ def _date_option(name: str, help: str) -> Callable[[Callable[..., Any]], Callabl
 model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
                             help="Any installed spaCy pipeline, e.g. en_core_web_trf.")
 date_option = _date_option("--date", "Publication date for documents that carry none.")
+gazetteer_option = click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), metavar="FILE.csv",
+                                help="CSV (name,aliases,kind,iri) that pins entity identities, e.g. Wikidata IRIs.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,6 +54,7 @@ def cli() -> None:
               help="Folder for graph.ttl, graph.trig, timeline.html, map.html, index.html, events.csv, entities.csv.")
 @date_option
 @model_option
+@gazetteer_option
 @click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", "trig", "jsonld", "nquads"]),
               help="Also write the graph as graph.jsonld or graph.nq (repeatable).")
 @click.option("--append", is_flag=True,
@@ -59,8 +63,8 @@ def cli() -> None:
               help="Extract into this Oxigraph store folder (created if missing; it keeps earlier documents).")
 @click.option("--endpoint", metavar="URL",
               help="Also PUT each document's named graph to this SPARQL 1.1 Graph Store Protocol endpoint.")
-def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: str, formats: tuple[str, ...],
-          append: bool, store_dir: Path | None, endpoint: str | None) -> None:
+def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: str, gazetteer: str | None,
+          formats: tuple[str, ...], append: bool, store_dir: Path | None, endpoint: str | None) -> None:
     """Build the graph and views of articles (.txt, .json, .jsonl, .html; files, folders, globs).
 
     Example: etkg build seeds/ --out out/ --format jsonld --endpoint http://127.0.0.1:7878/store
@@ -73,8 +77,8 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
         check_writable(out_dir)
         client = GraphStoreClient(endpoint) if endpoint else None
         base = _base_graph(out_dir, append, store_dir)
-        kg = build_graph(inputs, date=date, model=model, kg=base, warn=_warn)
-    except (OutputError, ModelError, StoreError) as exc:
+        kg = build_graph(inputs, date=date, model=model, kg=base, warn=_warn, gazetteer=gazetteer)
+    except (OutputError, ModelError, StoreError, GazetteerError) as exc:
         raise BadInput(str(exc)) from None
     for item in kg.skipped:
         _warn(f"skipped {item}")
@@ -117,7 +121,8 @@ def _base_graph(out_dir: Path, append: bool, store_dir: Path | None):  # noqa: A
 @click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON (the only format so far).")
 @date_option
 @model_option
-def extract(file: Path, as_json: bool, date: dt.date | None, model: str) -> None:
+@gazetteer_option
+def extract(file: Path, as_json: bool, date: dt.date | None, model: str, gazetteer: str | None) -> None:
     """Print one document's entities, time expressions and events as JSON.
 
     Example: etkg extract seeds/000_aa0594ff2652d761.txt --json
@@ -131,8 +136,8 @@ def extract(file: Path, as_json: bool, date: dt.date | None, model: str) -> None
     if len(docs) != 1:
         raise BadInput(f"{file}: holds {len(docs)} documents; extract takes one")
     try:
-        ex = extract_one(docs[0], model=model)
-    except ModelError as exc:
+        ex = extract_one(docs[0], nlp=load_pipeline(model, gazetteer))
+    except (ModelError, GazetteerError) as exc:
         raise BadInput(str(exc)) from None
     click.echo(json.dumps(ex.to_json(), ensure_ascii=False, indent=2))
 
