@@ -25,8 +25,8 @@ if not Doc.has_extension("dct"):
 
 # Words before an expression that qualify it (TimeML mod); the longest phrase wins.
 _PREFIX_MODS: dict[tuple[str, ...], str] = {
-    ("more", "than"): "MORE_THAN", ("over",): "MORE_THAN", ("upwards", "of"): "MORE_THAN",
-    ("less", "than"): "LESS_THAN", ("fewer", "than"): "LESS_THAN", ("under",): "LESS_THAN",
+    ("more", "than"): "MORE_THAN", ("upwards", "of"): "MORE_THAN",
+    ("less", "than"): "LESS_THAN", ("fewer", "than"): "LESS_THAN",
     ("nearly",): "LESS_THAN", ("almost",): "LESS_THAN", ("just", "under"): "LESS_THAN",
     ("at", "least"): "EQUAL_OR_MORE", ("no", "less", "than"): "EQUAL_OR_MORE",
     ("at", "most"): "EQUAL_OR_LESS", ("up", "to"): "EQUAL_OR_LESS", ("no", "more", "than"): "EQUAL_OR_LESS",
@@ -34,7 +34,7 @@ _PREFIX_MODS: dict[tuple[str, ...], str] = {
     ("some",): "APPROX", ("circa",): "APPROX",
     ("early",): "START", ("the", "beginning", "of"): "START", ("the", "start", "of"): "START",
     ("the", "end", "of"): "END", ("late",): "END", ("the", "close", "of"): "END",
-    ("mid", "-"): "MID", ("mid",): "MID", ("the", "middle", "of"): "MID",
+    ("earlier",): "START", ("later",): "END", ("mid", "-"): "MID", ("mid",): "MID", ("the", "middle", "of"): "MID",
 }
 _QUANTITY_MODS = {"MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
 _POSITION_MODS = {"START", "MID", "END"}
@@ -59,6 +59,9 @@ class TimexTagger:
         spans: list[Span] = []
         for rule_name, start, end in self._select(doc):
             _, rule = self.rules[rule_name]
+            if rule.kind == "duration" and end - start > 1 and doc[start].lower_ in ("a", "an", "the") \
+                    and doc[start + 1].like_num and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                start += 1  # an adjectival duration: the article belongs to the noun ("a [two-year] term")
             core = doc[start:end]
             reading = interpret(rule.kind, core, ctx)
             if reading is None:
@@ -98,8 +101,6 @@ def _with_prefix_mod(core: Span, reading: Reading, kind: str) -> tuple[Span, Rea
         mod = _PREFIX_MODS.get(words)
         if mod is None or reading.mod is not None:
             continue
-        if words[0] in ("over", "under") and core[0].lower_ == "the":
-            continue  # "over the past eight years" means during them, not more than them
         if kind == "offset":
             mod = _AGO_MODS.get(mod)
         elif mod in _QUANTITY_MODS and reading.type != "DURATION":

@@ -50,13 +50,33 @@ def _resolve_weekday(dct: dt.date, weekday: int, tense: str | None) -> dt.date:
     return dct - dt.timedelta(days=back)
 
 
-def _resolve_in_year(dct: dt.date, key: tuple[int, ...], dct_key: tuple[int, ...], tense: str | None) -> int:
-    """The year of a month/day/quarter without one: this year, unless the tense points across New Year."""
-    if tense == FUTURE and key < dct_key:
-        return dct.year + 1
-    if tense in (PAST, None) and key > dct_key:
-        return dct.year - 1
-    return dct.year
+def _resolve_year(dct: dt.date, candidate, tense: str | None) -> int:
+    """The year of a month, day or quarter named without one: the occurrence nearest the DCT,
+    where one on the wrong side of the DCT for the clause's tense counts as four months further.
+
+    ``candidate(year)`` gives the first day of the named period in that year (None if invalid).
+    """
+    best, best_cost = dct.year, float("inf")
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        start = candidate(year)
+        if start is None:
+            continue
+        days = (start - dct).days
+        cost = abs(days)
+        if (tense == PAST and days > 0) or (tense == FUTURE and days < -31):
+            cost += 120
+        elif tense is None and days > 0:
+            cost += 45  # news mostly reports what has happened
+        if cost < best_cost:
+            best, best_cost = year, cost
+    return best
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
@@ -67,14 +87,16 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return Reading("DATE", f"{p.century:02d}", p.pos_mod)
     if p.number and p.year is None and "thousand" in p.words:  # "the year two thousand"
         return Reading("DATE", "2000")
-    if p.number and p.year is None:  # "nineteen ninety-six"
-        return _spelled_year(p)
+    if p.number and p.year is None:  # "nineteen ninety-six", "January nineteen ninety-seven"
+        p.year = _spelled_year(p.words)
+        if p.year is None:
+            return None
     if p.year is not None and p.month is None and p.quarter is None and p.half is None and p.ordinal is None \
             and p.season is None and not _plausible_year(span):
         return None
     if p.month is not None and p.day is None and p.year is None and len(span) == 1 and not _plausible_month(span[0]):
         return None
-    if p.unit in ("Q", "H2") and p.ordinal is not None:
+    if p.unit in ("Q", "HALF") and p.ordinal is not None:
         n = p.ordinal if p.ordinal > 0 else (4 if p.unit == "Q" else 2)
         if p.unit == "Q":
             p.quarter = n
@@ -85,12 +107,11 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
     year = p.year
     if p.quarter or p.half:
         letter, n = ("Q", p.quarter) if p.quarter else ("H", p.half)
+        first_month = (n - 1) * (3 if letter == "Q" else 6) + 1
         if year is None:
             if dct is None:
                 return Reading("DATE", f"XXXX-{letter}{n}", p.pos_mod)
-            now = (dct.month - 1) // (3 if letter == "Q" else 6) + 1
-            year = _resolve_in_year(dct, (n,), (now,), tense)
-        first_month = (n - 1) * (3 if letter == "Q" else 6) + 1
+            year = _resolve_year(dct, lambda y: dt.date(y, first_month, 1), tense)
         return Reading("DATE", f"{year:04d}-{letter}{n}", p.pos_mod, ref=(dt.date(year, first_month, 1), letter))
     if p.season:
         year = year if year is not None else (dct.year if dct else None)
@@ -99,8 +120,8 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         if year is None:
             if dct is None:
                 return Reading("DATE", f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else ""), p.pos_mod)
-            key = (p.month, p.day or 0)
-            year = _resolve_in_year(dct, key if p.day else key[:1], (dct.month, dct.day) if p.day else (dct.month,), tense)
+            month, day = p.month, p.day
+            year = _resolve_year(dct, lambda y: _safe_date(y, month, day or 1), tense)
         if p.day:
             try:
                 day = dt.date(year, p.month, p.day)
@@ -118,21 +139,20 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
     return None
 
 
-def _spelled_year(p: Parts) -> Reading | None:
-    """ "nineteen ninety-six" = 19|96 -> 1996: a spelled century then a spelled two-digit number."""
+def _spelled_year(words: list[str]) -> int | None:
+    """ "nineteen ninety - six" = 19|96 -> 1996: a spelled century, then a spelled two-digit number."""
     nums = lexicon()["values"]["number"]
-    words = [w for w in p.words if w not in ("the", "-")]
-    if len(words) < 2 or not all(w in nums for w in words) or not 10 <= nums[words[0]] <= 20:
+    spelled = [w for w in words if w in nums]
+    if len(spelled) < 2 or not 10 <= nums[spelled[0]] <= 20:
         return None
-    year = nums[words[0]] * 100 + sum(nums[w] for w in words[1:])
-    return Reading("DATE", f"{year:04d}", ref=(dt.date(year, 1, 1), "Y"))
+    return nums[spelled[0]] * 100 + sum(nums[w] for w in spelled[1:])
 
 
 def _plausible_year(span: Span) -> bool:
     """Restraint for a bare four-digit number: not money, a count of things or part of an identifier."""
     tok = span[-1]
     doc = tok.doc
-    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "LAW"):
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -185,6 +205,9 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
             day = _resolve_weekday(dct + step, p.weekday, PAST if rel < 0 else FUTURE)
             day = day if day != dct else day + step
         return Reading("DATE", day.isoformat(), ref=(day, "D"))
+    if p.month is not None and p.unit == "Y":  # "June last year"
+        year = dct.year + rel
+        return Reading("DATE", f"{year:04d}-{p.month:02d}", ref=(dt.date(year, p.month, 1), "M"))
     if p.month is not None:
         if rel < 0:
             year = dct.year if p.month < dct.month else dct.year - 1
@@ -204,8 +227,8 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if p.unit is None:
         return None
     unit = p.unit
-    if unit == "H2":
-        unit = "H"
+    if unit == "HALF":
+        unit = "H"  # the calendar half-year granularity
     if unit == "Q" and rel == 0 and "the" in words and "this" not in words and "current" not in words:
         if ctx.last and ctx.last[1] == "Q":  # "the quarter": the one being reported on
             return Reading("DATE", fmt(ctx.last[0], "Q"), ref=ctx.last)
@@ -223,7 +246,7 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if p.rel is not None and ("following" in words or "previous" in words or "preceding" in words or "same" in words):
         anchor = ctx.last[0] if ctx.last else dct  # "the following day": after the day just mentioned
     day = shift(anchor, unit, rel)
-    mod = "END" if "end" in words else p.pos_mod
+    mod = "END" if "end" in words else {"earlier": "START", "later": "END"}.get(words[0]) if "in" in words else p.pos_mod
     return Reading("DATE", fmt(day, unit), mod, ref=(day, unit))
 
 
@@ -247,8 +270,9 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
         day = _resolve_weekday(dct, p.weekday, clause_tense(span)) if dct else None
     elif p.month and p.day:
         if dct:
-            year = _resolve_in_year(dct, (p.month, p.day), (dct.month, dct.day), clause_tense(span))
-            day = dt.date(year, p.month, p.day)
+            month, dom = p.month, p.day
+            year = _resolve_year(dct, lambda y: _safe_date(y, month, dom), clause_tense(span))
+            day = _safe_date(year, month, dom)
         else:
             day = None
     elif "last" in p.words and p.partday:
@@ -287,23 +311,31 @@ def offset(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return Reading("DATE", anchor.isoformat())
     if unit == "WE":
         unit, gran = "W", "WE"
-    if n != int(n):
+    if n != int(n) or unit not in ("D", "W", "M", "Q", "Y", "DE", "CE"):
         return None
     day = shift(anchor, unit, direction * int(n))
-    return Reading("DATE", fmt(day, gran), ref=None)
+    return Reading("DATE", fmt(day, gran), "APPROX" if "so" in p.words else None)
 
 
 def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """ "34 days", "the past eight years", "two-year", "years": TimeML period values."""
     if p.unit is None:
         return None
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ == "old":
+        return None  # "37 years old" is an age
+    if p.words[0] in ("a", "per") and len(p.words) == 2 and before is not None and (
+            before.like_num or before.lower_ in ("twice", "thrice", "times")):
+        return set_(span, p, ctx)  # "$1.76 a year", "twice a year": a rate
     n = p.number if p.number is not None else (None if p.plural else 1)
     unit = p.unit
     if unit == "WE":
         return None
     if unit == "2W":
         unit, n = "W", 2 * (n or 1) if n != "X" else "X"
-    if unit == "H2":
+    if unit == "HALF":
         return None
     if n is None or n == "X":
         amount = "X"
@@ -324,7 +356,8 @@ def _anchor_begin(span: Span, p: Parts, ctx: Context, n, unit: str) -> str | Non
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if p.rel is not None and p.rel > 0:
         return ctx.dct.isoformat()
-    if (p.rel is not None and p.rel < 0) or nxt == "into" or (p.words[0] == "the" and nxt == "of"):
+    definite = p.words[0] == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    if (p.rel is not None and p.rel < 0) or nxt == "into" or (definite and nxt == "of"):
         return shift(ctx.dct, unit, -int(n)).isoformat()
     return None
 
@@ -333,6 +366,9 @@ def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """ "every Tuesday", "annually", "each month": recurring times."""
     sets = lexicon()["values"]["set"]
     if len(p.words) == 1 and p.words[0] in sets:
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if span[0].tag_ == "JJ" and after is not None and after.pos_ == "NOUN":
+            return None  # "quarterly dividend": a kind of thing, not a recurrence
         return Reading("SET", sets[p.words[0]])
     if p.weekday is not None:
         return Reading("SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.partday}" if p.partday else ""))
@@ -342,7 +378,7 @@ def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return Reading("SET", f"XXXX-{p.season}")
     if p.partday:
         return Reading("SET", f"XXXX-XX-XXT{p.partday}")
-    if p.unit and p.unit not in ("WE", "H2"):
+    if p.unit and p.unit not in ("WE", "HALF"):
         n = 2 if "other" in p.words else 1
         unit = p.unit
         if unit == "2W":

@@ -13,6 +13,7 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 _INT = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _DAY = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$")
 _DECADE = re.compile(r"^(?:(mid|early|late)-)?((1[0-9]|20)[0-9])0'?s$")
+_MIDYEAR = re.compile(r"^(mid|early|late)-(1[0-9]{3}|20[0-9]{2})$")
 _SHORT_DECADE = re.compile(r"^([0-9])0s$")
 _CENTURY = re.compile(r"^([0-9]{1,2})(st|nd|rd|th)$")
 _CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?(am|pm|a\.m\.|p\.m\.)?$")
@@ -52,6 +53,9 @@ def _number_word(words: list[str], i: int, values: dict) -> tuple[float | str, i
     total: float = 0
     vague = False
     j = i
+    if words[i] in ("a", "an") and i + 1 < len(words) and (
+            words[i + 1] in values["number"] or words[i + 1] in values["vague_number"] or _INT.match(words[i + 1])):
+        j += 1  # "a five year", "a couple": the article is no number of its own
     while j < len(words):
         w = words[j]
         if w in values["number"]:
@@ -67,9 +71,7 @@ def _number_word(words: list[str], i: int, values: dict) -> tuple[float | str, i
         else:
             break
         j += 1
-    if vague or (total == 1 and words[i] == "a" and j > i + 1):  # "a few", "a couple"
-        return ("X" if vague else total), j
-    return total, j
+    return ("X" if vague else total), j
 
 
 def parse(span: Span) -> Parts:
@@ -95,6 +97,8 @@ def parse(span: Span) -> Parts:
             if words[i + 1:i + 2] == ["-"] and i + 4 < len(words) and words[i + 3] == "-":  # 2022-03-29
                 p.month, p.day = int(words[i + 2]), int(words[i + 4])
                 i += 4
+        elif (m := _MIDYEAR.match(w)):
+            p.year, p.pos_mod = int(m.group(2)), v["mod"][m.group(1)]
         elif (m := _DECADE.match(w)):
             p.decade = int(m.group(2))
             p.pos_mod = v["mod"].get(m.group(1) or "")
