@@ -143,9 +143,10 @@ class KnowledgeGraph:
 
     def sparql(self, query: str, **bindings: Any) -> pd.DataFrame | bool | Graph:
         """Run a SPARQL query (etkg's prefixes predeclared); keyword arguments bind variables as
-        values, never as spliced text.
+        values, never as spliced text (rdflib ``initBindings``, Oxigraph ``substitutions``; the
+        latter binds only variables the query selects, so select them or use ``SELECT *``).
 
-        >>> kg.sparql("SELECT ?e WHERE { ?e rdfs:label ?name }", name="Kyiv")  # doctest: +SKIP
+        >>> kg.sparql("SELECT ?e ?name WHERE { ?e rdfs:label ?name }", name="Kyiv")  # doctest: +SKIP
         """
         result = self.backend.query(query, {k: as_term(v) for k, v in bindings.items()})
         return rows_frame(result) if isinstance(result, Rows) else result

@@ -70,9 +70,8 @@ class MemoryBackend:
         self.dataset.graph(graph.identifier).__iadd__(graph)
 
     def graphs(self) -> Iterator[Graph]:
-        for g in self.dataset.graphs():
-            if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g):
-                yield g
+        named = [g for g in self.dataset.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)]
+        yield from sorted(named, key=lambda g: str(g.identifier))
 
     def to_dataset(self) -> Dataset:
         return self.dataset
@@ -107,9 +106,15 @@ class OxigraphBackend:
             raise StoreError(f"{path}: cannot open Oxigraph store ({exc})") from None
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        # SEP-0007 substitutions bind values as terms: nothing is ever spliced into the query text
+        # SEP-0007 substitutions bind values as terms: nothing is ever spliced into the query text.
+        # Oxigraph substitutes only variables the query projects (SELECT * or named), rdflib any.
         subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        result = self.store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
+        try:
+            result = self.store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
+        except RuntimeError as exc:
+            if "projection" in str(exc):
+                raise ValueError(f"{exc}: in Oxigraph, bind only variables the query selects") from None
+            raise
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
             return Rows(names, [tuple(from_oxigraph(row[n]) for n in names) for row in result])

@@ -33,7 +33,7 @@ def extraction_a() -> Extraction:
     russia = Entity("country/russia", "Russia", "country", "GPE",
                     [span(t, "Russia", Mention), span(t, "Moscow", Mention, resolved_as="country/russia")],
                     aliases=["Moscow"], links={"geonames": "https://sws.geonames.org/2017370/", "iso3166": "RU"},
-                    lat=60.0, lon=100.0)
+                    lat=61.52401, lon=105.318756)
     kyiv = Entity("city/kyiv", "Kyiv", "city", "GPE", [span(t, "Kyiv", Mention)],
                   links={"geonames": "https://sws.geonames.org/703448/"}, lat=50.45466, lon=30.5238)
     istanbul = Entity("city/istanbul", "Istanbul", "city", "GPE", [span(t, "Istanbul", Mention)])
