@@ -174,3 +174,26 @@ def test_networkx_edges_centrality_and_communities(two_docs):
     assert c.loc["Russia", ["betweenness", "community"]].tolist() == [pytest.approx(0.5), 1]
     assert c.loc["Volodymyr Zelenskyy", "betweenness"] == pytest.approx(5 / 6)
     assert c.index[0] == "Volodymyr Zelenskyy"
+
+
+def test_seed_graph_conforms_and_every_event_span_matches_the_stored_text(seed_kg):
+    assert validate(seed_kg).conforms
+    spans = seed_kg.sparql("""
+        SELECT ?event ?b ?e ?anchor ?text WHERE {
+          ?event etkg:trigger ?t ; prov:wasDerivedFrom ?doc .
+          ?t nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?anchor ; nif:referenceContext ?doc .
+          ?doc nif:isString ?text }""")
+    assert sorted(spans["event"]) == sorted(seed_kg.events()["event"]) and len(spans) > 10
+    assert all(r.text[r.b:r.e] == r.anchor for r in spans.itertuples())
+
+
+def test_multi_document_build_conforms_and_merges_entities(nlp, seed_extraction):
+    import graph
+
+    second = Document("second", "Russia and Ukraine resumed talks in Istanbul on Wednesday.",
+                      seed_extraction.doc.date)
+    kg = graph.build_documents([seed_extraction.doc, second])
+    assert kg.count_documents() == 2 and validate(kg).conforms
+    ents = kg.entities()
+    assert ents["entity"].is_unique
+    assert ents.set_index("name").loc["Istanbul", "documents"] == 2
