@@ -59,7 +59,7 @@ class TimeAnchors:
     def __init__(self, doc: Doc, timexes: list[Timex], lex: Lexicon) -> None:
         self.doc = doc
         self.lex = lex
-        self.dct = dt.date.fromisoformat(doc._.dct) if doc._.dct else None
+        self.dct = _parse_dct(doc._.dct)
         self.spans: list[tuple[Span, Timex]] = []
         for t in timexes:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -120,6 +120,14 @@ class TimeAnchors:
         if tense == "present":
             return Anchor(day, "tense", day, nxt)
         return Anchor(day, "dct", day, nxt)
+
+
+def _parse_dct(value: str | None) -> dt.date | None:
+    """The publication date, or None when absent or not an ISO date (no anchoring beats a wrong one)."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def verb_tense(tok: Token, lex: Lexicon) -> str | None:
