@@ -25,7 +25,7 @@ reverend father sheikh emir president-elect former late
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame president senator sen rep gov governor mayor pope "
                        "premier chancellor".split())
 LEGAL_SUFFIXES = frozenset("inc incorporated corp corporation co company ltd limited llc plc ag sa nv gmbh "
-                           "holdings".split())
+                           "holding holdings group".split())
 #: A misspelt surname must be at least this similar (rapidfuzz ratio) and this long.
 FUZZY_RATIO = 85
 FUZZY_MIN_LENGTH = 5
@@ -33,7 +33,8 @@ _SMALL_WORDS = frozenset("of the and for de du la le des".split())
 
 
 def bare(word: str) -> str:
-    return word.lower().rstrip(".")
+    """Lower case without dots: "Mr." -> "mr", "N.V." -> "nv"."""
+    return word.lower().replace(".", "")
 
 
 def strip_titles(words: list[str]) -> list[str]:
@@ -62,7 +63,7 @@ def acronym(words: list[str]) -> str:
 
 def _compatible_first(a: str, b: str) -> bool:
     """Same first name, or an initial of it ("G." / "George")."""
-    a, b = a.rstrip(".").lower(), b.rstrip(".").lower()
+    a, b = bare(a), bare(b)
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
@@ -70,7 +71,8 @@ def cluster_people(names: list[list[str]]) -> list[int]:
     """Cluster index of each person name (title-free words, in document order).
 
     Full names found first set up the clusters; a lone surname then joins the nearest preceding
-    full name that ends with it (or fuzzily with it, if only one is close enough).
+    full name that ends with it (or fuzzily with it, if only one is close enough); a lone first
+    name joins the one full name that starts with it, if no name ends with it.
     """
     cluster = [-1] * len(names)
     heads: list[tuple[str, str, int]] = []  # (first name, surname, first position) per cluster
@@ -91,7 +93,8 @@ def cluster_people(names: list[list[str]]) -> list[int]:
         word = words[-1] if words else ""
         exact = [c for c, (_, l, _) in enumerate(heads) if l.lower() == word.lower()]
         close = [c for c, (_, l, _) in enumerate(heads) if _close(word, l)]
-        candidates = exact or (close if len(close) == 1 else [])
+        firsts = [c for c, (f, _, _) in enumerate(heads) if f and f.lower() == word.lower()]
+        candidates = exact or (close if len(close) == 1 else []) or (firsts if len(firsts) == 1 else [])
         if candidates:
             before = [c for c in candidates if heads[c][2] < i]
             cluster[i] = max(before, key=lambda c: heads[c][2]) if before else candidates[0]
@@ -108,13 +111,19 @@ def _close(a: str, b: str) -> bool:
 
 
 def cluster_organisations(names: list[list[str]]) -> list[int]:
-    """Cluster index of each organisation name (suffix-free words): same name or its acronym."""
+    """Cluster index of each organisation name (suffix-free words): the same name, its acronym
+    ("UAW"), or its first word when only one longer name starts with it ("Ford" / "Ford Motor")."""
     keys: dict[str, int] = {}
     cluster = []
-    full = {acronym(w): " ".join(w).lower() for w in names if len(w) > 1}
+    longer = [w for w in names if len(w) > 1]
+    full = {acronym(w): " ".join(w).lower() for w in longer}
     for words in names:
         key = " ".join(words).lower()
-        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) and words[0] in full:
-            key = full[words[0]]
+        if len(words) == 1:
+            starting = {" ".join(w).lower() for w in longer if w[0] == words[0]}
+            if re.fullmatch(r"[A-Z]{2,6}", words[0]) and words[0] in full:
+                key = full[words[0]]
+            elif len(starting) == 1:
+                key = starting.pop()
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster

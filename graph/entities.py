@@ -109,6 +109,18 @@ class EntityResolver:
         countries_here = {c.known.country for c in cands if c.known and c.known.kind == "country"}
         countries_here |= {self.gaz.demonyms[c.span.text][1] for c in cands if c.span.text in self.gaz.demonyms}
         regional = {_plain(c.span) for c in cands if c.known is None and c.label in ("GPE", "LOC") and _regional(c.span)}
+        # One reading per name in a document: the model's majority label for a name it tags both
+        # PERSON and ORG, and a person's surname or full name is that person wherever it recurs
+        # ("Mulally" tagged ORG after "Alan Mulally").
+        people = {" ".join(aliases.strip_titles([t.text for t in c.span])) for c in cands
+                  if _person_vote(ner_labels[c.span.text])}
+        people |= {name.split()[-1] for name in list(people) if len(name.split()) > 1}
+        for c in cands:
+            if c.label == "PERSON" and not _person_vote(ner_labels[c.span.text]):
+                c.label = "ORG"
+            elif (c.label in ("ORG", "GPE") and _plain(c.span) in people
+                  and not (c.known and (c.known.kind == "country" or c.known.id in self.gaz.capitals))):
+                c.label, c.known = "PERSON", None
         for c in cands:
             words = [t.text for t in c.span]
             title = _title_before(c.span)
@@ -123,7 +135,7 @@ class EntityResolver:
                 evidence = (ner_labels[c.span.text]["GPE"] + ner_labels[c.span.text]["LOC"] > 0
                             or metonymy.located(c.span)
                             or (self.gaz.countries.get(known.country or "") in countries_here
-                                and ner_labels[c.span.text]["ORG"] == 1 and not _org_cue(c.span)))
+                                and ner_labels[c.span.text]["ORG"] == 1 and not self._org_cue(c.span)))
                 c.kind, c.known = ("city", known) if evidence else ("organisation", None)
             elif known is not None:
                 c.kind = known.kind
@@ -214,6 +226,15 @@ class EntityResolver:
             return self.gaz.seats[c.known.id]
         return None
 
+    def _org_cue(self, span: Span) -> bool:
+        """Whether the words around a name say it is a company ("automaker Toyota", "Toyota Motor",
+        "the Japanese Toyota": a town is not qualified by its own nationality)."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        return any(t is not None and (t.lower_.rstrip(".") in ORG_CUES or t.lemma_.lower() in ORG_CUES)
+                   for t in (before, after)) or (before is not None and before.text in self.gaz.demonyms)
+
     @staticmethod
     def _known_entity(known: Known) -> Entity:
         return Entity(id=known.id, name=known.name, kind=known.kind, label=known.label, links=dict(known.links),
@@ -226,6 +247,11 @@ def _plain(span: Span) -> str:
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def _person_vote(labels: Counter[str]) -> bool:
+    """Whether the model tagged a name PERSON at least as often as ORG in this document."""
+    return labels["PERSON"] > 0 and labels["PERSON"] >= labels["ORG"]
 
 
 def _regional(span: Span) -> bool:
@@ -248,11 +274,3 @@ def _title_before(span: Span) -> str:
         i -= 1
         outer.insert(0, doc[i].text)
     return " ".join(outer + inner)
-
-
-def _org_cue(span: Span) -> bool:
-    """Whether the words around a name say it is a company ("automaker Toyota", "Toyota Motor")."""
-    doc = span.doc
-    around = [doc[span.start - 1]] if span.start > 0 else []
-    around += [doc[span.end]] if span.end < len(doc) else []
-    return any(t.lower_.rstrip(".") in ORG_CUES for t in around)
