@@ -85,7 +85,8 @@ class EntityIndex:
             owned = tok.lemma_.lower() in self.lex.cue("agent_nouns") or tok.lower_ in self.lex.cue("agent_nouns") \
                 or (as_target and tok.lemma_.lower() in self.lex.cue("speech_nouns"))
             for child in tok.children:
-                if child.dep_ == "compound" and child.i in self.tokens:
+                # "the European aircraft maker, Airbus, has won": the apposition names it
+                if child.dep_ in ("compound", "appos") and child.i in self.tokens:
                     return self.tokens[child.i]
                 if not owned:
                     continue

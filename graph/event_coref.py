@@ -53,7 +53,7 @@ def dates_compatible(a: Event, b: Event) -> bool:
 
 def corefer(a: Event, b: Event) -> bool:
     """Whether two event mentions (of one document or of two) are the same event."""
-    if a.type != b.type or a.type == "OTHER" or (a.modality == "planned") != (b.modality == "planned"):
+    if a.type != b.type or (a.modality == "planned") != (b.modality == "planned"):
         return False
     if not dates_compatible(a, b):
         return False
@@ -62,7 +62,11 @@ def corefer(a: Event, b: Event) -> bool:
     actors_a, actors_b = _role(a, "actor"), _role(b, "actor")
     if actors_a and actors_b and not actors_a & actors_b:
         return False
-    if word_key(a.trigger.text) == word_key(b.trigger.text):
+    same_word = word_key(a.lemma or a.trigger.text) == word_key(b.lemma or b.trigger.text)
+    if a.type == "OTHER":
+        # untyped events only corefer on the same word by the same actor: "Airbus wins ... has won"
+        return same_word and bool(actors_a & actors_b)
+    if same_word:
         return True
     targets_a, targets_b = _role(a, "target"), _role(b, "target")
     # the same actor doing the same kind of thing: one target left unsaid is no conflict

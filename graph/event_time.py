@@ -113,6 +113,9 @@ class TimeAnchors:
         tense = verb_tense(tok, self.lex)
         if tense == "future":
             return Anchor("FUTURE_REF", "tense", nxt, None)
+        if tense == "pluperfect":
+            # "had been dominated": before a past reference point, so some time before publication
+            return Anchor("PAST_REF", "tense", None, day)
         if tense == "past":
             # News convention: an undated past event of a report happened by its publication,
             # most often the day before or the day itself.
@@ -140,6 +143,8 @@ def verb_tense(tok: Token, lex: Lexicon) -> str | None:
     if any(a.lower_ == "going" for a in auxes):
         return "future"
     for a in auxes:  # the first finite auxiliary carries the tense: "have been dismissed"
+        if a.tag_ == "VBD" and a.lemma_ == "have":
+            return "pluperfect"
         if a.tag_ in ("VBD",):
             return "past"
         if a.tag_ in ("VBP", "VBZ"):

@@ -155,7 +155,7 @@ class EventExtractor:
             type=kind, date=when.date, anchor=when.anchor, begin=when.begin, until=when.until,
             sentence=sent.text, sentence_start=sent.start_char, participants=parts,
             modality=mod.modality, polarity=mod.polarity, source=mod.source,
-            confidence=_confidence(kind, parts, when.anchor, tok),
+            confidence=_confidence(kind, parts, when.anchor, tok), lemma=phrase,
         )
         ev.mentions = [ev.trigger]
         return Mention(tok, ev, phrase, args.place_preps, strong)
@@ -195,7 +195,7 @@ def _attach_weak(events: list[Event], weak: list[Event]) -> None:
     """"the 34 days of the invasion": a bare mention joins the event it names, if there is one."""
     for w in weak:
         for ev in events:
-            if corefer(ev, w) or (ev.type == w.type and word_key(ev.trigger.text) == word_key(w.trigger.text)
+            if corefer(ev, w) or (ev.type == w.type and word_key(ev.lemma) == word_key(w.lemma)
                                   and dates_compatible(ev, w)):
                 ev.mentions = sorted([*ev.mentions, w.trigger], key=lambda t: t.start)
                 break

@@ -104,6 +104,7 @@ class Event:
     sentence_start: int = 0
     confidence: float = 0.5
     mentions: list[TextSpan] = field(default_factory=list)
+    lemma: str = ""  # the trigger's lemma or phrase ("scale back"): what coreference compares
 
 
 @dataclass(frozen=True)
