@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,9 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .files import write_atomic
 from .namespace import PREFIXES
+from .notebook import NotebookDisplay
 from .rdf import extraction_graph, new_dataset
 from .records import Extraction
 from .store import Backend, MemoryBackend, OxigraphBackend, Rows
@@ -94,7 +95,7 @@ def as_term(value: Any) -> Node:
     return value if isinstance(value, (URIRef, Literal)) else Literal(value)
 
 
-class KnowledgeGraph:
+class KnowledgeGraph(NotebookDisplay):
     """Entities, events and times of a set of documents, held as RDF (one named graph each).
 
     ``source`` is an rdflib Dataset, a pyoxigraph Store or a :class:`~graph.store.Backend`;
@@ -283,17 +284,3 @@ class KnowledgeGraph:
 
 def jsonld_context() -> dict[str, Any]:
     return json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]
-
-
-def write_atomic(path: Path, text: str) -> Path:
-    """Write through a temporary file in the same folder so that no half-written file is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

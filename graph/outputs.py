@@ -6,7 +6,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .kg import KnowledgeGraph, write_atomic
+from .files import write_atomic
+from .kg import KnowledgeGraph
 
 Writer = Callable[[KnowledgeGraph], str]
 
