@@ -25,7 +25,7 @@ reverend father sheikh emir president-elect former late
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame president senator sen rep gov governor mayor pope "
                        "premier chancellor".split())
 LEGAL_SUFFIXES = frozenset("inc incorporated corp corporation co company ltd limited llc plc ag sa nv gmbh "
-                           "holding holdings group".split())
+                           "spa srl sarl bv oy ab asa kk pty jsc pjsc oao holding holdings group".split())
 #: A misspelt surname must be at least this similar (rapidfuzz ratio) and this long.
 FUZZY_RATIO = 85
 FUZZY_MIN_LENGTH = 5
@@ -111,19 +111,15 @@ def _close(a: str, b: str) -> bool:
 
 
 def cluster_organisations(names: list[list[str]]) -> list[int]:
-    """Cluster index of each organisation name (suffix-free words): the same name, its acronym
-    ("UAW"), or its first word when only one longer name starts with it ("Ford" / "Ford Motor")."""
+    """Cluster index of each organisation name (suffix-free words): the same name or its acronym
+    ("UAW"). A first word alone is not joined to a longer name: "Boeing" is not "Boeing
+    Commercial Airplanes"."""
     keys: dict[str, int] = {}
     cluster = []
-    longer = [w for w in names if len(w) > 1]
-    full = {acronym(w): " ".join(w).lower() for w in longer}
+    full = {acronym(w): " ".join(w).lower() for w in names if len(w) > 1}
     for words in names:
         key = " ".join(words).lower()
-        if len(words) == 1:
-            starting = {" ".join(w).lower() for w in longer if w[0] == words[0]}
-            if re.fullmatch(r"[A-Z]{2,6}", words[0]) and words[0] in full:
-                key = full[words[0]]
-            elif len(starting) == 1:
-                key = starting.pop()
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) and words[0] in full:
+            key = full[words[0]]
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster
