@@ -94,6 +94,11 @@ class EntityIndex:
                     return self.tokens[child.i]
                 if child.dep_ == "poss" and child.pos_ == "PRON":
                     return self._pronoun(child)
+            # "the company", "the US manufacturer": a definite description of an organisation
+            # mentioned before, resolved like "it"
+            if tok.lemma_.lower() in self.lex.cue("anaphoric_nouns") and \
+                    any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                return self._antecedent(tok, lambda r: r.kind == "organisation")
         return None
 
     def _title(self, tok: Token) -> Ref | None:
@@ -116,6 +121,10 @@ class EntityIndex:
         else:
             return None  # first and second person: the speaker, handled by attribution
         fits = (lambda r: r.kind in want) if want else (lambda r: r.kind != "person")
+        return self._antecedent(tok, fits)
+
+    def _antecedent(self, tok: Token, fits) -> Ref | None:
+        """The entity an anaphor ``tok`` refers back to, among those that ``fits``."""
         # "Russia said it would ...": the subject of the reporting clause that governs this one.
         clause = _clause_of(tok)
         if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head != clause:
