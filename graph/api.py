@@ -5,14 +5,14 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .documents import Skipped, read_documents
-from .extract import extract
+from .engine import extract_stream
 from .kg import KnowledgeGraph
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .rdf import new_dataset
-from .records import Document
+from .records import Document, Extraction
 from .store import OxigraphBackend
 
 #: rdflib parser names by file suffix, for :func:`load`.
@@ -27,12 +27,24 @@ def _stderr(message: str) -> None:
 def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], date: dt.date | str | None = None,
           *, model: str = DEFAULT_MODEL, kg: KnowledgeGraph | None = None,
           warn: Callable[[str], None] = _stderr,
-          gazetteer: str | os.PathLike[str] | None = None) -> KnowledgeGraph:
+          gazetteer: str | os.PathLike[str] | None = None, workers: int = 1, engine: str = "local",
+          scheduler: str | None = None, progress: bool = False) -> KnowledgeGraph:
     """Read articles (files, folders, globs), extract them and return their knowledge graph.
 
-    Documents that cannot be read are listed in ``kg.skipped``; ``date`` is the publication date
-    for documents that carry none; ``gazetteer`` is a CSV (name, aliases, kind, iri) that pins
-    entity identities, e.g. to Wikidata.
+    Documents are read and extracted as a stream, so a corpus larger than memory can go into a
+    store-backed ``kg`` (:func:`open_store`). A document whose content is already in ``kg`` is
+    not extracted again, so an interrupted run over a store resumes where it stopped.
+
+    Args:
+        date: publication date for documents that carry none.
+        kg: the graph to add to (by default a new in-memory one).
+        gazetteer: a CSV (name, aliases, kind, iri) that pins entity identities, e.g. to Wikidata.
+        workers: extraction processes (local engine) or Dask workers (``engine="dask"``).
+        scheduler: a Dask scheduler address; without it a LocalCluster is started.
+        progress: show a progress bar on stderr (documents per second).
+
+    Returns the graph; documents that could not be read are in ``kg.skipped`` and documents
+    already present are counted in ``kg.unchanged``.
 
     >>> kg = build("seeds")  # doctest: +SKIP
     >>> kg.events()[["date", "type", "label"]].head()  # doctest: +SKIP
@@ -42,19 +54,41 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     kg = KnowledgeGraph() if kg is None else kg  # an empty graph is falsy: test for None
-    nlp = load_pipeline(model, os.fspath(gazetteer) if gazetteer else None)
     documents = _collect_skipped(read_documents(inputs, date=date, warn=warn), kg.skipped)
-    for ex in extract(documents, nlp=nlp):
+    return build_documents(documents, model=model, kg=kg, gazetteer=gazetteer, workers=workers,
+                           engine=engine, scheduler=scheduler, progress=progress)
+
+
+def build_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
+                    kg: KnowledgeGraph | None = None, gazetteer: str | os.PathLike[str] | None = None,
+                    workers: int = 1, engine: str = "local", scheduler: str | None = None,
+                    progress: bool = False, batch_size: int = 32) -> KnowledgeGraph:
+    """The knowledge graph of documents already read (any iterable, consumed lazily); the
+    arguments are those of :func:`build`, and ``batch_size`` documents go to spaCy at a time."""
+    kg = KnowledgeGraph() if kg is None else kg
+    gazetteer = os.fspath(gazetteer) if gazetteer else None
+    load_pipeline(model, gazetteer)  # a missing model fails here, before any worker starts
+    fresh = _new_only(documents, kg.document_versions(), kg)
+    extractions: Iterable[Extraction] = extract_stream(
+        fresh, model=model, gazetteer=gazetteer, workers=workers, engine=engine, scheduler=scheduler,
+        batch_size=batch_size)
+    if progress:
+        from tqdm import tqdm
+
+        extractions = tqdm(extractions, unit="doc", desc="etkg", file=sys.stderr, dynamic_ncols=True)
+    for ex in extractions:
         kg.add(ex, model=model)
     return kg
 
 
-def build_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL) -> KnowledgeGraph:
-    """The knowledge graph of documents already in memory."""
-    kg = KnowledgeGraph()
-    for ex in extract(documents, nlp=load_pipeline(model)):
-        kg.add(ex, model=model)
-    return kg
+def _new_only(documents: Iterable[Document], known: set[tuple[str, str]],
+              kg: KnowledgeGraph) -> Iterator[Document]:
+    """Documents the graph does not hold with this content yet; the others count as unchanged."""
+    for doc in documents:
+        if (doc.id, doc.content_hash) in known:
+            kg.unchanged += 1
+        else:
+            yield doc
 
 
 def _collect_skipped(items: Iterable[Document | Skipped], skipped: list[Skipped]) -> Iterable[Document]:

@@ -63,11 +63,22 @@ def cli() -> None:
               help="Extract into this Oxigraph store folder (created if missing; it keeps earlier documents).")
 @click.option("--endpoint", metavar="URL",
               help="Also PUT each document's named graph to this SPARQL 1.1 Graph Store Protocol endpoint.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction processes (or Dask workers with --engine dask).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: this machine's processes, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: when stderr is a terminal).")
 def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: str, gazetteer: str | None,
-          formats: tuple[str, ...], append: bool, store_dir: Path | None, endpoint: str | None) -> None:
+          formats: tuple[str, ...], append: bool, store_dir: Path | None, endpoint: str | None,
+          workers: int, engine: str, scheduler: str | None, progress: bool | None) -> None:
     """Build the graph and views of articles (.txt, .json, .jsonl, .html; files, folders, globs).
 
     Example: etkg build seeds/ --out out/ --format jsonld --endpoint http://127.0.0.1:7878/store
+
+    Example: etkg build archive/*.jsonl --store corpus.oxigraph --workers 2 --out out/
     """
     from .api import build as build_graph
     from .outputs import OutputError, check_writable, output_names, write_outputs
@@ -77,7 +88,9 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
         check_writable(out_dir)
         client = GraphStoreClient(endpoint) if endpoint else None
         base = _base_graph(out_dir, append, store_dir)
-        kg = build_graph(inputs, date=date, model=model, kg=base, warn=_warn, gazetteer=gazetteer)
+        kg = build_graph(inputs, date=date, model=model, kg=base, warn=_warn, gazetteer=gazetteer,
+                         workers=workers, engine=engine, scheduler=scheduler,
+                         progress=sys.stderr.isatty() if progress is None else progress)
     except (OutputError, ModelError, StoreError, GazetteerError) as exc:
         raise BadInput(str(exc)) from None
     for item in kg.skipped:
@@ -94,7 +107,8 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
             raise BadInput(str(exc)) from None
     n_entities, n_events = len(kg.entities()), len(kg.events())
     held = "in the graph" if base is not None else "read"
-    click.echo(f"{documents} document{'s' * (documents != 1)} {held}, {len(kg.skipped)} skipped; "
+    unchanged = f", {kg.unchanged} unchanged" if kg.unchanged else ""
+    click.echo(f"{documents} document{'s' * (documents != 1)} {held}, {len(kg.skipped)} skipped{unchanged}; "
                f"{n_entities} entities, {n_events} events, {len(kg)} triples")
     for item in kg.skipped:
         click.echo(f"  skipped {item}")

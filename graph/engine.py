@@ -24,9 +24,10 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield batch
 
 
-def extract_batch(batch: list[Document], model: str = DEFAULT_MODEL) -> list[Extraction]:
+def extract_batch(batch: list[Document], model: str = DEFAULT_MODEL,
+                  gazetteer: str | None = None) -> list[Extraction]:
     """Extract one batch with this process's pipeline (loaded once per process, then cached)."""
-    return list(extract(batch, nlp=load_pipeline(model)))
+    return list(extract(batch, nlp=load_pipeline(model, gazetteer)))
 
 
 def _ordered(submit: Callable[[list[Document]], Any], result: Callable[[Any], list[Extraction]],
@@ -41,12 +42,13 @@ def _ordered(submit: Callable[[list[Document]], Any], result: Callable[[Any], li
         yield from result(pending.popleft())
 
 
-def extract_stream(documents: Iterable[Document], *, model: str = DEFAULT_MODEL, workers: int = 1,
-                   engine: str = "local", scheduler: str | None = None,
-                   batch_size: int = 32) -> Iterator[Extraction]:
+def extract_stream(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
+                   gazetteer: str | None = None, workers: int = 1, engine: str = "local",
+                   scheduler: str | None = None, batch_size: int = 32) -> Iterator[Extraction]:
     """Extractions of ``documents`` in order.
 
     Args:
+        gazetteer: user gazetteer CSV, loaded by every worker's pipeline.
         workers: processes (local) or Dask workers for a LocalCluster; 1 runs in this process.
         engine: ``local`` or ``dask``.
         scheduler: address of a running Dask scheduler; without it a LocalCluster is started.
@@ -55,17 +57,18 @@ def extract_stream(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     if engine == "dask":
-        yield from _dask(documents, model=model, workers=workers, scheduler=scheduler, batch_size=batch_size)
+        yield from _dask(documents, model=model, gazetteer=gazetteer, workers=workers, scheduler=scheduler,
+                         batch_size=batch_size)
     elif workers <= 1:
-        yield from extract(documents, nlp=load_pipeline(model), batch_size=batch_size)
+        yield from extract(documents, nlp=load_pipeline(model, gazetteer), batch_size=batch_size)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from _ordered(lambda b: pool.submit(extract_batch, b, model), Future.result,
+            yield from _ordered(lambda b: pool.submit(extract_batch, b, model, gazetteer), Future.result,
                                 documents, batch_size, 2 * workers)
 
 
-def _dask(documents: Iterable[Document], *, model: str, workers: int, scheduler: str | None,
-          batch_size: int) -> Iterator[Extraction]:
+def _dask(documents: Iterable[Document], *, model: str, gazetteer: str | None, workers: int,
+          scheduler: str | None, batch_size: int) -> Iterator[Extraction]:
     from dask.distributed import Client, LocalCluster
 
     cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
@@ -73,7 +76,7 @@ def _dask(documents: Iterable[Document], *, model: str, workers: int, scheduler:
     try:
         with Client(scheduler or cluster) as client:
             # pure=False: two identical batches (a re-sent corpus) must still both be extracted.
-            yield from _ordered(lambda b: client.submit(extract_batch, b, model, pure=False),
+            yield from _ordered(lambda b: client.submit(extract_batch, b, model, gazetteer, pure=False),
                                 lambda f: f.result(), documents, batch_size,
                                 2 * max(1, len(client.scheduler_info()["workers"])))
     finally:

@@ -69,6 +69,9 @@ SELECT ?event ?entity ?role ?name ?kind WHERE {
   ?entity rdfs:label ?name ; etkg:kind ?kind .
 }
 """
+VERSIONS_Q = """
+SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:contentHash ?hash }
+"""
 DOCUMENTS_Q = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }"
 
 KINDS = ["person", "organisation", "group", "country", "city", "region", "place"]
@@ -112,6 +115,7 @@ class KnowledgeGraph(NotebookDisplay):
             source = OxigraphBackend(source)
         self.backend: Backend = source
         self.skipped = list(skipped or [])
+        self.unchanged = 0  # documents a build found already present with the same content
 
     @property
     def dataset(self) -> Dataset:
@@ -133,6 +137,11 @@ class KnowledgeGraph(NotebookDisplay):
     def graphs(self) -> list[Graph]:
         """The named graph of each document."""
         return list(self.backend.graphs())
+
+    def document_versions(self) -> set[tuple[str, str]]:
+        """(id, content hash) of every document held: what a build need not extract again."""
+        rows = self._select(VERSIONS_Q)
+        return set(zip(rows["id"], rows["hash"]))
 
     def count_documents(self) -> int:
         return int(self._select(DOCUMENTS_Q)["n"].iloc[0])
