@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .event_lexicon import Lexicon
 from .records import Entity, Participant
@@ -37,7 +37,10 @@ class EntityIndex:
 
     def __init__(self, doc: Doc, entities: list[Entity], lex: Lexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
         self.lex = lex
+        # Token.sent walks the document on every access; index the sentences once.
+        self.sent_of: list[Span] = [sent for sent in doc.sents for _ in range(len(sent))]
         self.kinds = {e.id: e.kind for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.tokens: dict[int, Ref] = {}
@@ -51,7 +54,7 @@ class EntityIndex:
                 ref = Ref(target, self.kinds.get(target, ent.kind))
                 for t in span:
                     self.tokens[t.i] = ref
-        self.titled = _titled_people(doc, entities, lex)
+        self.titled = _titled_people(self.text, entities, lex)
         # Subjects that refer to an entity, in text order: the salient antecedents of pronouns.
         self.subjects: list[tuple[int, Ref]] = []
         for tok in doc:
@@ -135,13 +138,14 @@ class EntityIndex:
                         return ref
         # The nearest fitting subject (or subject's owner) earlier in the sentence, else the nearest
         # fitting mention there, else the last fitting subject before.
-        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        start = self.sent_of[tok.i].start
+        for i in range(tok.i - 1, start - 1, -1):
             ref = self.tokens.get(i)
             t = self.doc[i]
             subjectish = t.dep_ in SUBJ | PASSIVE_SUBJ or (t.dep_ == "poss" and t.head.dep_ in SUBJ | PASSIVE_SUBJ)
             if ref and subjectish and fits(ref):
                 return ref
-        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        for i in range(tok.i - 1, start - 1, -1):
             ref = self.tokens.get(i)
             if ref and fits(ref):
                 return ref
@@ -186,14 +190,14 @@ def _demonym_targets(entities: list[Entity]) -> dict[str, str]:
     return out
 
 
-def _titled_people(doc: Doc, entities: list[Entity], lex: Lexicon) -> dict[str, list[str]]:
+def _titled_people(text: str, entities: list[Entity], lex: Lexicon) -> dict[str, list[str]]:
     """Title -> people the text names with it ("President Volodymyr Zelenskyy" -> president)."""
     out: dict[str, list[str]] = {}
     for e in entities:
         if e.kind != "person":
             continue
         for m in e.mentions:
-            before = doc.text[max(0, m.start - 30):m.start].lower().split()
+            before = text[max(0, m.start - 30):m.start].lower().split()
             for n in (2, 1):
                 title = " ".join(before[-n:]).strip(",")
                 if len(before) >= n and title in lex.cue("titles"):

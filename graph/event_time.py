@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .event_lexicon import Lexicon
 from .records import Timex
@@ -43,6 +43,11 @@ def clause_head(tok: Token) -> Token:
     return t
 
 
+def _governs(head: Token, tok: Token) -> bool:
+    """Whether ``tok`` is in the subtree of ``head``."""
+    return head.left_edge.i <= tok.i <= head.right_edge.i and (tok == head or head.is_ancestor(tok))
+
+
 def _distance(a: Token, b: Token) -> int:
     """Path length between two tokens in the dependency tree."""
     up_a = [a, *a.ancestors]
@@ -60,11 +65,12 @@ class TimeAnchors:
         self.doc = doc
         self.lex = lex
         self.dct = _parse_dct(doc._.dct)
-        self.spans: list[tuple[Span, Timex]] = []
+        # (first token, end token, root token, head of the root's clause, timex), computed once
+        self.spans: list[tuple[int, int, Token, int, Timex]] = []
         for t in timexes:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and _usable(t):
-                self.spans.append((span, t))
+                self.spans.append((span.start, span.end, span.root, clause_head(span.root).i, t))
 
     def anchor(self, trigger: Token, governor: Token | None = None) -> Anchor:
         """The anchor of the event whose trigger is ``trigger``; ``governor`` is the verb a noun
@@ -89,14 +95,13 @@ class TimeAnchors:
 
     def _explicit(self, trigger: Token, head: Token) -> Anchor | None:
         best: tuple[int, Timex] | None = None
-        for span, t in self.spans:
-            if span.start <= trigger.i < span.end:
+        for start, end, root, root_clause, t in self.spans:
+            if start <= trigger.i < end:
                 continue
-            root = span.root
-            if t.type == "DURATION" and trigger not in root.subtree and root not in trigger.subtree:
+            if t.type == "DURATION" and not (_governs(root, trigger) or _governs(trigger, root)):
                 continue  # a duration dates only what it measures: "34 days of the invasion"
-            inside = trigger.i <= root.i and root in trigger.subtree and trigger.pos_ in ("NOUN", "PROPN")
-            if not inside and clause_head(root).i != head.i:
+            inside = trigger.pos_ in ("NOUN", "PROPN") and _governs(trigger, root)
+            if not inside and root_clause != head.i:
                 continue
             d = _distance(trigger, root)
             if best is None or d < best[0]:

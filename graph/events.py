@@ -75,7 +75,7 @@ class EventExtractor:
             mention = self._mention(doc, tok, *typed, index, anchors, quotes)
             if mention is not None:
                 (found if mention.strong else weak).append(mention)
-        _infer_meeting_parties(found)
+        _infer_meeting_parties(found, index)
         verbs = {m.event.id for m in found if m.token.pos_ == "VERB"}
         events = merge([m.event for m in found], prefer=lambda ev: ev.id in verbs)
         by_id = {m.event.id: m for m in found}
@@ -147,8 +147,8 @@ class EventExtractor:
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
         mod = classify(tok, index, quotes, lex)
         when = anchors.anchor(tok, governor)
-        sent = tok.sent
-        digest = hashlib.sha1(f"{doc.text}\0{tok.idx}".encode("utf-8")).hexdigest()[:16]
+        sent = index.sent_of[tok.i]
+        digest = hashlib.sha1(f"{index.text}\0{tok.idx}".encode("utf-8")).hexdigest()[:16]
         ev = Event(
             id=f"ev-{digest}",
             trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text),
@@ -243,7 +243,7 @@ def _confidence(kind: str, parts: list[Participant], anchor: str, tok: Token) ->
     return round(min(0.95, score), 2)
 
 
-def _infer_meeting_parties(found: list[Mention]) -> None:
+def _infer_meeting_parties(found: list[Mention], index: EntityIndex) -> None:
     """Talks with no named parties are held by the protagonists around them: the actors and targets
     of the other events of their sentence, else those of the earlier talks they resume."""
     meetings = next(f for f in FAMILIES if "talks" in f)
@@ -258,7 +258,7 @@ def _infer_meeting_parties(found: list[Mention]) -> None:
         around: list[str] = list(previous.get("talks", []))
         if not around:
             for o in found:
-                if o.event is not ev and o.token.sent == tok.sent:
+                if o.event is not ev and index.sent_of[o.token.i].start == index.sent_of[tok.i].start:
                     around += [p.entity for p in o.event.participants
                                if p.role in ("actor", "target") and p.entity not in around]
         known = {p.entity for p in ev.participants}
