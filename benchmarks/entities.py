@@ -185,9 +185,9 @@ def report(rows: list[dict], secs: dict[str, float], words: int, start_s: float)
     model, gaz, ents = secs["model"], secs["etkg_gazetteer"], secs["etkg_entities"]
     for name, s in (("bare model (nlp.pipe)", model), ("etkg_gazetteer (matcher)", gaz), ("etkg_entities", ents),
                     ("model + both", model + gaz + ents)):
-        lines.append(f"| {name} | {s:.2f} | {words / s:,.0f} |")
-    lines += ["", f"- gazetteer matcher: {gaz / (model + gaz + ents):.1%} of pipeline time "
-              f"(speed with it {1 - (model + ents) / (model + gaz + ents):.1%} lower than without); "
+        lines.append(f"| {name} | {s:.3f} | {words / s:,.0f} |")
+    lines += ["", f"- gazetteer matcher: {gaz / (model + gaz + ents):.2%} of pipeline time "
+              f"(speed with it {1 - (model + ents) / (model + gaz + ents):.2%} lower than without); "
               f"whole entity stage: {(gaz + ents) / (model + gaz + ents):.1%} of pipeline time",
               f"- start-up cost of the gazetteer matcher (table cached): {start_s:.2f} s"]
     return "\n".join(lines)
