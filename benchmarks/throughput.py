@@ -12,11 +12,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import json
-import resource
 import subprocess
 import sys
-import tempfile
 import time
 import xml.etree.ElementTree as ET
 from itertools import cycle, islice
@@ -68,21 +65,17 @@ def bare_rate(docs: list[Document], model: str, workers: int, batch_size: int) -
     return words(docs) / (time.perf_counter() - start)
 
 
-def full_rate(docs: list[Document], model: str, workers: int, batch_size: int, engine: str = "local") -> tuple[float, str]:
+def full_rate(docs: list[Document], model: str, workers: int, batch_size: int,
+              engine: str = "local") -> tuple[float, str]:
     """Words per second of extraction plus RDF, and a digest of the sorted N-Quads written."""
-    from graph.engine import extract_stream
-    from graph.kg import KnowledgeGraph
+    from graph.api import build_documents
     from graph.nlp import load_pipeline
-    from graph.rdf import add_extraction
 
-    if engine == "local" and workers <= 1:
-        load_pipeline(model)  # model load excluded, as for the bare run
-    kg = KnowledgeGraph()
+    load_pipeline(model)  # model load excluded, as for the bare run
     start = time.perf_counter()
-    for ex in extract_stream(docs, model=model, workers=workers, engine=engine, batch_size=batch_size):
-        add_extraction(kg.dataset, ex, model=model)
+    kg = build_documents(docs, model=model, workers=workers, engine=engine, batch_size=batch_size)
     elapsed = time.perf_counter() - start
-    nquads = sorted(kg.dataset.serialize(format="nquads").splitlines())
+    nquads = sorted(kg.serialize("nquads").splitlines())
     return words(docs) / elapsed, hashlib.sha256("\n".join(nquads).encode()).hexdigest()[:16]
 
 
@@ -91,9 +84,9 @@ def peak_memory_mb(n: int, model: str) -> float:
     code = (
         "import resource, sys, tempfile; sys.path.insert(0, %r)\n"
         "from benchmarks.throughput import corpus\n"
-        "from graph.api import build_store\n"
+        "from graph.api import build_documents, open_store\n"
         "with tempfile.TemporaryDirectory() as d:\n"
-        "    build_store(corpus(%d), d, model=%r)\n"
+        "    build_documents(corpus(%d), kg=open_store(d), model=%r)\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n" % (str(ROOT), n, model)
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
