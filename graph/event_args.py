@@ -63,9 +63,6 @@ class EntityIndex:
                 if ref:
                     self.subjects.append((tok.i, ref))
 
-    def kind(self, entity: str) -> str:
-        return self.kinds.get(entity, "")
-
     def name(self, entity: str) -> str:
         return self.names.get(entity, entity.split("/", 1)[-1])
 

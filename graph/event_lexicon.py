@@ -10,12 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-
-
 def _read(name: str) -> dict:
     return json.loads(resources.files("graph").joinpath(f"data/events/{name}").read_text("utf-8"))
 

@@ -26,11 +26,6 @@ class Anchor:
     begin: str | None
     until: str | None
 
-    @property
-    def rank(self) -> int:
-        """How much to trust it: a stated date beats an inferred one, which beats tense."""
-        return {"explicit": 3, "inferred": 2, "tense": 1, "dct": 0}[self.anchor]
-
 
 def clause_head(tok: Token) -> Token:
     """The head of the clause ``tok`` belongs to."""
