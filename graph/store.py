@@ -17,9 +17,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
+from rdflib.plugins.serializers.nt import _nt_row  # rdflib's own N-Triples escaping
 from rdflib.term import Node, Variable
 
 from .namespace import PREFIXES
+from .rdf import Triples
 
 
 class StoreError(Exception):
@@ -42,7 +44,7 @@ class Backend(Protocol):
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult: ...
 
-    def replace_graph(self, graph: Graph) -> None: ...
+    def replace_graph(self, graph: Graph | Triples) -> None: ...
 
     def graphs(self) -> Iterator[Graph]: ...
 
@@ -65,7 +67,7 @@ class MemoryBackend:
             return bool(result.askAnswer)
         return _as_graph(result.graph)
 
-    def replace_graph(self, graph: Graph) -> None:
+    def replace_graph(self, graph: Graph | Triples) -> None:
         self.dataset.remove_graph(graph.identifier)
         self.dataset.graph(graph.identifier).__iadd__(graph)
 
@@ -106,15 +108,9 @@ class OxigraphBackend:
             raise StoreError(f"{path}: cannot open Oxigraph store ({exc})") from None
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        # SEP-0007 substitutions bind values as terms: nothing is ever spliced into the query text.
-        # Oxigraph substitutes only variables the query projects (SELECT * or named), rdflib any.
-        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
-        try:
-            result = self.store.query(sparql, prefixes=PREFIXES, substitutions=subs or None)
-        except RuntimeError as exc:
-            if "projection" in str(exc):
-                raise ValueError(f"{exc}: in Oxigraph, bind only variables the query selects") from None
-            raise
+        if bindings:
+            sparql = bind_values(sparql, {k: to_oxigraph(v) for k, v in bindings.items()})
+        result = self.store.query(sparql, prefixes=PREFIXES)
         if isinstance(result, ox.QuerySolutions):
             names = [v.value for v in result.variables]
             return Rows(names, [tuple(from_oxigraph(row[n]) for n in names) for row in result])
@@ -125,7 +121,7 @@ class OxigraphBackend:
             g.add((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)))
         return g
 
-    def replace_graph(self, graph: Graph) -> None:
+    def replace_graph(self, graph: Graph | Triples) -> None:
         name = ox.NamedNode(str(graph.identifier))
         # take the old version's triples out of the merge unless another document states them too
         # (update() takes no substitutions; str() of a NamedNode, which rejects '>' and spaces, is
@@ -133,7 +129,7 @@ class OxigraphBackend:
         self.store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} "
                           f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {name}) }} }}")
         self.store.remove_graph(name)
-        data = graph.serialize(format="nt", encoding="utf-8")
+        data = "".join(map(_nt_row, graph)).encode("utf-8")
         self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
         self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
 
@@ -159,6 +155,39 @@ class OxigraphBackend:
     def __len__(self) -> int:
         """The number of distinct triples, as for an rdflib Dataset."""
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def bind_values(sparql: str, bindings: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]) -> str:
+    """The query with ``VALUES ?var { term }`` opening its WHERE group, which binds each variable
+    as rdflib's ``initBindings`` does. pyoxigraph 0.5's own substitutions bind only projected
+    variables. The terms are written by Oxigraph itself, which escapes quotes, backslashes and
+    newlines and refuses malformed IRIs, so a value can never change the query's structure."""
+    bad = [name for name in bindings if not name.isidentifier()]
+    if bad:
+        raise ValueError(f"not SPARQL variable names: {bad}")
+    brace = _first_brace(sparql)
+    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bindings.items())
+    return f"{sparql[:brace + 1]} {values} {sparql[brace + 1:]}"
+
+
+def _first_brace(sparql: str) -> int:
+    """Index of the ``{`` that opens the query's pattern, skipping IRIs, strings and comments."""
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "{":
+            return i
+        if c == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+        elif c == "<":
+            i = sparql.index(">", i)
+        elif c in "\"'":
+            i += 1
+            while i < n and sparql[i] != c:
+                i += 2 if sparql[i] == "\\" else 1
+        i += 1
+    raise ValueError("the query has no { pattern } to bind values in")
 
 
 def _as_graph(g: Graph) -> Graph:

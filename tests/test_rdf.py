@@ -138,6 +138,7 @@ def test_output_names_add_graph_formats_once():
 def test_shacl_conforms_and_catches_a_span_that_does_not_match_the_text(two_docs):
     report = validate(two_docs)
     assert report.conforms, report.text
+    two_docs = KnowledgeGraph(two_docs.dataset)  # an rdflib copy, to break in place
     span = URIRef(ID + "doc/doc-a#char=0,6")
     two_docs.dataset.graph(URIRef(ID + "doc/doc-a")).set((span, NIF.anchorOf, Literal("Russie")))
     event = URIRef(ID + "event/ev-b-met")
@@ -197,3 +198,26 @@ def test_multi_document_build_conforms_and_merges_entities(nlp, seed_extraction)
     ents = kg.entities()
     assert ents["entity"].is_unique
     assert ents.set_index("name").loc["Istanbul", "documents"] == 2
+
+
+@pytest.mark.parametrize("query, bindings, error", [
+    ("SELECT ?x WHERE { ?x ?p ?o }", {"bad name": "v"}, "not SPARQL variable names"),
+    ("ASK", {"x": "v"}, "no { pattern }"),
+])
+def test_bind_values_refuses_what_it_cannot_bind_safely(query, bindings, error):
+    import pyoxigraph as ox
+
+    from graph.store import bind_values
+
+    with pytest.raises(ValueError, match=error):
+        bind_values(query, {k: ox.Literal(v) for k, v in bindings.items()})
+
+
+def test_bind_values_skips_braces_in_iris_strings_and_comments():
+    import pyoxigraph as ox
+
+    from graph.store import bind_values
+
+    q = "PREFIX a: <http://x/#{> SELECT ?d # { not here\nWHERE { ?d a:h ?t }"
+    assert bind_values(q, {"t": ox.Literal('a"} DROP ALL {')}) == (
+        'PREFIX a: <http://x/#{> SELECT ?d # { not here\nWHERE { VALUES ?t { "a\\"} DROP ALL {" }  ?d a:h ?t }')
