@@ -32,12 +32,19 @@ class ModelError(Exception):
     """The requested spaCy pipeline is not installed."""
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: str | None = None) -> Language:
-    """Load ``model`` (any installed spaCy pipeline) and add etkg's components to it.
+    """Load ``model`` (any installed spaCy pipeline) and add etkg's components to it, once per
+    process for each (model, gazetteer).
 
     ``gazetteer``: optional user CSV (name, aliases, kind, iri) whose identities win.
     """
+    # One cache key however it is called: lru_cache tells load_pipeline() and
+    # load_pipeline(DEFAULT_MODEL, None) apart, and the load takes seconds.
+    return _load_pipeline(model, gazetteer)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str, gazetteer: str | None) -> Language:
     # Importing the modules registers their factories with spaCy.
     from . import entities, events, paragraphs, timex  # noqa: F401
 
