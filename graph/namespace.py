@@ -54,6 +54,7 @@ class ETKG(DefinedNamespace):
     countryCode: URIRef  # place -> ISO 3166-1 alpha-2 code of the country it lies in
     before: URIRef  # event -> an event the text says it happened before
     after: URIRef  # event -> an event the text says it happened after
+    sameEvent: URIRef  # event -> the canonical event that other documents report too
     model: URIRef  # extractor -> the spaCy pipeline it ran
 
 

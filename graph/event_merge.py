@@ -1,0 +1,76 @@
+"""Cross-document event identity: the same talks reported by two articles become one event.
+
+When a document is added, each of its dated events is looked up in the graph by index, never
+against every event: candidates must share its PLOVER type and an actor and overlap its dates
+(one SPARQL query per document). A candidate is the same event when the trigger words are of one
+family ("talks" / "negotiations") or, for typed events, the targets agree. The new event then
+points with ``etkg:sameEvent`` to the candidate's canonical event (the first one reported), so a
+cluster always has one canonical member whatever the order of later reports.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from .event_coref import UNREAL, word_key
+from .namespace import ETKG, PLOVER
+from .rdf import doc_iri, entity_iri, event_iri
+from .records import Event, Extraction
+from .store import Rows
+
+# Only stated dates pin an event down well enough to be matched across documents.
+MATCHABLE_ANCHORS = ("explicit", "inferred")
+
+CANDIDATES_Q = """
+SELECT ?new ?old ?canonical ?trigger ?target WHERE {{
+  VALUES (?new ?type ?actor ?b ?e) {{ {rows} }}
+  ?old etkg:eventType ?type ; etkg:actor ?actor ; prov:wasDerivedFrom ?doc ; sem:hasTime ?t ;
+       etkg:modality ?modality ; etkg:trigger/nif:anchorOf ?trigger ; etkg:anchor ?anchor .
+  FILTER(?doc != {doc} && ?anchor IN (anchor:explicit, anchor:inferred)
+         && ?modality NOT IN (modality:hypothetical, modality:negated))
+  ?t sem:hasBeginTimeStamp ?ob ; sem:hasEndTimeStamp ?oe .
+  FILTER(?ob < ?e && ?b < ?oe)
+  OPTIONAL {{ ?old etkg:target ?target }}
+  OPTIONAL {{ ?old etkg:sameEvent ?c }}
+  BIND(COALESCE(?c, ?old) AS ?canonical)
+}}
+"""
+
+
+def _matchable(ev: Event) -> bool:
+    return bool(ev.anchor in MATCHABLE_ANCHORS and ev.begin and ev.until and ev.modality not in UNREAL)
+
+
+def _date(value: str) -> str:
+    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date).n3()
+
+
+def same_event_links(ex: Extraction, select: Callable[[str], Rows]) -> list[tuple[URIRef, URIRef, URIRef]]:
+    """``(event, etkg:sameEvent, canonical)`` for each event of ``ex`` already reported elsewhere.
+
+    ``select`` runs a SPARQL SELECT on the graph the document is being added to.
+    """
+    events = {event_iri(ev.id): ev for ev in ex.events if _matchable(ev)}
+    rows = [f"({iri.n3()} {PLOVER[ev.type].n3()} {entity_iri(p.entity).n3()} {_date(ev.begin)} {_date(ev.until)})"
+            for iri, ev in events.items() for p in ev.participants if p.role == "actor"]
+    if not rows:
+        return []
+    found = select(CANDIDATES_Q.format(rows=" ".join(rows), doc=doc_iri(ex.doc.id).n3()))
+    targets: dict[tuple[str, str], set[str]] = {}
+    candidates: dict[str, dict[str, tuple[str, str]]] = {}
+    for new, old, canonical, trigger, target in found.rows:
+        candidates.setdefault(str(new), {})[str(old)] = (str(canonical), str(trigger))
+        if target is not None:
+            targets.setdefault((str(new), str(old)), set()).add(str(target))
+    links = []
+    for new, olds in candidates.items():
+        ev = events[URIRef(new)]
+        mine = {str(entity_iri(p.entity)) for p in ev.participants if p.role == "target"}
+        same = sorted(canonical for old, (canonical, trigger) in olds.items()
+                      if word_key(trigger) == word_key(ev.lemma or ev.trigger.text)
+                      or (ev.type != "OTHER" and mine and mine & targets.get((new, old), set())))
+        if same:
+            links.append((URIRef(new), ETKG.sameEvent, URIRef(same[0])))
+    return links

@@ -1,0 +1,51 @@
+"""The same event reported by two documents becomes one event; different events stay apart."""
+from __future__ import annotations
+
+import pytest
+
+import graph
+from graph.documents import text_document
+from graph.validate import validate
+
+TALKS_A = ("date 2022-03-30\nRussian and Ukrainian negotiators held talks in Istanbul on Tuesday. "
+           "Russia said it would reduce military activity near Kyiv.")
+TALKS_B = "date 2022-03-31\nUkraine and Russia met for talks in Istanbul on Tuesday, officials said."
+LATER = "date 2022-04-08\nUkraine and Russia met for talks in Istanbul on Thursday, officials said."
+
+
+@pytest.fixture(scope="module")
+def merged(nlp):
+    return graph.build_documents([text_document(TALKS_A, doc_id="a"), text_document(TALKS_B, doc_id="b")])
+
+
+def test_two_reports_of_the_talks_are_one_event(merged):
+    ev = merged.events()
+    talks = ev[ev.type == "CONSULT"]
+    assert len(talks) == 1
+    row = talks.iloc[0]
+    assert (row.date, row.reports, row.doc_id, row.places) == ("2022-03-29", 2, "a", "Istanbul")
+    assert set(row.actors.split("; ")) == {"Russia", "Ukraine"}  # the union of both reports
+
+
+def test_unmerged_view_keeps_every_report(merged):
+    ev = merged.events(merge=False)
+    assert sorted(ev[ev.type == "CONSULT"].doc_id) == ["a", "b"]
+    assert set(ev.reports) == {1}
+    parts = merged.participants(merge=False)
+    assert parts.event.nunique() == len(ev)
+
+
+def test_the_timeline_counts_the_talks_once(merged):
+    russia = merged.timeline("Russia")
+    assert list(russia.type.astype(str)) == ["CONSULT", "RETREAT"]
+
+
+def test_merged_graph_conforms(merged):
+    report = validate(merged)
+    assert report.conforms, report.text
+
+
+def test_talks_on_another_day_stay_apart(nlp):
+    kg = graph.build_documents([text_document(TALKS_A, doc_id="a"), text_document(LATER, doc_id="c")])
+    talks = kg.events()[lambda d: d.type == "CONSULT"]
+    assert sorted(talks.date) == ["2022-03-29", "2022-04-07"] and set(talks.reports) == {1}
