@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..records import Timex
 from .calendar import interval
 from .interpret import Context, Reading, interpret
-from .patterns import build_matcher, rules
+from .patterns import build_matcher, rules, trigger_words
 
 __all__ = ["TimexTagger", "tag"]
 
@@ -47,10 +49,17 @@ _MAX_PREFIX = max(len(k) for k in _PREFIX_MODS)
 class TimexTagger:
     """Finds and normalises time expressions on a parsed Doc (see module docstring)."""
 
+    # Matcher windows reach this far around an anchor token: no rule has more than six tokens
+    # before its anchor ("the past twenty - five years") or after it, and the prefix mods
+    # ("no more than") are read outside the Matcher.
+    WINDOW_BEFORE, WINDOW_AFTER = 7, 8
+
     def __init__(self, nlp: Language, name: str = "etkg_timex") -> None:
         self.name = name
         self.matcher = build_matcher(nlp.vocab)
         self.rules = {r.name: (i, r) for i, r in enumerate(rules())}
+        self._triggers = trigger_words()
+        self._is_trigger: dict[int, bool] = {}  # per vocabulary entry (orth id)
 
     def __call__(self, doc: Doc) -> Doc:
         dct = _as_date(doc._.dct)
@@ -60,8 +69,8 @@ class TimexTagger:
         for rule_name, start, end in self._select(doc):
             _, rule = self.rules[rule_name]
             if rule.kind == "duration" and end - start > 1 and doc[start].lower_ in ("a", "an", "the") \
-                    and doc[start + 1].like_num and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
-                start += 1  # an adjectival duration: the article belongs to the noun ("a [two-year] term")
+                    and doc[start + 1].like_num and _adjectival(doc[start:end]):
+                start += 1  # the article belongs to the noun the duration modifies ("a [two-year] term")
             core = doc[start:end]
             reading = interpret(rule.kind, core, ctx)
             if reading is None:
@@ -75,11 +84,43 @@ class TimexTagger:
         doc.spans["timex"] = SpanGroup(doc, name="timex", spans=spans)
         return doc
 
+    def _matches(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """Matcher hits, searched only in windows around tokens that can start a time expression.
+
+        Running the Matcher over every token costs a fifth of the parse; almost all tokens are
+        not near a month, weekday, unit or digit, so the windows make it a small fraction.
+        """
+        orths = doc.to_array([ORTH])
+        unique, inverse = np.unique(orths, return_inverse=True)
+        flags = np.fromiter((self._trigger(int(o), doc) for o in unique), dtype=bool, count=len(unique))
+        hits = np.flatnonzero(flags[inverse])
+        found: set[tuple[int, int, int]] = set()
+        n = len(doc)
+        start = end = -1
+        for i in hits.tolist():
+            lo, hi = max(0, i - self.WINDOW_BEFORE), min(n, i + self.WINDOW_AFTER)
+            if lo <= end:
+                end = hi
+                continue
+            if end > start:
+                found.update((k, s + start, e + start) for k, s, e in self.matcher(doc[start:end]))
+            start, end = lo, hi
+        if end > start:
+            found.update((k, s + start, e + start) for k, s, e in self.matcher(doc[start:end]))
+        return found
+
+    def _trigger(self, orth: int, doc: Doc) -> bool:
+        known = self._is_trigger.get(orth)
+        if known is None:
+            text = doc.vocab.strings[orth]
+            known = self._is_trigger[orth] = text.lower() in self._triggers or any(c.isdigit() for c in text)
+        return known
+
     def _select(self, doc: Doc) -> list[tuple[str, int, int]]:
         """Non-overlapping matches in text order: longest first, then the earlier rule."""
         strings = doc.vocab.strings
         found = sorted(
-            ((strings[key], start, end) for key, start, end in self.matcher(doc)),
+            ((strings[key], start, end) for key, start, end in self._matches(doc)),
             key=lambda m: (m[1] - m[2], self.rules[m[0]][0], m[1]),
         )
         taken = bytearray(len(doc))
@@ -111,6 +152,15 @@ def _with_prefix_mod(core: Span, reading: Reading, kind: str) -> tuple[Span, Rea
             continue
         return doc[core.start - n:core.end], Reading(reading.type, reading.value, mod, reading.anchor_begin)
     return core, reading
+
+
+def _adjectival(span: Span) -> bool:
+    """A duration used as a modifier: singular unit after a number other than one ("five year plan")."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    last = span[-1].lower_
+    return (nxt is not None and nxt.pos_ in ("NOUN", "PROPN")) or (
+        not last.endswith("s") and span[1].lower_ not in ("one", "a", "an", "1"))
 
 
 def _record(span: Span, reading: Reading) -> Timex:

@@ -52,7 +52,7 @@ def _resolve_weekday(dct: dt.date, weekday: int, tense: str | None) -> dt.date:
 
 def _resolve_year(dct: dt.date, candidate, tense: str | None) -> int:
     """The year of a month, day or quarter named without one: the occurrence nearest the DCT,
-    where one on the wrong side of the DCT for the clause's tense counts as four months further.
+    where one on the wrong side of the DCT for the clause's tense counts as further away.
 
     ``candidate(year)`` gives the first day of the named period in that year (None if invalid).
     """
@@ -63,10 +63,10 @@ def _resolve_year(dct: dt.date, candidate, tense: str | None) -> int:
             continue
         days = (start - dct).days
         cost = abs(days)
-        if (tense == PAST and days > 0) or (tense == FUTURE and days < -31):
-            cost += 120
-        elif tense is None and days > 0:
-            cost += 45  # news mostly reports what has happened
+        if tense == PAST and days > 0:
+            cost += 400  # against the tense: only if nothing else fits
+        elif (tense == FUTURE and days < -31) or (tense in (None, PRESENT) and days > 0):
+            cost *= 2  # possible, but news mostly reports what has happened
         if cost < best_cost:
             best, best_cost = year, cost
     return best
@@ -200,10 +200,9 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
         tense = clause_tense(span)
         if rel == 0:
             day = _resolve_weekday(dct, p.weekday, tense)
-        else:
-            step = dt.timedelta(days=7 * rel)
+        else:  # "last Friday", "next Friday": the nearest one strictly before / after the DCT
+            step = dt.timedelta(days=rel)
             day = _resolve_weekday(dct + step, p.weekday, PAST if rel < 0 else FUTURE)
-            day = day if day != dct else day + step
         return Reading("DATE", day.isoformat(), ref=(day, "D"))
     if p.month is not None and p.unit == "Y":  # "June last year"
         year = dct.year + rel

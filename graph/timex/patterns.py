@@ -41,6 +41,20 @@ def rules() -> tuple[Rule, ...]:
     return tuple(Rule(r["name"], r["kind"], r["type"], tuple(r["patterns"])) for r in data["rules"])
 
 
+# Word classes and literals that anchor a time expression: every rule contains one (or a digit).
+# Modifiers ("about", "last", "two") only matter next to an anchor, so they start no search.
+_ANCHOR_CLASSES = ("WEEKDAY", "WEEKDAYS", "UNIT", "UNITS", "SEASON", "SEASONS", "PARTDAY", "DEICTIC",
+                   "REF", "SETWORD", "HOURWORD", "MONTH")
+_ANCHOR_LITERALS = {"century", "period", "future", "past", "present", "fiscal", "date", "nineteen", "o'clock"}
+
+
+def trigger_words() -> frozenset[str]:
+    """Lower-cased words near which a time expression may be found (besides any token with a digit)."""
+    lex = lexicon()
+    classes = {**lex["words"], **lex["cased"]}
+    return frozenset({w.lower() for c in _ANCHOR_CLASSES for w in classes[c]} | _ANCHOR_LITERALS)
+
+
 def _token_test(element: str, lex: dict[str, Any]) -> dict[str, Any]:
     """One Matcher token dict for a pattern element such as ``MONTH``, ``the`` or ``UNIT|period``."""
     op = element[-1] if len(element) > 1 and element[-1] in _OPS else None
