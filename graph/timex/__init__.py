@@ -76,7 +76,7 @@ class TimexTagger:
             if reading is None:
                 continue
             if reading.ref is not None and rule.kind != "offset":
-                ctx.last = reading.ref
+                ctx.note(reading.ref)
             span, reading = _with_prefix_mod(core, reading, rule.kind)
             timexes.append(_record(span, reading))
             spans.append(Span(doc, span.start, span.end, label=reading.type))

@@ -24,6 +24,13 @@ class Context:
 
     dct: dt.date | None
     last: tuple[dt.date, str] | None = None  # last calendar reference: a day in it and its granularity
+    quarter: dt.date | None = None  # first day of the last quarter named: what financial news reports on
+
+    def note(self, ref: tuple[dt.date, str]) -> None:
+        """Remember a reference the article made, for the expressions that follow."""
+        self.last = ref
+        if ref[1] == "Q":
+            self.quarter = ref[0]
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,8 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         p.year = _spelled_year(p.words)
         if p.year is None:
             return None
+        if p.month is None:
+            return Reading("DATE", f"{p.year:04d}", ref=(dt.date(p.year, 1, 1), "Y"))
     if p.year is not None and p.month is None and p.quarter is None and p.half is None and p.ordinal is None \
             and p.season is None and not _plausible_year(span):
         return None
@@ -178,16 +187,16 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     dct = ctx.dct
     words = p.words
     if "period" in words and p.unit is None:
-        p.unit = "Q" if ctx.last and ctx.last[1] == "Q" else None
+        p.unit = "Q" if ctx.quarter else None
         if p.unit is None:
             return None
     if "fiscal" in words and p.unit == "Y" and p.rel is None:  # "the fiscal year"
         return Reading("DURATION", "P1Y")
     if "-" in words and ("earlier" in words or "ago" in words):  # "the year-earlier quarter"
-        gran = "Q" if (p.unit == "Q" or (ctx.last and ctx.last[1] == "Q")) and p.unit != "Y" else "Y"
+        gran = "Q" if (p.unit == "Q" or ctx.quarter) and p.unit != "Y" else "Y"
         if gran == "Q" and p.ordinal and p.ordinal > 0 and dct:
             return Reading("DATE", f"{dct.year - 1:04d}-Q{p.ordinal}")
-        base = ctx.last[0] if gran == "Q" and ctx.last and ctx.last[1] == "Q" else dct
+        base = ctx.quarter if gran == "Q" and ctx.quarter else dct
         if base is None:
             return Reading("DATE", "XXXX")
         return Reading("DATE", fmt(shift(base, "Y", -1), gran))
@@ -228,9 +237,12 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     unit = p.unit
     if unit == "HALF":
         unit = "H"  # the calendar half-year granularity
+    if "that" in words:  # "that quarter", "that year": the one just talked about
+        anchor = ctx.quarter if unit == "Q" else (ctx.last[0] if ctx.last else None)
+        return Reading("DATE", fmt(anchor, unit)) if anchor and unit in ("D", "W", "M", "Q", "Y") else None
     if unit == "Q" and rel == 0 and "the" in words and "this" not in words and "current" not in words:
-        if ctx.last and ctx.last[1] == "Q":  # "the quarter": the one being reported on
-            return Reading("DATE", fmt(ctx.last[0], "Q"), ref=ctx.last)
+        if ctx.quarter:  # "the quarter": the one being reported on
+            return Reading("DATE", fmt(ctx.quarter, "Q"), ref=(ctx.quarter, "Q"))
         rel = -1
     if unit == "Q" and words[-1] == "quarter" and p.ordinal and p.ordinal > 0:  # "this year's third quarter"
         year = dct.year + rel
@@ -300,8 +312,8 @@ def offset(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if unit == "2W":
         unit, n = "W", 2 * n
     anchor, gran = ctx.dct, unit
-    if unit == "Y" and ctx.last and ctx.last[1] == "Q":  # financial news: "a year ago" = that quarter last year
-        anchor, gran = ctx.last[0], "Q"
+    if unit == "Y" and ctx.quarter:  # financial news: "a year ago" = that quarter last year
+        anchor, gran = ctx.quarter, "Q"
     elif p.words[-1] in ("earlier", "later") and ctx.last:
         anchor = ctx.last[0]
     if anchor is None:
@@ -330,8 +342,8 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return set_(span, p, ctx)  # "$1.76 a year", "twice a year": a rate
     n = p.number if p.number is not None else (None if p.plural else 1)
     unit = p.unit
-    if unit == "WE":
-        return None
+    if unit == "WE" or (unit == "Q" and p.plural and "-" in p.words):
+        return None  # "three-quarters of its food" is a fraction
     if unit == "2W":
         unit, n = "W", 2 * (n or 1) if n != "X" else "X"
     if unit == "HALF":
