@@ -71,6 +71,11 @@ class TimexTagger:
             if rule.kind == "duration" and end - start > 1 and doc[start].lower_ in ("a", "an", "the") \
                     and doc[start + 1].like_num and _adjectival(doc[start:end]):
                 start += 1  # the article belongs to the noun the duration modifies ("a [two-year] term")
+            while end - start > 1 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an"):
+                start += 1  # "[5.7] a year ago": a number before an article is not part of it
+            if rule.kind == "relative" and doc[start].lower_ == "the" and "-" in doc[start:end].text \
+                    and end < len(doc) and doc[end].pos_ == "NOUN":
+                start += 1  # "the [year-ago] results": the article belongs to the noun
             core = doc[start:end]
             reading = interpret(rule.kind, core, ctx)
             if reading is None:

@@ -21,10 +21,13 @@ _MAX_CLIMB = 4
 def _verb_of(span: Span) -> Token | None:
     """The verb the expression hangs from, climbing a few steps up the dependency tree.
 
-    None when the expression is a deadline ("until", "through", "by" + date) or hangs from an
-    adjective ("payable Dec. 15"): there the verb's tense says nothing about the date.
+    None when the expression is a deadline ("until", "through", "by" + date), hangs from an
+    adjective ("payable Dec. 15") or modifies a noun: there the verb's tense says nothing about
+    the date.
     """
     tok = span.root
+    if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "expects to report a third-quarter loss": the date describes a thing, not the act
     for _ in range(_MAX_CLIMB):
         if tok.head is tok:
             break
