@@ -27,9 +27,10 @@ def _and(names: list[str]) -> str:
 
 
 def _object_phrase(verb: Token) -> str:
-    """The direct object as a few words: "military activity" (no determiners or quotes)."""
+    """The direct object as a few words: "military activity" (no determiners or quotes); a
+    pronoun object ("which Russia annexed", "dismissed it") gives way to the resolved target."""
     for child in verb.children:
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" and child.pos_ != "PRON":
             words = [t for t in child.subtree if t.i <= child.i and t.lower_ not in SKIP_WORDS and not t.is_punct]
             if len(words) <= 4:
                 return " ".join(t.text for t in words)
