@@ -77,7 +77,10 @@ CASES = [
     ("The war is now in its second month.", SEED_DCT, "now", "DATE", "PRESENT_REF", None),
     ("The army recently withdrew.", SEED_DCT, "recently", "DATE", "PAST_REF", None),
     ("Peace may come in the future.", SEED_DCT, "the future", "DATE", "FUTURE_REF", None),
-    ("More aid is expected in the coming days.", SEED_DCT, "days", "DURATION", "PXD", None),
+    ("More aid is expected in the coming days.", SEED_DCT, "the coming days", "DATE", "FUTURE_REF", None),
+    ("Clashes have grown in recent weeks.", SEED_DCT, "recent weeks", "DATE", "PAST_REF", None),
+    ("The paper said on Saturday, April 25: the court erred.", "1998-04-24", "Saturday, April 25", "DATE",
+     "1998-04-25", None),
     # Durations, sets, ranges.
     ("He served a two-year term.", SEED_DCT, "two-year", "DURATION", "P2Y", None),
     ("The siege lasted about three weeks.", SEED_DCT, "about three weeks", "DURATION", "P3W", "APPROX"),

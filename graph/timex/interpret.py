@@ -130,7 +130,13 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
             if dct is None:
                 return Reading("DATE", f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else ""), p.pos_mod)
             month, day = p.month, p.day
-            year = _resolve_year(dct, lambda y: _safe_date(y, month, day or 1), tense)
+            weekday = p.weekday
+            if day and weekday:  # "Saturday, April 25": the year in which that day is a Saturday
+                fits = [y for y in (dct.year - 1, dct.year, dct.year + 1)
+                        if (d := _safe_date(y, month, day)) and d.isoweekday() == weekday]
+                year = fits[0] if len(fits) == 1 else _resolve_year(dct, lambda y: _safe_date(y, month, day), tense)
+            else:
+                year = _resolve_year(dct, lambda y: _safe_date(y, month, day or 1), tense)
         if p.day:
             try:
                 day = dt.date(year, p.month, p.day)
@@ -348,6 +354,8 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
         unit, n = "W", 2 * (n or 1) if n != "X" else "X"
     if unit == "HALF":
         return None
+    if n is None and p.rel is not None and p.plural:  # "in recent days", "coming quarters"
+        return Reading("DATE", "PAST_REF" if p.rel < 0 else "FUTURE_REF" if p.rel > 0 else "PRESENT_REF")
     if n is None or n == "X":
         amount = "X"
     else:
@@ -403,8 +411,8 @@ def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
     refs = lexicon()["values"]["ref"]
     for w in reversed(p.words):
         if w in refs:
-            if w == "current" and span.end < len(span.doc) and span.doc[span.end].pos_ not in ("NOUN", "PROPN"):
-                return None
+            if w == "current" and span[0].tag_ != "JJ":
+                return None  # "the current" of a river
             return Reading("DATE", refs[w])
     if p.unit:
         return Reading("DATE", "PAST_REF")
