@@ -111,12 +111,3 @@ def interval(value: str) -> tuple[str, str] | None:
         return None
     return f"{y:04d}-01-01", f"{y + 1:04d}-01-01"
 
-
-def duration_delta(amount: float, unit: str) -> tuple[str, int] | None:
-    """A duration as (shift unit, whole count) for anchoring it on a date, if it is whole days or more."""
-    if amount != int(amount):
-        return None
-    n = int(amount)
-    if unit in ("D", "W", "M", "Q", "Y", "DE", "CE"):
-        return unit, n
-    return None

@@ -44,7 +44,6 @@ class Reading:
     ref: tuple[dt.date, str] | None = None  # the reference it sets for later expressions
 
 
-_NON_YEAR_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "PRODUCT", "LAW"}
 _TIME_UNITS_H = {"H", "MIN", "S"}
 
 
@@ -268,6 +267,7 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
 
 
 def _underspecified(p: Parts) -> str:
+    """A value that says what the words say and leaves the rest to the (missing) DCT."""
     unit = p.unit or ("D" if p.weekday else "M" if p.month else "Y")
     if p.weekday:
         return f"XXXX-WXX-{p.weekday}"
@@ -301,7 +301,7 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
     date = day.isoformat() if day else ("XXXX-XX-XX" if p.weekday is None else f"XXXX-WXX-{p.weekday}")
     if p.hour is not None:
         return Reading("TIME", f"{date}T{p.hour:02d}:{p.minute or 0:02d}", p.pos_mod)
-    if p.partday and p.deictic != "overnight" or p.partday and p.deictic is None:
+    if p.partday and p.deictic != "overnight":
         return Reading("TIME", f"{date}T{p.partday}", p.pos_mod)
     if p.deictic in ("tonight", "overnight"):
         return Reading("TIME", f"{date}TNI", p.pos_mod)

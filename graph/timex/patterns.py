@@ -6,6 +6,7 @@ module only turns their small pattern language into Matcher token patterns, once
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -93,8 +94,6 @@ def _token_test(element: str, lex: dict[str, Any]) -> dict[str, Any]:
 
 
 def _escape_words(words: list[str]) -> str:
-    import re
-
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
