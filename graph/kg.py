@@ -19,6 +19,7 @@ from rdflib.term import Node
 from .files import write_atomic
 from .namespace import PREFIXES
 from .notebook import NotebookDisplay
+from .entity_merge import entity_links
 from .event_merge import same_event_links
 from .rdf import document_triples
 from .records import Extraction
@@ -71,6 +72,7 @@ SELECT ?event ?entity ?role ?name ?kind WHERE {
 }
 """
 SAME_Q = "SELECT ?event ?canonical WHERE { ?event etkg:sameEvent ?canonical }"
+SAME_ENTITY_Q = "SELECT ?entity ?canonical ?name WHERE { ?entity etkg:sameEntity ?canonical . ?canonical rdfs:label ?name }"
 VERSIONS_Q = """
 SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:contentHash ?hash }
 """
@@ -138,6 +140,7 @@ class KnowledgeGraph(NotebookDisplay):
         """Add one document's extraction as its named graph, replacing an earlier version of it."""
         triples = document_triples(ex, model=model)
         triples += same_event_links(ex, self._rows)
+        triples += entity_links(ex, self._rows)
         self.backend.replace_graph(triples)
         return self
 
@@ -171,12 +174,25 @@ class KnowledgeGraph(NotebookDisplay):
         result = self.backend.query(query, {k: as_term(v) for k, v in bindings.items()})
         return rows_frame(result) if isinstance(result, Rows) else result
 
-    def entities(self) -> pd.DataFrame:
-        """One row per entity: name, kind, mention and document counts, aliases, GeoNames link."""
+    def entities(self, merge: bool = True) -> pd.DataFrame:
+        """One row per entity: name, kind, mention and document counts, aliases, GeoNames link.
+
+        With ``merge``, entities that documents name differently ("Obama", "Barack Obama") are
+        one row: the canonical entity's, counting everyone's mentions, with their names as aliases.
+        """
         df = self._select(ENTITIES_Q)
         df = df.sort_values(["entity", "name"]).drop_duplicates("entity").set_index("entity")
         mentions = self._select(MENTIONS_Q)
-        aliases = self._select(ALIASES_Q).drop_duplicates()
+        aliases = self._select(ALIASES_Q)
+        same = self._same_entities() if merge else pd.DataFrame(columns=["canonical", "name"])
+        if len(same):
+            members = df.loc[df.index.isin(same.index), "name"]
+            aliases = pd.concat([aliases, pd.DataFrame({"entity": members.index, "alias": members.values})])
+            for table in (mentions, aliases):
+                table["entity"] = table["entity"].map(same["canonical"]).fillna(table["entity"])
+            df = df[~df.index.isin(same.index)]
+            aliases = aliases[aliases["alias"] != aliases["entity"].map(df["name"])]
+        aliases = aliases.drop_duplicates()
         df["mentions"] = mentions.groupby("entity")["mention"].nunique()
         df["documents"] = mentions.groupby("entity")["document"].nunique()
         df["aliases"] = aliases.sort_values("alias").groupby("entity")["alias"].agg("; ".join)
@@ -193,13 +209,34 @@ class KnowledgeGraph(NotebookDisplay):
         same = self._select(SAME_Q)
         return pd.Series(same["canonical"].values, index=same["event"].values, dtype="object")
 
+    def _same_entities(self) -> pd.DataFrame:
+        """Entity IRI -> its canonical entity (following links to the end) and that one's name."""
+        same = self._select(SAME_ENTITY_Q).sort_values(["entity", "canonical", "name"])
+        link = dict(zip(same["entity"], same["canonical"]))  # one per entity: the first, sorted
+        names = same.sort_values("name").drop_duplicates("canonical").set_index("canonical")["name"]
+
+        def end(e: str) -> str:
+            seen = {e}
+            while link.get(e) is not None and link[e] not in seen:
+                e = link[e]
+                seen.add(e)
+            return e
+
+        rows = {e: (end(e), names[end(e)]) for e in link}
+        return pd.DataFrame.from_dict(rows, orient="index", columns=["canonical", "name"])
+
     def participants(self, merge: bool = True) -> pd.DataFrame:
         """One row per (event, entity, role); with ``merge``, the reports of one event across
-        documents count as that one (canonical) event."""
+        documents count as that one (canonical) event, and an entity as its canonical entity."""
         df = self._select(PARTICIPANTS_Q)
         canonical = self._canonical().to_dict() if merge else {}
         if canonical:
             df["event"] = [canonical.get(e, e) for e in df["event"]]
+        same = self._same_entities() if merge else pd.DataFrame(columns=["canonical", "name"])
+        if len(same):
+            known = df["entity"].isin(same.index)
+            df.loc[known, "name"] = df.loc[known, "entity"].map(same["name"])
+            df.loc[known, "entity"] = df.loc[known, "entity"].map(same["canonical"])
         df = df.sort_values(["event", "role", "name"])
         return df.drop_duplicates(["event", "entity"]).reset_index(drop=True)
 
@@ -234,6 +271,8 @@ class KnowledgeGraph(NotebookDisplay):
         ev = self.events()
         ev = ev[ev["begin"].notna()]
         if entity is not None:
+            same = self._same_entities()
+            entity = same["canonical"].get(entity, entity)
             parts = self.participants()
             hit = parts[(parts.entity == entity) | (parts.name.str.lower() == entity.lower())]
             ev = ev[ev["event"].isin(hit["event"])]

@@ -55,6 +55,8 @@ class ETKG(DefinedNamespace):
     before: URIRef  # event -> an event the text says it happened before
     after: URIRef  # event -> an event the text says it happened after
     sameEvent: URIRef  # event -> the canonical event that other documents report too
+    sameEntity: URIRef  # entity -> the canonical entity another document names it as ("Obama" -> Barack Obama)
+    nameKey: URIRef  # person or organisation -> blocking key for cross-document identity ("person:obama")
     model: URIRef  # extractor -> the spaCy pipeline it ran
 
 
