@@ -3,8 +3,9 @@
 For each target entity of each corpus (trial, corpus_1, corpus_2):
 - ids: the entity ids, over the whole corpus, whose name or alias matches the target name
   (rapidfuzz token_set_ratio >= 90, so "Obama" and "Ford Motor" match "Barack Obama" and "Ford";
-  a part without the target's last word does not: "Airbus" is not "Airbus A380"); "one" when
-  exactly one id, i.e. every document gave it the same id;
+  a part without the target's last word does not: "Airbus" is not "Airbus A380"), each counted as
+  the canonical entity that cross-document identity (``KnowledgeGraph.add``, etkg:sameEntity)
+  makes of it; "one" when exactly one id, i.e. every document names the same entity;
 - recall: of the sentences its gold timeline points to (event ids are doc-sentence-token), the
   share where that id (the matching id with most hits) has a mention, directly or by metonymy;
 - named: the share of those sentences that contain the target's last word at all (an upper
@@ -92,23 +93,37 @@ def pipeline(gazetteer: bool = True, entities: bool = True):
     return nlp
 
 
+def canonical_ids(docs: list[CatDoc], entities: list[list]) -> dict[str, str]:
+    """Entity id -> the id of its canonical entity, from adding the documents' entities to a graph."""
+    from graph.kg import KnowledgeGraph
+    from graph.records import Document, Extraction
+
+    kg = KnowledgeGraph()
+    for cat, ents in zip(docs, entities):
+        kg.add(Extraction(Document(cat.id, cat.text), entities=ents))
+    prefix = len("https://w3id.org/etkg/id/entity/")
+    return {e[prefix:]: c[prefix:] for e, c in kg.same_entities()["canonical"].items()}
+
+
 def evaluate(nlp, corpus: Path) -> list[dict]:
     docs = [read_cat(p) for p in sorted((corpus / "corpus_trackA_CAT").glob("*.xml"))]
-    # (entity id) -> names/aliases seen, and -> {(doc, sentence)} where it is mentioned
+    parsed = list(nlp.pipe(d.text for d in docs))
+    same = canonical_ids(docs, [doc._.entities for doc in parsed])
+    # (canonical entity id) -> names/aliases seen, and -> {(doc, sentence)} where it is mentioned
     names: dict[str, set[str]] = defaultdict(set)
     where: dict[str, set[tuple[str, int]]] = defaultdict(set)
     sentence_text: dict[tuple[str, int], str] = {}
-    for cat, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+    for cat, doc in zip(docs, parsed):
         for n, start in enumerate(cat.sentence_starts):
             end = cat.sentence_starts[n + 1] if n + 1 < len(cat.sentence_starts) else len(cat.text)
             sentence_text[(cat.id, n)] = cat.text[start:end]
         for ent in doc._.entities:
-            names[ent.id].update([ent.name, *ent.aliases])
+            names[same.get(ent.id, ent.id)].update([ent.name, *ent.aliases])
             for m in ent.mentions:
                 sent = _sentence_of(cat.sentence_starts, m.start)
-                where[ent.id].add((cat.id, sent))
+                where[same.get(ent.id, ent.id)].add((cat.id, sent))
                 if m.resolved_as:
-                    where[m.resolved_as].add((cat.id, sent))
+                    where[same.get(m.resolved_as, m.resolved_as)].add((cat.id, sent))
     rows = []
     for target, gold in gold_sentences(corpus).items():
         ids = sorted(i for i, ns in names.items() if any(matches(n, target) for n in ns))

@@ -81,7 +81,7 @@ def org_keys(name: str) -> list[str]:
     while len(words) > 1 and bare(words[-1]) in MORE_SUFFIXES and not (len(words) == 2 and bare(words[0]) in GENERIC):
         words = words[:-1]
     # plural words made singular ("General Motor" is "General Motors"), acronyms left alone ("EADS")
-    core = [w for w in (slug(w) if w.isupper() else singular(slug(w)) for w in words) if w]
+    core = [w for w in (slug(bare(w)) if w.isupper() else singular(slug(w)) for w in words) if w]
     keys = [f"organisation:{' '.join(core)}"] if core else []
     initials = acronym(words)
     if len(initials) >= MIN_ACRONYM and len(words) >= MIN_ACRONYM:
@@ -128,7 +128,7 @@ def entity_links(ex: Extraction, select: Callable[[str], Rows]) -> list[Triple]:
         elsewhere = block.get(key, {})
         names = {**elsewhere, **{str(entity_iri(e.id)): e.name for e in ex.entities if key in keys[e.id]}}
         found_links = (_people(names, mine, linked) if key.startswith("person:")
-                       else _organisations(names, set(elsewhere), mine, linked))
+                       else _organisations(key, names, set(elsewhere), mine, linked))
         for member, canonical in found_links.items():
             links.setdefault(member, canonical)
     return out + [(URIRef(m), ETKG.sameEntity, URIRef(c)) for m, c in sorted(links.items())]
@@ -145,10 +145,13 @@ def _people(names: dict[str, str], mine: set[str], linked: dict[str, str]) -> di
             and (e in mine) != (canonical in mine)}  # both here: the document kept them apart
 
 
-def _organisations(names: dict[str, str], elsewhere: set[str], mine: set[str],
+def _organisations(key: str, names: dict[str, str], elsewhere: set[str], mine: set[str],
                    linked: dict[str, str]) -> dict[str, str]:
     """Members of one block -> the block's canonical: the one already in the graph, else the
-    first-named of this document (``names`` lists this document's in its order)."""
+    first-named of this document (``names`` lists this document's in its order). Names that
+    only share initials ("US Air Force", "UAE Air Force") need the acronym itself in the block."""
+    if not any(org_keys(n)[:1] == [key] for n in names.values()):
+        return {}
     old = {linked.get(e, e) for e in elsewhere}
     if len(old) > 1:
         return {}

@@ -184,7 +184,7 @@ class KnowledgeGraph(NotebookDisplay):
         df = df.sort_values(["entity", "name"]).drop_duplicates("entity").set_index("entity")
         mentions = self._select(MENTIONS_Q)
         aliases = self._select(ALIASES_Q)
-        same = self._same_entities() if merge else pd.DataFrame(columns=["canonical", "name"])
+        same = self.same_entities() if merge else pd.DataFrame(columns=["canonical", "name"])
         if len(same):
             members = df.loc[df.index.isin(same.index), "name"]
             aliases = pd.concat([aliases, pd.DataFrame({"entity": members.index, "alias": members.values})])
@@ -209,7 +209,7 @@ class KnowledgeGraph(NotebookDisplay):
         same = self._select(SAME_Q)
         return pd.Series(same["canonical"].values, index=same["event"].values, dtype="object")
 
-    def _same_entities(self) -> pd.DataFrame:
+    def same_entities(self) -> pd.DataFrame:
         """Entity IRI -> its canonical entity (following links to the end) and that one's name."""
         same = self._select(SAME_ENTITY_Q).sort_values(["entity", "canonical", "name"])
         link = dict(zip(same["entity"], same["canonical"]))  # one per entity: the first, sorted
@@ -232,7 +232,7 @@ class KnowledgeGraph(NotebookDisplay):
         canonical = self._canonical().to_dict() if merge else {}
         if canonical:
             df["event"] = [canonical.get(e, e) for e in df["event"]]
-        same = self._same_entities() if merge else pd.DataFrame(columns=["canonical", "name"])
+        same = self.same_entities() if merge else pd.DataFrame(columns=["canonical", "name"])
         if len(same):
             known = df["entity"].isin(same.index)
             df.loc[known, "name"] = df.loc[known, "entity"].map(same["name"])
@@ -271,7 +271,7 @@ class KnowledgeGraph(NotebookDisplay):
         ev = self.events()
         ev = ev[ev["begin"].notna()]
         if entity is not None:
-            same = self._same_entities()
+            same = self.same_entities()
             entity = same["canonical"].get(entity, entity)
             parts = self.participants()
             hit = parts[(parts.entity == entity) | (parts.name.str.lower() == entity.lower())]

@@ -10,7 +10,7 @@ from graph.documents import text_document
 from graph.entity_merge import org_keys, person_keys
 from graph.extract import extract_one
 from graph.kg import KnowledgeGraph
-from graph.records import Extraction
+from graph.records import Document, Entity, Extraction, Mention
 from graph.validate import validate
 
 ID = "https://w3id.org/etkg/id/entity/"
@@ -71,6 +71,7 @@ def test_person_key_is_the_surname(name, expected):
     ("Apple Corps", ["organisation:apple corp"]),  # the Beatles' company is not Apple Corp.
     ("Ford Australia", ["organisation:ford australia"]),
     ("EADS", ["organisation:eads"]),
+    ("U.S. Air Force", ["organisation:us air force", "organisation:uaf"]),
     ("European Aeronautic Defence and Space", ["organisation:european aeronautic defence and space",
                                                "organisation:eads"]),
 ])
@@ -141,3 +142,16 @@ def test_identity_holds_across_builds_into_an_on_disk_store(extractions, tmp_pat
     assert kg.unchanged == 1 and links(kg) == [("person/obama", "person/barack-obama")]
     assert kg.serialize("nquads") == build_documents(docs).serialize("nquads")
     assert kg.entities().query("kind == 'person'").name.tolist() == ["Barack Obama"]
+
+
+def org_only(doc_id: str, name: str) -> Extraction:
+    text = f"{name} said so."
+    ent = Entity(f"organisation/{doc_id}", name, "organisation", "ORG", [Mention(0, len(name), name)])
+    return Extraction(Document(doc_id, text), entities=[ent])
+
+
+def test_shared_initials_are_not_an_acronym():
+    kg = KnowledgeGraph().add(org_only("uae", "UAE Air Force")).add(org_only("us", "US Air Force"))
+    assert links(kg) == []
+    kg.add(org_only("usdots", "U.S. Air Force")).add(org_only("uaf", "UAF"))
+    assert links(kg) == [("organisation/usdots", "organisation/us")]  # "UAF" names neither
