@@ -19,7 +19,15 @@ organisations:
   Aeronautic Defence and Space") join the one cluster already in the graph, whose canonical is
   its first member; with two clusters to choose from, none is joined.
 Kinds never mix: a key carries the kind, so the company Ford and the person Gerald Ford stay apart.
-An entity already linked by another document is left as it is, so each entity has one link.
+Names that only share initials ("US Air Force", "UAE Air Force") need the acronym itself ("UAF")
+to meet, and it then refuses both. An entity already linked by another document is left as it is,
+so each entity has one link.
+
+Why links rather than renaming the later document's ids: a graph in an on-disk store cannot
+rename what earlier documents wrote when a fuller name comes later, so one mechanism serves both
+orders; each document's graph keeps what it said, and its links go with it when it is replaced.
+Everything the lookup reads is in the graph (keys, links, mentions), and the documents come to
+``KnowledgeGraph.add`` in input order whatever engine extracted them, so a build is reproducible.
 """
 from __future__ import annotations
 
