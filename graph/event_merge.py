@@ -9,7 +9,8 @@ cluster always has one canonical member whatever the order of later reports.
 """
 from __future__ import annotations
 
-from typing import Callable
+from types import MappingProxyType
+from typing import Callable, Mapping
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -25,8 +26,13 @@ MATCHABLE_ANCHORS = ("explicit", "inferred")
 
 CANDIDATES_Q = """
 SELECT ?new ?old ?canonical ?trigger ?target WHERE {{
-  VALUES (?new ?type ?actor ?b ?e) {{ {rows} }}
-  ?old etkg:eventType ?type ; etkg:actor ?actor ; prov:wasDerivedFrom ?doc ; sem:hasTime ?t ;
+  VALUES (?new ?type ?actor ?actorc ?b ?e) {{ {rows} }}
+  # the same actor, or one linked to the same entity by etkg:sameEntity ("Obama", "Barack Obama")
+  {{ ?old etkg:actor ?actor }} UNION {{ ?old etkg:actor ?actorc }}
+  UNION {{ ?oa etkg:sameEntity ?actorc . ?old etkg:actor ?oa }}
+  UNION {{ ?actor etkg:sameEntity ?sc . ?old etkg:actor ?sc }}
+  UNION {{ ?actor etkg:sameEntity ?sc . ?oa etkg:sameEntity ?sc . ?old etkg:actor ?oa }}
+  ?old etkg:eventType ?type ; prov:wasDerivedFrom ?doc ; sem:hasTime ?t ;
        etkg:modality ?modality ; etkg:trigger/nif:anchorOf ?trigger ; etkg:anchor ?anchor .
   FILTER(?doc != {doc} && ?anchor IN (anchor:explicit, anchor:inferred)
          && ?modality NOT IN (modality:hypothetical, modality:negated))
@@ -47,14 +53,27 @@ def _date(value: str) -> str:
     return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date).n3()
 
 
-def same_event_links(ex: Extraction, select: Callable[[str], Rows]) -> list[tuple[URIRef, URIRef, URIRef]]:
+def same_event_links(ex: Extraction, select: Callable[[str], Rows],
+                     same_entity: Mapping[URIRef, URIRef] = MappingProxyType({})) -> list[tuple[URIRef, URIRef, URIRef]]:
     """``(event, etkg:sameEvent, canonical)`` for each event of ``ex`` already reported elsewhere.
 
-    ``select`` runs a SPARQL SELECT on the graph the document is being added to.
+    ``select`` runs a SPARQL SELECT on the graph the document is being added to;
+    ``same_entity`` maps entities of ``ex`` to the canonical entity this document links them to.
     """
     events = {event_iri(ev.id): ev for ev in ex.events if _matchable(ev)}
-    rows = [f"({iri.n3()} {PLOVER[ev.type].n3()} {entity_iri(p.entity).n3()} {_date(ev.begin)} {_date(ev.until)})"
-            for iri, ev in events.items() for p in ev.participants if p.role == "actor"]
+    # this document's own links are not in the graph yet: look up every member of each cluster
+    members: dict[URIRef, set[URIRef]] = {}
+    for member, canonical in same_entity.items():
+        members.setdefault(canonical, {canonical}).add(member)
+    rows = []
+    for iri, ev in events.items():
+        for p in ev.participants:
+            if p.role == "actor":
+                actor = entity_iri(p.entity)
+                canonical = same_entity.get(actor, actor)
+                rows += [f"({iri.n3()} {PLOVER[ev.type].n3()} {a.n3()} {canonical.n3()} "
+                         f"{_date(ev.begin)} {_date(ev.until)})"
+                         for a in sorted(members.get(canonical, {actor}) | {actor})]
     if not rows:
         return []
     found = select(CANDIDATES_Q.format(rows=" ".join(rows), doc=doc_iri(ex.doc.id).n3()))

