@@ -71,5 +71,15 @@ def page(title: str, payload: dict[str, Any], view: str, scripts: list[str]) -> 
 def type_css(colors: dict[str, str]) -> str:
     """One class per PLOVER type (names and colours are the package's constants, not data)."""
     return "\n".join(
-        f".vis-item.t-{name}{{background:{color};border-color:{color}}}"
+        f".vis-timeline .vis-item.t-{name}{{background:{color};border-color:{color};color:{_ink(color)}}}"
         f".chip.t-{name}::before{{background:{color}}}" for name, color in colors.items())
+
+
+def _ink(background: str) -> str:
+    """Dark or white text, whichever reads better on the background (WCAG relative luminance)."""
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(background[i:i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#1d2329" if (luminance + 0.05) / 0.0717 > 1.05 / (luminance + 0.05) else "#ffffff"

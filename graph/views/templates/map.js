@@ -98,11 +98,16 @@ function EtkgMap(pane, ctx) {
   const edgeLabel = (evs) => (evs.length === 1 ? `${evs[0].type} ${Etkg.when(evs[0])}` : `${evs.length} events`);
   const dashed = (evs) => evs.every((ev) => ev.modality !== "asserted");
 
+  // Hover and selection keep the colour (it means kind or type) and darken the outline.
+  const paint = (c) => ({ background: c, border: "#263238", hover: { background: c, border: "#000000" },
+    highlight: { background: c, border: "#000000" } });
+  const line = (c) => ({ color: c, hover: c, highlight: c });
+
   function entityNode(i) {
     const ent = ents[i];
     const style = data.kinds[ent.kind];
     return { id: i, label: ent.name, shape: style.shape, value: ent.degree + 1,
-      color: { background: style.color, border: "#263238" } };
+      color: paint(style.color) };
   }
 
   /** Fill nodes and links for the current mode; `apply` then hides what the filters drop. */
@@ -112,7 +117,7 @@ function EtkgMap(pane, ctx) {
     if (eventNodes) {
       for (const ev of data.events) {
         n.push({ id: `v${ev.i}`, label: `${ev.type}\n${Etkg.when(ev)}`, shape: "box", ev: ev.i,
-          color: { background: data.types[ev.type], border: "#263238" }, font: { color: "#ffffff", size: 11 },
+          color: paint(data.types[ev.type]), font: { color: "#ffffff", size: 11 },
           shapeProperties: { borderDashes: ev.modality === "asserted" ? false : [4, 3] } });
         const roles = [["actor", ev.actors], ["target", ev.targets], ["place", ev.places], ["participant", ev.others]];
         for (const [role, list] of roles) {
@@ -127,7 +132,7 @@ function EtkgMap(pane, ctx) {
         const evs = evIds.map((j) => data.events[j]);
         const directed = evs.some((ev) => ev.actors.includes(from));
         e.push({ id: k, from, to, label: edgeLabel(evs), value: evs.length, evs: evIds,
-          color: { color: data.types[evs[evs.length - 1].type] }, dashes: dashed(evs),
+          color: line(data.types[evs[evs.length - 1].type]), dashes: dashed(evs),
           arrows: { to: { enabled: directed } } });
       });
     }
@@ -161,7 +166,7 @@ function EtkgMap(pane, ctx) {
         if (!hidden) {
           touched.add(edge.from); touched.add(edge.to);
           Object.assign(update, { label: edgeLabel(evs), value: evs.length, dashes: dashed(evs),
-            color: { color: data.types[evs[evs.length - 1].type] } });
+            color: line(data.types[evs[evs.length - 1].type]) });
         }
         edgeUpdates.push(update);
       }
@@ -197,8 +202,8 @@ function EtkgMap(pane, ctx) {
 
   function edgeTip(id) {
     const evs = eventsOf(edges.get(id));
-    const shown = evs.slice(0, 4).map((ev) => ctx.summary(data, ev, false));
-    if (evs.length > 4) shown.push(el("div", { class: "meta", text: `and ${evs.length - 4} more (click to list)` }));
+    const shown = evs.slice(0, 3).map((ev) => ctx.summary(data, ev, false));
+    if (evs.length > 3) shown.push(el("div", { class: "meta", text: `and ${evs.length - 3} more (click to list)` }));
     return shown;
   }
 
