@@ -213,3 +213,22 @@ def test_clean_pages_load_without_errors(browser, site, name, ready):
     p.page.wait_for_timeout(300)  # let the map finish its last frame for the screenshot
     p.finish(f"clean-{name.replace('.html', '.png')}")
 
+
+
+def test_big_timeline_clusters_and_filters_quickly(browser, tmp_path):
+    """Beyond 2,000 dated events crowded items fold into clusters; filtering rebuilds fast."""
+    from graph.views import render_timeline
+    from graph.views.sample import synthetic
+
+    entities, events, participants = synthetic(2_500, 200)
+    path = tmp_path / "big.html"
+    path.write_text(render_timeline(events, participants, entities), encoding="utf-8")
+    p = Page(browser, path, "timelineRendered")
+    assert p.js("document.querySelectorAll('.vis-item.vis-cluster').length") > 0
+    assert p.timeline_items() < 2_500
+    busy = (participants.entity == entities.entity[5]).groupby(participants.event).any().sum()
+    started = time.monotonic()
+    p.choose_entity("Entity 5")
+    p.wait(f"etkg.timeline.shownEvents() === {busy}")
+    assert time.monotonic() - started < 5
+    p.finish("timeline-big.png")

@@ -128,8 +128,9 @@ function EtkgTimeline(pane, ctx) {
     get timeline() { return timeline; },
     /** Resolves when the timeline has next drawn itself. */
     drawn: () => new Promise((resolve) => waiting.push(resolve)),
-    /** Items vis-timeline actually drew (clusters count once). */
-    renderedItems: () => pane.body.querySelectorAll(".vis-item.vis-box, .vis-item.vis-range, .vis-item.vis-point, .vis-item.vis-cluster").length,
+    /** Items vis-timeline actually placed on screen (a cluster counts once; see style.css). */
+    renderedItems: () => pane.body.querySelectorAll(
+      ":is(.vis-box, .vis-range, .vis-point).vis-item:not(.vis-cluster)[style*=translate], .vis-item.vis-cluster[style*=left]").length,
     shownEvents: () => shown.length,
   };
 }
