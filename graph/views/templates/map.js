@@ -65,14 +65,15 @@ function EtkgMap(pane, ctx) {
     layout: { improvedLayout: !big, randomSeed: 7 },
     physics: {
       solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -5000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
+      // Isolated entities are common in news graphs: enough central gravity keeps them near.
+      barnesHut: { gravitationalConstant: -3500, centralGravity: big ? 0.25 : 0.6, springLength: 110, springConstant: 0.03,
         damping: 0.45, avoidOverlap: big ? 0 : 0.1, theta: big ? 0.8 : 0.5 },
       stabilization: { enabled: true, iterations: ITERATIONS, updateInterval: 50, fit: true },
       minVelocity: 1,
     },
     interaction: { hover: true, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 100, multiselect: false },
     nodes: { borderWidth: 1, font: { size: 13, strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 8, max: 36, label: { enabled: true, min: 11, max: 22, drawThreshold: 7 } } },
+      scaling: { min: 8, max: 36, label: { enabled: true, min: 11, max: 22, drawThreshold: big ? 7 : 4 } } },
     edges: {
       smooth: big ? false : { type: "curvedCW", roundness: 0.12 },
       arrows: { to: { enabled: true, scaleFactor: 0.45 } },
