@@ -262,5 +262,5 @@ const Etkg = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", boot);
-  return { el, names, when };
+  return { when };
 })();

@@ -8,7 +8,6 @@ function EtkgMap(pane, ctx) {
   const { data, filters, el } = ctx;
   const ents = data.entities;
   let eventNodes = false;
-  let visible = { nodes: 0, edges: 0 };
   let shownIds = [];
 
   const nodes = new vis.DataSet();
@@ -183,7 +182,6 @@ function EtkgMap(pane, ctx) {
     });
     nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
-    visible = { nodes: shownIds.length, edges: shownEdges };
     pane.status.textContent = `${shownIds.length} nodes, ${shownEdges} links`;
   }
 
@@ -247,5 +245,5 @@ function EtkgMap(pane, ctx) {
     apply();
     if ("entity" in patch && shownIds.length) network.fit({ nodes: shownIds, animation: false });
   });
-  return { network, nodes, edges, visible: () => visible };
+  return { network, nodes, edges };
 }
