@@ -26,13 +26,8 @@ MATCHABLE_ANCHORS = ("explicit", "inferred")
 
 CANDIDATES_Q = """
 SELECT ?new ?old ?canonical ?trigger ?target WHERE {{
-  VALUES (?new ?type ?actor ?actorc ?b ?e) {{ {rows} }}
-  # the same actor, or one linked to the same entity by etkg:sameEntity ("Obama", "Barack Obama")
-  {{ ?old etkg:actor ?actor }} UNION {{ ?old etkg:actor ?actorc }}
-  UNION {{ ?oa etkg:sameEntity ?actorc . ?old etkg:actor ?oa }}
-  UNION {{ ?actor etkg:sameEntity ?sc . ?old etkg:actor ?sc }}
-  UNION {{ ?actor etkg:sameEntity ?sc . ?oa etkg:sameEntity ?sc . ?old etkg:actor ?oa }}
-  ?old etkg:eventType ?type ; prov:wasDerivedFrom ?doc ; sem:hasTime ?t ;
+  VALUES (?new ?type ?actor ?b ?e) {{ {rows} }}
+  ?old etkg:actor ?actor ; etkg:eventType ?type ; prov:wasDerivedFrom ?doc ; sem:hasTime ?t ;
        etkg:modality ?modality ; etkg:trigger/nif:anchorOf ?trigger ; etkg:anchor ?anchor .
   FILTER(?doc != {doc} && ?anchor IN (anchor:explicit, anchor:inferred)
          && ?modality NOT IN (modality:hypothetical, modality:negated))
@@ -43,6 +38,10 @@ SELECT ?new ?old ?canonical ?trigger ?target WHERE {{
   BIND(COALESCE(?c, ?old) AS ?canonical)
 }}
 """
+# Entities linked by etkg:sameEntity ("Obama" -> "Barack Obama"): two index lookups, kept out of
+# the candidate query because Oxigraph evaluates a UNION there before joining it to the VALUES.
+CANONICAL_Q = "SELECT ?a ?c WHERE {{ VALUES ?a {{ {iris} }} ?a etkg:sameEntity ?c }}"
+MEMBERS_Q = "SELECT ?c ?m WHERE {{ VALUES ?c {{ {iris} }} ?m etkg:sameEntity ?c }}"
 
 
 def _matchable(ev: Event) -> bool:
@@ -53,6 +52,26 @@ def _date(value: str) -> str:
     return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date).n3()
 
 
+def _equivalents(actors: set[URIRef], same_entity: Mapping[URIRef, URIRef],
+                 select: Callable[[str], Rows]) -> dict[URIRef, set[URIRef]]:
+    """Each actor with every entity linked to the same canonical entity, by this document's links
+    (not in the graph yet) or by the graph's."""
+    def lookup(query: str, iris: set[URIRef]) -> list[tuple[URIRef, URIRef]]:
+        if not iris:
+            return []
+        return [(URIRef(a), URIRef(b)) for a, b in select(query.format(iris=" ".join(i.n3() for i in sorted(iris)))).rows]
+
+    canonical = {a: same_entity.get(a, a) for a in actors}
+    stored = dict(lookup(CANONICAL_Q, {a for a in actors if a not in same_entity}))
+    canonical.update((a, stored[a]) for a in actors if a in stored)
+    members: dict[URIRef, set[URIRef]] = {c: {c} for c in canonical.values()}
+    for m, c in same_entity.items():
+        members.setdefault(c, {c}).add(m)
+    for c, m in lookup(MEMBERS_Q, set(members)):
+        members[c].add(m)
+    return {a: members[canonical[a]] | {a} for a in actors}
+
+
 def same_event_links(ex: Extraction, select: Callable[[str], Rows],
                      same_entity: Mapping[URIRef, URIRef] = MappingProxyType({})) -> list[tuple[URIRef, URIRef, URIRef]]:
     """``(event, etkg:sameEvent, canonical)`` for each event of ``ex`` already reported elsewhere.
@@ -61,19 +80,11 @@ def same_event_links(ex: Extraction, select: Callable[[str], Rows],
     ``same_entity`` maps entities of ``ex`` to the canonical entity this document links them to.
     """
     events = {event_iri(ev.id): ev for ev in ex.events if _matchable(ev)}
-    # this document's own links are not in the graph yet: look up every member of each cluster
-    members: dict[URIRef, set[URIRef]] = {}
-    for member, canonical in same_entity.items():
-        members.setdefault(canonical, {canonical}).add(member)
-    rows = []
-    for iri, ev in events.items():
-        for p in ev.participants:
-            if p.role == "actor":
-                actor = entity_iri(p.entity)
-                canonical = same_entity.get(actor, actor)
-                rows += [f"({iri.n3()} {PLOVER[ev.type].n3()} {a.n3()} {canonical.n3()} "
-                         f"{_date(ev.begin)} {_date(ev.until)})"
-                         for a in sorted(members.get(canonical, {actor}) | {actor})]
+    actors = {entity_iri(p.entity) for ev in events.values() for p in ev.participants if p.role == "actor"}
+    alike = _equivalents(actors, same_entity, select)
+    rows = [f"({iri.n3()} {PLOVER[ev.type].n3()} {a.n3()} {_date(ev.begin)} {_date(ev.until)})"
+            for iri, ev in events.items() for p in ev.participants if p.role == "actor"
+            for a in sorted(alike[entity_iri(p.entity)])]
     if not rows:
         return []
     found = select(CANDIDATES_Q.format(rows=" ".join(rows), doc=doc_iri(ex.doc.id).n3()))

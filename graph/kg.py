@@ -26,7 +26,7 @@ from .records import Extraction
 from .store import Backend, MemoryBackend, OxigraphBackend, Rows
 
 #: The ontology folder: etkg.ttl, shapes.ttl and context.jsonld.
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 
 # Aggregation happens in pandas: rdflib's SPARQL engine mishandles GROUP_CONCAT over unbound values.
 ENTITIES_Q = """

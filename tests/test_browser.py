@@ -232,3 +232,16 @@ def test_big_timeline_clusters_and_filters_quickly(browser, tmp_path):
     p.wait(f"etkg.timeline.shownEvents() === {busy}")
     assert time.monotonic() - started < 5
     p.finish("timeline-big.png")
+
+
+@pytest.mark.parametrize("name, ready", [("timeline.html", "timelineRendered"), ("map.html", "mapSettled"),
+                                         ("index.html", "mapSettled")])
+def test_pages_built_from_the_seed_article(browser, seed_kg, seed_out, name, ready):
+    """What `etkg build` writes for the seed article: every dated event and every entity drawn."""
+    p = Page(browser, seed_out / name, ready)
+    if name != "map.html":
+        p.wait("document.body.dataset.timelineRendered")
+        assert p.timeline_items() == int(seed_kg.events()["begin"].notna().sum())
+    if name != "timeline.html":
+        assert p.map_counts()[0] == len(seed_kg.entities())
+    p.finish(f"seed-{name.replace('.html', '.png')}")

@@ -6,12 +6,12 @@ one HTML document that loads nothing from any host and treats all article text a
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from ..files import write_atomic
 from .explorer import render_explorer
 from .jupyter import iframe
 from .network import render_map
@@ -34,19 +34,5 @@ VIEWS: dict[str, Renderer] = {"timeline.html": _timeline, "map.html": render_map
 def write_views(entities: pd.DataFrame, events: pd.DataFrame, participants: pd.DataFrame,
                 out_dir: str | os.PathLike[str]) -> list[Path]:
     """Write every view into out_dir atomically, so a reader never sees a half-written page."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, render in VIEWS.items():
-        text = render(entities, events, participants)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.chmod(tmp, 0o644)  # mkstemp makes it private; a page is meant to be shared
-            os.replace(tmp, out / name)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        written.append(out / name)
-    return written
+    return [write_atomic(Path(out_dir) / name, render(entities, events, participants))
+            for name, render in VIEWS.items()]
