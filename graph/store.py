@@ -123,15 +123,17 @@ class OxigraphBackend:
 
     def replace_graph(self, graph: Graph | Triples) -> None:
         name = ox.NamedNode(str(graph.identifier))
-        # take the old version's triples out of the merge unless another document states them too
-        # (update() takes no substitutions; str() of a NamedNode, which rejects '>' and spaces, is
-        # its own well-formed <IRI>)
-        self.store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} "
-                          f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {name}) }} }}")
-        self.store.remove_graph(name)
-        data = "".join(map(_nt_row, graph)).encode("utf-8")
-        self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
-        self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        if self.store.contains_named_graph(name):
+            # take the old version's triples out of the merge unless another document states
+            # them too (str() of a NamedNode, which rejects '>' and spaces, is its own <IRI>)
+            self.store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} "
+                              f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {name}) }} }}")
+            self.store.remove_graph(name)
+        # One load, so one transaction: the named graph and the merge are written together, and
+        # an interrupted build never leaves a new document half written.
+        rows = [_nt_row(t) for t in graph]
+        quads = "".join(rows) + "".join(f"{row[:-3]} {name} .\n" for row in rows)
+        self.store.load(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
     def _named_quads(self) -> Iterator[ox.Quad]:
         for q in self.store.quads_for_pattern(None, None, None, None):
