@@ -121,6 +121,10 @@ class EntityResolver:
             elif (c.label in ("ORG", "GPE") and _plain(c.span) in people
                   and not (c.known and (c.known.kind == "country" or c.known.id in self.gaz.capitals))):
                 c.label, c.known = "PERSON", None
+        # One reading per name here too: a town the text places somewhere ("travelling to
+        # Mariupol") is that town in its other mentions ("the mayor of Mariupol", tagged ORG).
+        located_towns = {c.span.text for c in cands if c.known is not None and c.known.kind == "city"
+                         and metonymy.located(c.span)}
         for c in cands:
             words = [t.text for t in c.span]
             title = _title_before(c.span)
@@ -133,14 +137,14 @@ class EntityResolver:
                 c.kind, c.known = "person", None  # "Obama" is a town in Japan, but not in the news
             elif known is not None and known.kind == "city" and c.label == "ORG":
                 evidence = (ner_labels[c.span.text]["GPE"] + ner_labels[c.span.text]["LOC"] > 0
-                            or metonymy.located(c.span)
+                            or c.span.text in located_towns
                             or (self.gaz.countries.get(known.country or "") in countries_here
                                 and ner_labels[c.span.text]["ORG"] == 1 and not self._org_cue(c.span)))
                 c.kind, c.known = ("city", known) if evidence else ("organisation", None)
             elif known is not None:
                 c.kind = known.kind
-            elif c.label == "NORP":
-                self._group(c)
+            elif c.label == "NORP" or (known is None and _plain(c.span) in self.gaz.demonyms):
+                self._group(c)  # "Ukrainian officials" tagged GPE is still the Ukrainians
                 continue
             else:
                 c.kind = NER_KINDS[c.label]

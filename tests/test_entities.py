@@ -185,3 +185,20 @@ def test_gazetteer_spellings_and_capitals():
     assert gaz.capitals["city/washington"] == "country/united-states"
     assert gaz.demonyms["Ukrainians"] == ("Ukrainians", "country/ukraine")
     assert slug("Médecins Sans Frontières") == "medecins-sans-frontieres"
+
+
+def test_one_reading_per_town_and_demonyms_tagged_as_places(nlp):
+    """The model tags both "Mariupol"s ORG and "Ukrainian" GPE; the text places the first Mariupol
+    ("travelling to"), so both are the city, and "Ukrainian officials" are the Ukrainians."""
+    from graph.documents import text_document
+    from graph.extract import extract_one
+
+    ex = extract_one(text_document(
+        "date 2022-04-01\nThe International Committee of the Red Cross said on Friday that its team was "
+        "travelling to Mariupol to lead the evacuation of civilians. Ukrainian officials accused Russian "
+        "forces of blocking a convoy. Petro Andriushchenko, an adviser to the mayor of Mariupol, said "
+        "people remained in the city."), nlp=nlp)
+    by_id = {e.id: e for e in ex.entities}
+    assert [m.text for m in by_id["city/mariupol"].mentions] == ["Mariupol", "Mariupol"]
+    assert "organisation/mariupol" not in by_id and "place/ukrainian" not in by_id
+    assert {m.resolved_as for m in by_id["group/ukrainians"].mentions} == {"country/ukraine"}
