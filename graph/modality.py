@@ -78,11 +78,9 @@ def _speaker(doc: Doc, index: EntityIndex, lex: Lexicon, start: int, end: int,
             continue
         if any(a <= tok.idx < b for a, b in inside):
             continue
-        for child in tok.children:
-            if child.dep_ in SUBJ:
-                ref = index.ref(child)
-                if ref:
-                    return ref.entity
+        speaker = _subject_entity(tok, index)
+        if speaker:
+            return speaker
     return None
 
 
