@@ -71,9 +71,11 @@ def cli() -> None:
               help="Dask scheduler address (tcp://host:8786); without it --engine dask starts a LocalCluster.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--views/--no-views", default=True, show_default=True,
+              help="Write timeline.html, map.html and index.html (skip them for a large store).")
 def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: str, gazetteer: str | None,
           formats: tuple[str, ...], append: bool, store_dir: Path | None, endpoint: str | None,
-          workers: int, engine: str, scheduler: str | None, progress: bool | None) -> None:
+          workers: int, engine: str, scheduler: str | None, progress: bool | None, views: bool) -> None:
     """Build the graph and views of articles (.txt, .json, .jsonl, .html; files, folders, globs).
 
     Example: etkg build seeds/ --out out/ --format jsonld --endpoint http://127.0.0.1:7878/store
@@ -98,7 +100,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
     documents = kg.count_documents()
     if documents == 0:
         raise BadInput("no document could be read")
-    written = write_outputs(kg, out_dir, output_names(formats))
+    written = write_outputs(kg, out_dir, output_names(formats, views))
     pushed = 0
     if client is not None:
         try:

@@ -45,10 +45,12 @@ OUTPUTS: dict[str, Writer] = {
 DEFAULT_OUTPUTS = ("graph.ttl", "graph.trig", "events.csv", "entities.csv", *VIEW_OUTPUTS)
 
 
-def output_names(formats: Iterable[str] = ()) -> tuple[str, ...]:
-    """The default outputs plus the graph file of each named format (``KeyError`` if unknown)."""
+def output_names(formats: Iterable[str] = (), views: bool = True) -> tuple[str, ...]:
+    """The default outputs (less the HTML views unless ``views``) plus the graph file of each
+    named format (``KeyError`` if unknown)."""
     extra = [GRAPH_FORMATS[f] for f in formats]
-    return DEFAULT_OUTPUTS + tuple(n for n in dict.fromkeys(extra) if n not in DEFAULT_OUTPUTS)
+    base = tuple(n for n in DEFAULT_OUTPUTS if views or n not in VIEW_OUTPUTS)
+    return base + tuple(n for n in dict.fromkeys(extra) if n not in base)
 
 
 class OutputError(OSError):

@@ -160,3 +160,10 @@ def test_bad_graph_and_bad_query(capsys, tmp_path, seed_build):
     out, _ = seed_build
     code, _, err = run(capsys, "query", str(out / "graph.ttl"), "SELEKT nothing")
     assert code == 2 and "bad SPARQL query" in one_line_error(err)
+
+
+def test_no_views_writes_only_graph_and_tables(capsys, tmp_path, nlp):
+    (tmp_path / "a.txt").write_text("date 2022-03-30\nRussia attacked Ukraine on Tuesday.")
+    code, out, err = run(capsys, "build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--no-views")
+    assert code == 0, err
+    assert {p.name for p in (tmp_path / "o").iterdir()} == {"graph.ttl", "graph.trig", "events.csv", "entities.csv"}
