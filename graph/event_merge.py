@@ -1,8 +1,9 @@
 """Cross-document event identity: the same talks reported by two articles become one event.
 
 When a document is added, each of its dated events is looked up in the graph by index, never
-against every event: candidates must share its PLOVER type and an actor and overlap its dates
-(one SPARQL query per document). A candidate is the same event when the trigger words are of one
+against every event: candidates are canonical events (one per cluster, so a story repeated by a
+thousand outlets stays one candidate) that share its PLOVER type and an actor and overlap its
+dates (one SPARQL query per document). A candidate is the same event when the trigger words are of one
 family ("talks" / "negotiations") or, for typed events, the targets agree. The new event then
 points with ``etkg:sameEvent`` to the candidate's canonical event (the first one reported), so a
 cluster always has one canonical member whatever the order of later reports.
@@ -33,9 +34,10 @@ SELECT ?new ?old ?canonical ?trigger ?target WHERE {{
          && ?modality NOT IN (modality:hypothetical, modality:negated))
   ?t sem:hasBeginTimeStamp ?ob ; sem:hasEndTimeStamp ?oe .
   FILTER(?ob < ?e && ?b < ?oe)
+  # only canonical events: one candidate per cluster, however many outlets repeat a story
+  FILTER NOT EXISTS {{ ?old etkg:sameEvent ?c }}
   OPTIONAL {{ ?old etkg:target ?target }}
-  OPTIONAL {{ ?old etkg:sameEvent ?c }}
-  BIND(COALESCE(?c, ?old) AS ?canonical)
+  BIND(?old AS ?canonical)
 }}
 """
 # Entities linked by etkg:sameEntity ("Obama" -> "Barack Obama"): two index lookups, kept out of

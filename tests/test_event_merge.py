@@ -59,3 +59,13 @@ def test_reports_naming_one_actor_differently_are_one_event(nlp, order):
     meetings = kg.events()[lambda d: d.type == "CONSULT"]
     assert len(meetings) == 1, kg.events(merge=False)[["doc_id", "type", "date", "actors"]]
     assert (meetings.iloc[0].date, meetings.iloc[0].reports) == ("2009-06-05", 2)
+
+
+def test_every_later_report_links_to_the_first(nlp):
+    third = "date 2022-04-01\nRussia and Ukraine held talks in Istanbul on Tuesday, the ministry said."
+    docs = [text_document(t, doc_id=i) for i, t in (("a", TALKS_A), ("b", TALKS_B), ("c", third))]
+    kg = graph.build_documents(docs)
+    talks = kg.events()[lambda d: d.type == "CONSULT"]
+    assert (len(talks), talks.iloc[0].doc_id, talks.iloc[0].reports) == (1, "a", 3)
+    links = kg.sparql("SELECT ?e ?c WHERE { ?e etkg:sameEvent ?c }")
+    assert set(links["c"]) == {talks.iloc[0].event} and len(links) == 2
