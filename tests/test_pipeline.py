@@ -67,3 +67,15 @@ def test_roundtrip_turtle(seed_kg, tmp_path):
     a, b = seed_kg.events(), loaded.events()
     assert list(a["event"]) == list(b["event"]) and list(a["date"]) == list(b["date"])
     assert sorted(seed_kg.entities()["name"]) == sorted(loaded.entities()["name"])
+
+
+def test_document_without_a_date_is_processed_with_relative_times_unresolved(nlp):
+    from graph.documents import text_document
+    from graph.extract import extract_one
+
+    ex = extract_one(text_document("Russia attacked Ukraine on Tuesday. The war began in 2014.", doc_id="u"), nlp=nlp)
+    assert ex.doc.date is None
+    values = {t.text: (t.value, t.begin) for t in ex.timexes}
+    assert values == {"Tuesday": ("XXXX-WXX-2", None), "2014": ("2014", "2014-01-01")}
+    attack = next(e for e in ex.events if e.trigger.text == "attacked")
+    assert (attack.date, attack.begin) == (None, None)  # no DCT: not guessed
