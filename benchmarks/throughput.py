@@ -105,10 +105,20 @@ def main() -> None:
     ap.add_argument("--memory", type=int, nargs="*", default=[1000, 10000],
                     help="corpus sizes for the peak-memory runs (empty to skip)")
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--no-speed", action="store_true", help="only the memory runs")
     args = ap.parse_args()
     if not DATA.exists():
         print(f"{DATA} is absent: nothing to measure")
         return
+    cmd = ("python benchmarks/throughput.py " + " ".join(sys.argv[1:])).strip()
+    if not args.no_speed:
+        speed(args, cmd)
+    if args.memory:
+        memory(args, cmd)
+
+
+def speed(args: argparse.Namespace, cmd: str) -> None:
+    """Words per second, bare and full, 1 and 2 processes, and Dask; the "Throughput" section."""
     docs = list(corpus(args.docs))
     n_words = words(docs)
     rows = []
@@ -133,24 +143,27 @@ def main() -> None:
     hours = 100_000 * per_doc / best / 3600
     lines.append(f"Extrapolated: 100,000 articles of {per_doc:.0f} words at {best:,.0f} words/s take about "
                  f"{hours:.1f} hours on this 2-core machine.")
-    cmd = ("python benchmarks/throughput.py " + " ".join(sys.argv[1:])).strip()
     replace_section("Throughput", "\n".join(lines), cmd)
     print("\n".join(lines), flush=True)
-    if args.memory:
-        # Each size in a fresh process, so that its peak RSS is its own.
-        measured = {n: peak_memory_mb(n, args.model) for n in args.memory}
-        rows = [f"| {n:,} | {rss:,.0f} | {secs:,.0f} | {n / secs:.1f} |" for n, (rss, secs) in measured.items()]
-        n_max = max(measured)
-        per_hour = n_max / measured[n_max][1] * 3600
-        memory = ["Peak resident memory and wall time of a fresh process that streams the documents "
-                  "into an on-disk Oxigraph store (`build_documents(corpus(n), kg=open_store(dir))`, "
-                  "1 process, model load included).", "",
-                  "| documents streamed into Oxigraph | peak RSS (MB) | seconds | documents/s |",
-                  "| --- | --- | --- | --- |", *rows, "",
-                  f"Extrapolated from the {n_max:,}-document run: 100,000 articles into an on-disk store take "
-                  f"about {100_000 / per_hour:.1f} hours in one process on this 2-core machine."]
-        replace_section("Memory (streaming into Oxigraph)", "\n".join(memory), cmd)
-        print("\n".join(memory))
+
+
+def memory(args: argparse.Namespace, cmd: str) -> None:
+    """Peak memory of streaming into a store at each size; the "Memory" section."""
+    # Each size in a fresh process, so that its peak RSS is its own.
+    measured = {n: peak_memory_mb(n, args.model) for n in args.memory}
+    rows = [f"| {n:,} | {rss:,.0f} | {secs:,.0f} | {n / secs:.1f} |" for n, (rss, secs) in measured.items()]
+    n_max = max(measured)
+    per_hour = n_max / measured[n_max][1] * 3600
+    body = ["Peak resident memory and wall time of a fresh process that streams the documents "
+              "into an on-disk Oxigraph store (`build_documents(corpus(n), kg=open_store(dir))`, "
+              "1 process, model load included).", "",
+              "| documents streamed into Oxigraph | peak RSS (MB) | seconds | documents/s |",
+              "| --- | --- | --- | --- |", *rows, "",
+              f"Extrapolated from the {n_max:,}-document run: 100,000 articles into an on-disk store take "
+              f"about {100_000 / per_hour:.1f} hours in one process on this 2-core machine."]
+    replace_section("Memory (streaming into Oxigraph)", "\n".join(body), cmd)
+    print("\n".join(body))
+
 
 if __name__ == "__main__":
     main()
