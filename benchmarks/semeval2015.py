@@ -339,7 +339,7 @@ def run_corpus(corpus: Path, out: Path, nlp) -> tuple[Score, int]:
 
 
 def benchmark_pipeline():
-    from graph.nlp import load_pipeline
+    from graph.nlp.pipeline import load_pipeline
 
     nlp = load_pipeline()
     # The task's timelines hold every event of the target, reporting verbs included ("said").

@@ -69,7 +69,7 @@ def full_rate(docs: list[Document], model: str, workers: int, batch_size: int,
               engine: str = "local") -> tuple[float, str]:
     """Words per second of extraction plus RDF, and a digest of the sorted N-Quads written."""
     from graph.api import build_documents
-    from graph.nlp import load_pipeline
+    from graph.nlp.pipeline import load_pipeline
 
     load_pipeline(model)  # model load excluded, as for the bare run
     start = time.perf_counter()

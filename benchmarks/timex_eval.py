@@ -155,7 +155,7 @@ def run_etkg(docs: list[GoldDoc], model: str) -> tuple[dict[str, list[Tx]], floa
     on parsed Docs (the component's own cost, less disturbed by other load than a difference)."""
     import spacy
 
-    import graph.timex  # noqa: F401  (registers etkg_timex)
+    import graph.nlp.timex  # noqa: F401  (registers etkg_timex)
 
     nlp = spacy.load(model)
     nlp.add_pipe("etkg_timex")

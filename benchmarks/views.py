@@ -21,10 +21,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "views"))  # the synthetic view input of the tests
 
 from benchmarks.results import replace_section  # noqa: E402
 from graph.views import render_map, render_timeline  # noqa: E402
-from graph.views.sample import synthetic  # noqa: E402
+from sample import synthetic  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

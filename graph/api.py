@@ -7,12 +7,10 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .documents import Skipped, read_documents
-from .engine import extract_stream
+from .io import Skipped, read_documents
 from .kg import KnowledgeGraph
-from .nlp import DEFAULT_MODEL, load_pipeline
-from .rdf import new_dataset
-from .records import Document, Extraction
+from .rdf.build import new_dataset
+from .records import DEFAULT_MODEL, Document, Extraction
 from .store import OxigraphBackend
 
 #: rdflib parser names by file suffix, for :func:`load`.
@@ -65,6 +63,9 @@ def build_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL
                     progress: bool = False, batch_size: int = 32) -> KnowledgeGraph:
     """The knowledge graph of documents already read (any iterable, consumed lazily); the
     arguments are those of :func:`build`, and ``batch_size`` documents go to spaCy at a time."""
+    from .nlp.engine import extract_stream  # spaCy loads here, only when text is to be parsed
+    from .nlp.pipeline import load_pipeline
+
     kg = KnowledgeGraph() if kg is None else kg
     gazetteer = os.fspath(gazetteer) if gazetteer else None
     load_pipeline(model, gazetteer)  # a missing model fails here, before any worker starts

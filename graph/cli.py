@@ -12,9 +12,8 @@ from typing import Any, Callable
 
 import click
 
-from .documents import InputError, Skipped, parse_date, read_documents
-from .gazetteer import GazetteerError
-from .nlp import DEFAULT_MODEL, ModelError, load_pipeline
+from .io import InputError, Skipped, parse_date, read_documents
+from .records import DEFAULT_MODEL
 
 BAD_INPUT = 2
 
@@ -83,6 +82,8 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
     Example: etkg build archive/*.jsonl --store corpus.oxigraph --workers 2 --out out/
     """
     from .api import build as build_graph
+    from .nlp.entities import GazetteerError
+    from .nlp.pipeline import ModelError
     from .outputs import OutputError, check_writable, output_names, write_outputs
     from .store import GraphStoreClient, StoreError
 
@@ -143,7 +144,8 @@ def extract(file: Path, as_json: bool, date: dt.date | None, model: str, gazette
 
     Example: etkg extract seeds/000_aa0594ff2652d761.txt --json
     """
-    from .extract import extract_one
+    from .nlp.entities import GazetteerError
+    from .nlp.pipeline import ModelError, extract_one, load_pipeline
 
     docs = list(read_documents([file], date=date, warn=_warn))
     bad = [d for d in docs if isinstance(d, Skipped)]
@@ -169,8 +171,7 @@ def timex(dct: dt.date | None, json_in: bool, model: str) -> None:
     """
     from dataclasses import asdict
 
-    from .nlp import load_pipeline
-    from .timex import tag
+    from .nlp.pipeline import ModelError, load_timex_pipeline, tag
 
     text = sys.stdin.read()
     if json_in:
@@ -184,7 +185,7 @@ def timex(dct: dt.date | None, json_in: bool, model: str) -> None:
         except InputError as exc:
             raise BadInput(str(exc)) from None
     try:
-        nlp = load_pipeline(model)
+        nlp = load_timex_pipeline(model)
     except ModelError as exc:
         raise BadInput(str(exc)) from None
     click.echo(json.dumps([asdict(t) for t in tag(text, dct, nlp=nlp)], ensure_ascii=False, indent=2))
@@ -237,9 +238,9 @@ def validate(graph_file: Path) -> None:
 
     Example: etkg validate out/graph.trig
     """
-    from .validate import validate as validate_graph
+    from .rdf.validate import validate as validate_graph
 
-    report = validate_graph(_load(graph_file))
+    report = validate_graph(_load(graph_file).dataset)
     if report.conforms:
         click.echo(f"{graph_file}: conforms")
         return

@@ -4,48 +4,26 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from functools import cached_property
 from typing import Callable, Iterable
 
-import pandas as pd
-
-from .files import write_atomic
+from .io.files import write_atomic
 from .kg import KnowledgeGraph
 
-class Tables:
-    """A graph and its tables, each table computed at most once while the outputs are written
-    (the CSV files and the three views all read the same three tables)."""
-
-    def __init__(self, kg: KnowledgeGraph) -> None:
-        self.kg = kg
-
-    @cached_property
-    def entities(self) -> pd.DataFrame:
-        return self.kg.entities()
-
-    @cached_property
-    def events(self) -> pd.DataFrame:
-        return self.kg.events()
-
-    @cached_property
-    def participants(self) -> pd.DataFrame:
-        return self.kg.participants()
-
-
-Writer = Callable[[Tables], str]
+#: Writes one output file's text from the graph (whose tables are computed once for all files).
+Writer = Callable[[KnowledgeGraph], str]
 
 
 def _view(name: str) -> Writer:
-    def render(t: Tables) -> str:
+    def render(kg: KnowledgeGraph) -> str:
         from .views import VIEWS  # views pull in templates and vendored scripts: load on demand
 
-        return VIEWS[name](entities=t.entities, events=t.events, participants=t.participants)
+        return VIEWS[name](entities=kg.entities(), events=kg.events(), participants=kg.participants())
 
     return render
 
 
 def _graph(fmt: str) -> Writer:
-    return lambda t: t.kg.serialize(fmt)
+    return lambda kg: kg.serialize(fmt)
 
 
 #: Graph files by format name (``etkg build --format``): turtle and trig are always written.
@@ -56,8 +34,8 @@ VIEW_OUTPUTS = ("timeline.html", "map.html", "index.html")
 #: Every file ``etkg build`` and ``etkg view`` can write, by file name.
 OUTPUTS: dict[str, Writer] = {
     **{name: _graph(fmt) for fmt, name in GRAPH_FORMATS.items()},
-    "events.csv": lambda t: t.events.to_csv(index=False),
-    "entities.csv": lambda t: t.entities.to_csv(index=False),
+    "events.csv": lambda kg: kg.events().to_csv(index=False),
+    "entities.csv": lambda kg: kg.entities().to_csv(index=False),
     **{name: _view(name) for name in VIEW_OUTPUTS},
 }
 #: What ``etkg build`` writes without ``--format``.
@@ -92,5 +70,4 @@ def write_outputs(kg: KnowledgeGraph, out_dir: str | os.PathLike[str],
     """Write the named outputs (:data:`DEFAULT_OUTPUTS` by default) into ``out_dir``, each atomically."""
     out = Path(out_dir)
     check_writable(out)
-    tables = Tables(kg)
-    return [write_atomic(out / name, OUTPUTS[name](tables)) for name in (names or DEFAULT_OUTPUTS)]
+    return [write_atomic(out / name, OUTPUTS[name](kg)) for name in (names or DEFAULT_OUTPUTS)]

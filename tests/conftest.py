@@ -12,15 +12,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from graph.nlp import load_pipeline
+    from graph.nlp.pipeline import load_pipeline
 
     return load_pipeline()
 
 
 @pytest.fixture(scope="session")
 def seed_extraction(nlp):
-    from graph.documents import read_documents
-    from graph.extract import extract_one
+    from graph.io.documents import read_documents
+    from graph.nlp.pipeline import extract_one
 
     (doc,) = read_documents([SEED])
     return extract_one(doc, nlp=nlp)

@@ -5,19 +5,16 @@ one HTML document that loads nothing from any host and treats all article text a
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from pathlib import Path
 
 import pandas as pd
 
-from ..files import write_atomic
 from .explorer import render_explorer
 from .jupyter import iframe
 from .network import render_map
 from .timeline import render_timeline
 
-__all__ = ["VIEWS", "iframe", "render_explorer", "render_map", "render_timeline", "write_views"]
+__all__ = ["VIEWS", "iframe", "render_explorer", "render_map", "render_timeline"]
 
 Renderer = Callable[[pd.DataFrame, pd.DataFrame, pd.DataFrame], str]
 
@@ -30,9 +27,3 @@ def _timeline(entities: pd.DataFrame, events: pd.DataFrame, participants: pd.Dat
 VIEWS: dict[str, Renderer] = {"timeline.html": _timeline, "map.html": render_map,
                               "index.html": render_explorer}
 
-
-def write_views(entities: pd.DataFrame, events: pd.DataFrame, participants: pd.DataFrame,
-                out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write every view into out_dir atomically, so a reader never sees a half-written page."""
-    return [write_atomic(Path(out_dir) / name, render(entities, events, participants))
-            for name, render in VIEWS.items()]

@@ -13,6 +13,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..kg.network import entity_pairs
+from ..records import KINDS, MODALITIES, PLOVER_TYPES
+
 # PLOVER event types, cooperative (cool colours) to conflictual (warm), and their colours.
 TYPE_COLORS: dict[str, str] = {
     "AGREE": "#2e7d32", "CONSULT": "#1565c0", "SUPPORT": "#00897b", "CONCEDE": "#7cb342",
@@ -32,7 +35,7 @@ KIND_STYLES: dict[str, dict[str, str]] = {
     "group": {"shape": "star", "color": "#00acc1"},
     "other": {"shape": "dot", "color": "#9e9e9e"},
 }
-MODALITIES = ("asserted", "reported", "planned", "hypothetical", "negated")
+assert tuple(TYPE_COLORS) == PLOVER_TYPES and set(KIND_STYLES) == {*KINDS, "other"}
 ONE_DAY = pd.Timedelta(days=1)
 
 
@@ -167,18 +170,10 @@ def _event(row: dict[str, Any], iri: str, roles: dict[str, list[int]]) -> dict[s
 
 
 def entity_edges(events: list[dict[str, Any]]) -> list[list[Any]]:
-    """`[from, to, [event indices]]` per entity pair: an event joins each actor to each target;
-    without a target, to each other participant or place; without an actor, every pair of
-    participants (in index order, as the relation has no direction then)."""
+    """`[from, to, [event indices]]` per entity pair, joined by the rule of
+    :func:`graph.kg.network.entity_pairs` (the one ``to_networkx()`` and ``centrality()`` use)."""
     pairs: dict[tuple[int, int], list[int]] = {}
     for e, ev in enumerate(events):
-        rest = ev["others"] + ev["places"]
-        if ev["actors"]:
-            links = [(a, b) for a in ev["actors"] for b in (ev["targets"] or rest)]
-        else:
-            people = sorted(set(ev["targets"] + rest))
-            links = [(a, b) for k, a in enumerate(people) for b in people[k + 1:]]
-        for pair in dict.fromkeys(links):
-            if pair[0] != pair[1]:
-                pairs.setdefault(pair, []).append(e)
+        for pair in entity_pairs(ev["actors"], ev["targets"], ev["others"] + ev["places"]):
+            pairs.setdefault(pair, []).append(e)
     return [[a, b, evs] for (a, b), evs in pairs.items()]

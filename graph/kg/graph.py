@@ -1,0 +1,193 @@
+"""The KnowledgeGraph: RDF (the canonical store) with its write path, SPARQL and files.
+
+Documents go in through :meth:`KnowledgeGraph.add` (records -> triples -> links -> the store);
+tables come from a cached read model (:mod:`graph.kg.tables`) that is rebuilt only after the
+graph changed; networks from :mod:`graph.kg.network`.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ..io.files import write_atomic
+from ..link import entity_links, same_event_links
+from ..rdf.build import document_triples
+from ..rdf.namespace import ETKG, ONTOLOGY_DIR, PREFIXES
+from ..records import DEFAULT_MODEL, Extraction
+from ..store import Backend, MemoryBackend, OxigraphBackend, Rows
+from . import network
+from .notebook import NotebookDisplay
+from .tables import Tables, rows_frame
+
+VERSIONS_Q = """
+SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:contentHash ?hash }
+"""
+DOCUMENTS_Q = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }"
+
+
+def as_term(value: Any) -> Node:
+    """A binding value as an RDF term: IRIs and literals as given, anything else as a literal."""
+    return value if isinstance(value, (URIRef, Literal)) else Literal(value)
+
+
+class KnowledgeGraph(NotebookDisplay):
+    """Entities, events and times of a set of documents, held as RDF (one named graph each).
+
+    ``source`` is an rdflib Dataset, a pyoxigraph Store or a :class:`~graph.store.Backend`;
+    by default a new in-memory Oxigraph store.
+    """
+
+    def __init__(self, source: Dataset | ox.Store | Backend | None = None) -> None:
+        if source is None:
+            # in-memory Oxigraph: it loads a document's triples and answers the tables' SPARQL
+            # many times faster than an rdflib Dataset, which stays for graphs read from files
+            source = ox.Store()
+        if isinstance(source, Dataset):
+            source = MemoryBackend(source)
+        elif isinstance(source, ox.Store):
+            source = OxigraphBackend(source)
+        self.backend: Backend = source
+        self.skipped: list[Any] = []  # documents a build could not read (graph.io.Skipped)
+        self.unchanged = 0  # documents a build found already present with the same content
+        self._tables: Tables | None = None
+
+    @property
+    def tables(self) -> Tables:
+        """The read model of the graph as it is now (recomputed only after a change)."""
+        if self._tables is None:
+            self._tables = Tables(self.backend)
+        return self._tables
+
+    @property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset (read out of the store when it lives in Oxigraph)."""
+        return self.backend.to_dataset()
+
+    def __len__(self) -> int:
+        return len(self.backend)
+
+    def __repr__(self) -> str:
+        # counts only: a repr must stay cheap on a store of a million documents
+        return f"<KnowledgeGraph: {self.count_documents()} documents, {len(self)} triples>"
+
+    def add(self, ex: Extraction, *, model: str = DEFAULT_MODEL) -> KnowledgeGraph:
+        """Add one document's extraction as its named graph, replacing an earlier version of it."""
+        triples = document_triples(ex, model=model)
+        links = entity_links(ex, self._rows)
+        same_entity = {s: o for s, p, o in links if p == ETKG.sameEntity}
+        triples += links
+        triples += same_event_links(ex, self._rows, same_entity)
+        self.backend.replace_graph(triples)
+        self._tables = None
+        return self
+
+    def graphs(self) -> list[Graph]:
+        """The named graph of each document."""
+        return list(self.backend.graphs())
+
+    def document_versions(self) -> set[tuple[str, str]]:
+        """(id, content hash) of every document held: what a build need not extract again."""
+        rows = rows_frame(self._rows(VERSIONS_Q))
+        return set(zip(rows["id"], rows["hash"]))
+
+    def count_documents(self) -> int:
+        return int(rows_frame(self._rows(DOCUMENTS_Q))["n"].iloc[0])
+
+    def _rows(self, query: str) -> Rows:
+        result = self.backend.query(query)
+        assert isinstance(result, Rows)
+        return result
+
+    def sparql(self, query: str, **bindings: Any) -> pd.DataFrame | bool | Graph:
+        """Run a SPARQL query (etkg's prefixes predeclared); keyword arguments bind variables as
+        values, never as spliced text (rdflib ``initBindings``; for Oxigraph, a ``VALUES`` block
+        whose terms Oxigraph itself writes and escapes).
+
+        >>> kg.sparql("SELECT ?e ?name WHERE { ?e rdfs:label ?name }", name="Kyiv")  # doctest: +SKIP
+        """
+        result = self.backend.query(query, {k: as_term(v) for k, v in bindings.items()})
+        return rows_frame(result) if isinstance(result, Rows) else result
+
+    # --- tables (see graph.kg.tables) -------------------------------------------------------
+    def entities(self, merge: bool = True) -> pd.DataFrame:
+        """One row per entity: name, kind, mention and document counts, aliases, GeoNames link.
+
+        With ``merge``, entities that documents name differently ("Obama", "Barack Obama") are
+        one row: the canonical entity's, counting everyone's mentions, with their names as aliases.
+        """
+        return self.tables.entities(merge)
+
+    def events(self, merge: bool = True) -> pd.DataFrame:
+        """One row per event, with its date interval, participants by role and evidence.
+
+        With ``merge``, an event that several documents report is one row (the first report's
+        evidence, everyone's participants) and ``reports`` counts the documents.
+        """
+        return self.tables.events(merge)
+
+    def participants(self, merge: bool = True) -> pd.DataFrame:
+        """One row per (event, entity, role); with ``merge``, the reports of one event across
+        documents count as that one (canonical) event, and an entity as its canonical entity."""
+        return self.tables.participants(merge)
+
+    def same_entities(self) -> pd.DataFrame:
+        """Entity IRI -> its canonical entity (following links to the end) and that one's name."""
+        return self.tables.same_entities.copy()
+
+    def timeline(self, entity: str | None = None) -> pd.DataFrame:
+        """Dated events in time order, optionally only those an entity (IRI or name) takes part in."""
+        return self.tables.timeline(entity)
+
+    # --- networks (see graph.kg.network) ----------------------------------------------------
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """Entities as nodes, one edge per event from each actor to each target (without a target,
+        to each other participant), keyed by the event IRI with its type, date and evidence."""
+        return network.to_networkx(self.tables)
+
+    def communities(self) -> list[set[str]]:
+        """Groups of entities that take part in events together, largest first."""
+        return network.communities(network.weighted(self.to_networkx()))
+
+    def centrality(self) -> pd.DataFrame:
+        """Per entity: events, partners, degree and betweenness centrality and community number."""
+        return network.centrality(network.weighted(self.to_networkx()), self.participants())
+
+    # --- files ------------------------------------------------------------------------------
+    def serialize(self, fmt: str) -> str:
+        """The graph as text: ``turtle`` (union of all documents), ``trig``/``nquads`` (one named
+        graph per document) or ``json-ld`` (named graphs, compacted with ontology/context.jsonld)."""
+        ds = self.dataset
+        if fmt in ("turtle", "ttl", "nt", "ntriples"):
+            union = Graph()
+            for prefix, ns in PREFIXES.items():
+                union.bind(prefix, ns, replace=True)
+            for triple in ds.triples((None, None, None)):
+                union.add(triple)
+            return union.serialize(format="turtle" if fmt == "ttl" else fmt)
+        if fmt in ("json-ld", "jsonld"):
+            return ds.serialize(format="json-ld", context=jsonld_context(), auto_compact=True)
+        if fmt in ("nquads", "nq"):
+            # sorted, so that equal graphs give byte-identical files
+            lines = ds.serialize(format="nquads").splitlines()
+            return "".join(f"{line}\n" for line in sorted(set(filter(None, lines))))
+        return ds.serialize(format=fmt)
+
+    def to_turtle(self, path: str | os.PathLike[str]) -> Path:
+        return write_atomic(Path(path), self.serialize("turtle"))
+
+    def to_trig(self, path: str | os.PathLike[str]) -> Path:
+        return write_atomic(Path(path), self.serialize("trig"))
+
+
+
+
+def jsonld_context() -> dict[str, Any]:
+    return json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]

@@ -1,0 +1,105 @@
+"""Names a document uses for the same person or organisation.
+
+People: full name, surname alone, title + surname ("Mr Zelenskyy", "President Volodymyr
+Zelenskyy"), possessives, and misspellings ("Mr Zeleskyy") found with rapidfuzz. Guards: two full
+names with different first names never merge ("Boris Johnson" / "Dwayne Johnson"), a surname goes
+to the nearest preceding bearer when several share it, and a misspelling must be close, long and
+unambiguous. Organisations: legal suffixes dropped ("Boeing Co." = "Boeing") and acronyms joined
+to the full name they abbreviate ("UAW" = "United Automobile Workers").
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ...text import acronym, bare, org_name
+
+#: Words before a name that are not part of it (lower case, without the dot).
+TITLES = frozenset("""
+mr mrs ms miss mx dr sir dame lord lady president vice prime minister chancellor secretary senator
+sen rep representative congressman congresswoman governor gov mayor general gen lt colonel col
+captain capt admiral adm sergeant sgt major king queen prince princess pope ambassador judge justice
+premier foreign defence defense deputy chief executive ceo chairman chairwoman professor prof rev
+reverend father sheikh emir president-elect former late
+""".split())
+#: Titles that make a following name a person whatever the statistical model said ("Mr Zeleskyy").
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame president senator sen rep gov governor mayor pope "
+                       "premier chancellor".split())
+#: A misspelt surname must be at least this similar (rapidfuzz ratio) and this long.
+FUZZY_RATIO = 85
+FUZZY_MIN_LENGTH = 5
+
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """A person's name words without leading titles, "the" and a trailing possessive."""
+    words = [w for w in words if w not in ("'s", "’s", "'", "’")]
+    i = 0
+    while i < len(words) - 1 and (bare(words[i]) in TITLES or bare(words[i]) == "the"):
+        i += 1
+    return words[i:]
+
+
+def _compatible_first(a: str, b: str) -> bool:
+    """Same first name, or an initial of it ("G." / "George")."""
+    a, b = bare(a), bare(b)
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def cluster_people(names: list[list[str]]) -> list[int]:
+    """Cluster index of each person name (title-free words, in document order).
+
+    Full names found first set up the clusters; a lone surname then joins the nearest preceding
+    full name that ends with it (or fuzzily with it, if only one is close enough); a lone first
+    name joins the one full name that starts with it, if no name ends with it.
+    """
+    cluster = [-1] * len(names)
+    heads: list[tuple[str, str, int]] = []  # (first name, surname, first position) per cluster
+    for i, words in enumerate(names):
+        if len(words) < 2:
+            continue
+        first, last = words[0], words[-1]
+        for c, (f, l, _) in enumerate(heads):
+            if _compatible_first(first, f) and (last.lower() == l.lower() or _close(last, l)):
+                cluster[i] = c
+                break
+        else:
+            heads.append((first, last, i))
+            cluster[i] = len(heads) - 1
+    for i, words in enumerate(names):
+        if cluster[i] >= 0:
+            continue
+        word = words[-1] if words else ""
+        exact = [c for c, (_, l, _) in enumerate(heads) if l.lower() == word.lower()]
+        close = [c for c, (_, l, _) in enumerate(heads) if _close(word, l)]
+        firsts = [c for c, (f, _, _) in enumerate(heads) if f and f.lower() == word.lower()]
+        candidates = exact or (close if len(close) == 1 else []) or (firsts if len(firsts) == 1 else [])
+        if candidates:
+            before = [c for c in candidates if heads[c][2] < i]
+            cluster[i] = max(before, key=lambda c: heads[c][2]) if before else candidates[0]
+        else:
+            heads.append(("", word, i))
+            cluster[i] = len(heads) - 1
+    return cluster
+
+
+def _close(a: str, b: str) -> bool:
+    """A misspelling: long enough, same initial, and within a few edits."""
+    return (min(len(a), len(b)) >= FUZZY_MIN_LENGTH and a[:1].lower() == b[:1].lower()
+            and fuzz.ratio(a.lower(), b.lower()) >= FUZZY_RATIO)
+
+
+def cluster_organisations(names: list[list[str]]) -> list[int]:
+    """Cluster index of each organisation name (suffix-free words): the same name or its acronym
+    ("UAW"). A first word alone is not joined to a longer name: "Boeing" is not "Boeing
+    Commercial Airplanes"."""
+    keys: dict[str, int] = {}
+    cluster = []
+    full = {acronym(w): " ".join(w).lower() for w in names if len(w) > 1}
+    for words in names:
+        key = " ".join(words).lower()
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) and words[0] in full:
+            key = full[words[0]]
+        cluster.append(keys.setdefault(key, len(keys)))
+    return cluster

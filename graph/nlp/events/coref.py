@@ -1,0 +1,97 @@
+"""Event coreference: mentions of the same event become one event with several mentions.
+
+Two mentions corefer when they have the same type, compatible dates and no conflicting
+participants, and either name the event with the same word family ("talks", "the negotiations")
+or share both actor and target ("dismissed the announcement" / "met the pledge with scepticism").
+The same test works on records, so events of different documents merge the same way.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ...records import ANCHORS, UNREAL, Event
+from ...text import FAMILIES, word_key
+
+#: Surer anchors rank higher: explicit 3 ... dct 0.
+ANCHOR_RANK = {a: len(ANCHORS) - 1 - i for i, a in enumerate(ANCHORS)}
+
+
+def _role(ev: Event, role: str) -> set[str]:
+    return {p.entity for p in ev.participants if p.role == role}
+
+
+def dates_compatible(a: Event, b: Event) -> bool:
+    """Explicit dates must overlap; a date only inferred from tense or DCT fits any."""
+    if ANCHOR_RANK[a.anchor] < 2 or ANCHOR_RANK[b.anchor] < 2:
+        return True
+    if not (a.begin and b.begin):
+        return a.date == b.date
+    a_end = a.until or "9999"
+    b_end = b.until or "9999"
+    return a.begin < b_end and b.begin < a_end
+
+
+def corefer(a: Event, b: Event) -> bool:
+    """Whether two event mentions (of one document or of two) are the same event."""
+    if a.type != b.type or (a.modality == "planned") != (b.modality == "planned"):
+        return False
+    if not dates_compatible(a, b):
+        return False
+    if (a.modality in UNREAL) != (b.modality in UNREAL):
+        return False  # what did not or may not happen is not what did
+    actors_a, actors_b = _role(a, "actor"), _role(b, "actor")
+    if actors_a and actors_b and not actors_a & actors_b:
+        return False
+    same_word = word_key(a.lemma or a.trigger.text) == word_key(b.lemma or b.trigger.text)
+    if a.type == "OTHER":
+        # untyped events only corefer on the same word by the same actor: "Airbus wins ... has won"
+        return same_word and bool(actors_a & actors_b)
+    if same_word:
+        return True
+    targets_a, targets_b = _role(a, "target"), _role(b, "target")
+    # the same actor doing the same kind of thing: one target left unsaid is no conflict
+    return bool(actors_a & actors_b) and (bool(targets_a & targets_b) or not targets_a or not targets_b)
+
+
+def merge(events: list[Event], prefer: Callable[[Event], int] = lambda ev: 0) -> list[Event]:
+    """Group coreferent mentions (in text order) into one event each.
+
+    The best-anchored mention represents the event (id, trigger, sentence, date, modality), ties
+    going to ``prefer`` and then to more participants; participants and mentions are the union.
+    """
+    out: list[Event] = []
+    for ev in events:
+        target = next((e for e in out if corefer(e, ev)), None)
+        if target is None:
+            if not ev.mentions:
+                ev.mentions = [ev.trigger]
+            out.append(ev)
+            continue
+        _absorb(target, ev, prefer)
+    return out
+
+
+def _absorb(into: Event, other: Event, prefer: Callable[[Event], int]) -> None:
+    """Fold ``other`` into ``into``; the better-anchored, better-argued mention represents both."""
+    mentions = into.mentions + (other.mentions or [other.trigger])
+    if _quality(other, prefer) > _quality(into, prefer):
+        keep = {f: getattr(into, f) for f in ("participants", "source", "confidence")}
+        for f in ("id", "trigger", "date", "anchor", "begin", "until", "sentence", "sentence_start",
+                  "label", "modality", "polarity", "source", "participants"):
+            setattr(into, f, getattr(other, f))
+        other = Event(id="", trigger=other.trigger, type=other.type, date=None, sentence="",
+                      participants=keep["participants"], source=keep["source"], confidence=keep["confidence"])
+    into.mentions = sorted(mentions, key=lambda m: m.start)
+    known = {p.entity for p in into.participants}
+    for p in other.participants:
+        if p.entity not in known:
+            into.participants.append(p)
+            known.add(p.entity)
+    if into.source is None:
+        into.source = other.source
+    into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 2)
+
+
+def _quality(ev: Event, prefer: Callable[[Event], int]) -> tuple[int, int, int]:
+    """Stated dates first, then the caller's preference, then more participants."""
+    return ANCHOR_RANK[ev.anchor], prefer(ev), len(ev.participants)

@@ -1,0 +1,294 @@
+"""Event component: dated, typed events with participants, modality and attribution.
+
+Triggers are verbs, event nouns and light-verb constructions ("hold talks") looked up in the PLOVER
+lexicons of ``data/events``; verbs and event nouns outside them make OTHER events when an entity
+takes part. Arguments come from the dependency parse (:mod:`graph.event_args`), modality and
+attribution from the clause and quotation (:mod:`graph.modality`), dates from time expressions or
+tense (:mod:`graph.event_time`); coreferent mentions are merged (:mod:`graph.event_coref`) and
+stated order ("After talks ..., Russia said ...") becomes before/after links.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...records import Event, EventRelation, Participant, TextSpan
+from ...text import FAMILIES, word_key
+from .anchors import TimeAnchors
+from .arguments import Arguments, EntityIndex, noun_arguments, verb_arguments
+from .coref import corefer, dates_compatible, merge
+from .labels import label
+from .lexicon import Lexicon, load_lexicon
+from .modality import Quotes, classify
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+if not Doc.has_extension("event_relations"):
+    Doc.set_extension("event_relations", default=None)
+
+# Verbs that carry no event of their own: copulas, auxiliaries and verbs of seeming.
+EMPTY_VERBS = frozenset({"be", "have", "do", "get", "seem", "appear", "become", "mean", "include", "let",
+                         "go", "come", "use", "want", "try", "need", "know", "think", "see", "hear", "look",
+                         "call", "make", "take", "give", "put", "keep", "remain", "stay", "say", "tell", "add"})
+# Standing situations rather than happenings: an event only when someone is named as waging it.
+BACKGROUND_NOUNS = frozenset({"war", "conflict", "hostilities", "fighting", "crisis", "violence"})
+# Attacks and coercion land on a place: "invasion in Ukraine" targets Ukraine.
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+
+
+@Language.factory(
+    "etkg_events",
+    default_config={"include_other": True, "include_reporting": False},
+    requires=["doc._.entities", "doc._.timexes", "doc._.dct"],
+    assigns=["doc._.events", "doc._.event_relations"],
+)
+def make_events(nlp: Language, name: str, include_other: bool, include_reporting: bool) -> "EventExtractor":
+    """spaCy factory: add with ``nlp.add_pipe("etkg_events")`` after etkg_entities and etkg_timex.
+
+    ``include_other``: also make OTHER events for verbs and event nouns outside the PLOVER lexicons
+    that an entity takes part in. ``include_reporting``: also make events of reporting verbs
+    ("said"), which otherwise only attribute the events they report.
+    """
+    return EventExtractor(load_lexicon(), include_other=include_other, include_reporting=include_reporting)
+
+
+class EventExtractor:
+    """Sets ``doc._.events`` (list of :class:`Event`) and ``doc._.event_relations``."""
+
+    def __init__(self, lex: Lexicon, *, include_other: bool = True, include_reporting: bool = False) -> None:
+        self.lex = lex
+        self.include_other = include_other
+        self.include_reporting = include_reporting
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = EntityIndex(doc, list(doc._.entities or []), self.lex)
+        anchors = TimeAnchors(doc, list(doc._.timexes or []), self.lex)
+        quotes = Quotes(doc, index, self.lex)
+        found: list[Mention] = []
+        weak: list[Mention] = []
+        for tok in doc:
+            typed = self._trigger(tok)
+            if typed is None:
+                continue
+            mention = self._mention(doc, tok, *typed, index, anchors, quotes)
+            if mention is not None:
+                (found if mention.strong else weak).append(mention)
+        _infer_meeting_parties(found, index)
+        verbs = {m.event.id for m in found if m.token.pos_ == "VERB"}
+        events = merge([m.event for m in found], prefer=lambda ev: ev.id in verbs)
+        by_id = {m.event.id: m for m in found}
+        for ev in events:  # labelled after merging: the event has all its participants by now
+            ev.label = self._label(by_id[ev.id], ev, index)
+        _attach_weak(events, [m.event for m in weak])
+        doc._.events = events
+        doc._.event_relations = _order(found, events, self.lex)
+        return doc
+
+    def _trigger(self, tok: Token) -> tuple[str, str] | None:
+        """(type, phrase) when ``tok`` triggers an event."""
+        lemma = tok.lemma_.lower()
+        lex = self.lex
+        if tok.pos_ == "VERB":
+            if _light_verb_of_event(tok, lex):
+                return None  # the event noun it governs is the trigger
+            for extra in tok.children:
+                if extra.dep_ in ("prt", "prep", "dobj"):
+                    phrase = f"{lemma} {extra.lower_ if extra.dep_ != 'dobj' else extra.lemma_.lower()}"
+                    if phrase in lex.verbs:
+                        return lex.verbs[phrase], phrase
+            if lemma in lex.verbs:
+                return lex.verbs[lemma], lemma
+            if lemma in lex.cue("reporting_verbs"):
+                return ("OTHER", lemma) if self.include_reporting else None
+            if self.include_other and lemma not in EMPTY_VERBS and lemma not in lex.cue("planning_verbs"):
+                return "OTHER", lemma
+            return None
+        if tok.pos_ == "NOUN" and tok.lower_ not in lex.cue("junk_nouns"):
+            if lemma in lex.cue("speech_nouns") and not self.include_reporting:
+                return None  # "Russia's pledge to ...": it attributes what it reports
+            kind = lex.nouns.get(tok.lower_) or lex.nouns.get(lemma)
+            if kind is None or (kind == "OTHER" and not self.include_other):
+                return None
+            return kind, tok.lower_
+        return None
+
+    def _mention(self, doc: Doc, tok: Token, kind: str, phrase: str, index: EntityIndex,
+                 anchors: TimeAnchors, quotes: Quotes) -> "Mention | None":
+        """One event mention, or None when restraint rules it out. Typed event nouns with nobody
+        taking part are kept as weak mentions: they only join an event named elsewhere."""
+        lex = self.lex
+        args = Arguments(index)
+        governor = None
+        kept_by_aspect = False
+        if tok.pos_ == "VERB":
+            verb_arguments(tok, args, lex)
+        else:
+            noun_arguments(tok, args, lex)
+            governor = _governing_verb(tok)
+            light = _light_governor(tok, lex)
+            if light is not None:
+                # "Russia held talks with Ukraine", "met the pledge with scepticism"
+                verb_arguments(light, args, lex)
+            elif governor is not None and tok.dep_ in ("nsubj", "nsubjpass") and \
+                    governor.lemma_.lower() in lex.cue("aspectual_verbs"):
+                verb_arguments(governor, args, lex, inherit_subject=False)
+                kept_by_aspect = True
+        parts = args.participants()
+        strong = self._keep(tok, kind, parts, kept_by_aspect)
+        if not strong and (kind == "OTHER" or tok.pos_ != "NOUN"):
+            return None
+        if kind in PLACE_TARGET_TYPES and not any(p.role == "target" for p in parts):
+            places = [p for p in parts if p.role == "place"]
+            if places:
+                parts = [Participant(p.entity, "target") if p is places[0] else p for p in parts]
+        actors = {p.entity for p in parts if p.role == "actor"}
+        parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
+        mod = classify(tok, index, quotes, lex)
+        when = anchors.anchor(tok, governor)
+        sent = index.sent_of[tok.i]
+        digest = hashlib.sha1(f"{index.text}\0{tok.idx}".encode("utf-8")).hexdigest()[:16]
+        ev = Event(
+            id=f"ev-{digest}",
+            trigger=TextSpan(tok.idx, tok.idx + len(tok.text), tok.text),
+            type=kind, date=when.date, anchor=when.anchor, begin=when.begin, until=when.until,
+            sentence=sent.text, sentence_start=sent.start_char, participants=parts,
+            modality=mod.modality, polarity=mod.polarity, source=mod.source,
+            confidence=_confidence(kind, parts, when.anchor, tok), lemma=phrase,
+        )
+        ev.mentions = [ev.trigger]
+        return Mention(tok, ev, phrase, args.place_preps, strong)
+
+    def _keep(self, tok: Token, kind: str, parts: list[Participant], kept_by_aspect: bool) -> bool:
+        """Restraint: an event needs someone (or, for a typed happening, somewhere) taking part."""
+        people = any(p.role in ("actor", "target") for p in parts)
+        if kind == "OTHER":
+            return people
+        if people or kept_by_aspect:
+            return True
+        if tok.pos_ == "NOUN":
+            return bool(parts) and tok.lower_ not in BACKGROUND_NOUNS and tok.lemma_.lower() not in BACKGROUND_NOUNS
+        return bool(parts)
+
+    def _label(self, m: "Mention", ev: Event, index: EntityIndex) -> str:
+        actors = [index.name(p.entity) for p in ev.participants if p.role == "actor"]
+        targets = [index.name(p.entity) for p in ev.participants if p.role == "target"]
+        places = [(index.name(p.entity), m.place_preps.get(p.entity, "in"))
+                  for p in ev.participants if p.role == "place"]
+        parties = [index.name(p.entity) for p in ev.participants if p.role == "participant"]
+        return label(m.token, m.phrase, actors, targets, places, actors + parties)
+
+
+@dataclass
+class Mention:
+    """An event mention with what labelling and ordering still need from the parse."""
+
+    token: Token
+    event: Event
+    phrase: str
+    place_preps: dict[str, str]
+    strong: bool
+
+
+def _attach_weak(events: list[Event], weak: list[Event]) -> None:
+    """"the 34 days of the invasion": a bare mention joins the event it names, if there is one."""
+    for w in weak:
+        for ev in events:
+            if corefer(ev, w) or (ev.type == w.type and word_key(ev.lemma) == word_key(w.lemma)
+                                  and dates_compatible(ev, w)):
+                ev.mentions = sorted([*ev.mentions, w.trigger], key=lambda t: t.start)
+                break
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for t in tok.ancestors:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _light_verb_of_event(verb: Token, lex: Lexicon) -> bool:
+    """"hold talks", "launch an invasion", "met ... with scepticism": the noun names the event."""
+    if verb.lemma_.lower() not in lex.cue("light_verbs"):
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.lower_ in lex.nouns or child.lemma_.lower() in lex.nouns) \
+                and lex.nouns.get(child.lower_, lex.nouns.get(child.lemma_.lower())) != "OTHER":
+            return True
+    # "met the pledge with scepticism": the manner noun may hang from the verb or its object
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    withs += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]
+    return any(o.dep_ == "pobj" and lex.nouns.get(o.lower_) not in (None, "OTHER") for w in withs for o in w.children)
+
+
+def _light_governor(noun: Token, lex: Lexicon) -> Token | None:
+    head = noun.head
+    if noun.dep_ == "dobj" and _light_verb_of_event(head, lex):
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "with":
+        verb = head.head.head if head.head.dep_ == "dobj" else head.head
+        if _light_verb_of_event(verb, lex):
+            return verb
+    return None
+
+
+def _confidence(kind: str, parts: list[Participant], anchor: str, tok: Token) -> float:
+    """A rough score: typed triggers with named actors and a stated date are the surest."""
+    score = 0.4
+    score += 0.2 if kind != "OTHER" else 0.0
+    score += min(0.2, 0.1 * sum(p.role in ("actor", "target") for p in parts))
+    score += 0.1 if anchor == "explicit" else 0.0
+    score += 0.05 if tok.pos_ == "VERB" else 0.0
+    return round(min(0.95, score), 2)
+
+
+def _infer_meeting_parties(found: list[Mention], index: EntityIndex) -> None:
+    """Talks with no named parties are held by the protagonists around them: the actors and targets
+    of the other events of their sentence, else those of the earlier talks they resume."""
+    meetings = next(f for f in FAMILIES if "talks" in f)
+    previous: dict[str, list[str]] = {}
+    for m in found:
+        tok, ev = m.token, m.event
+        if ev.type != "CONSULT" or tok.pos_ != "NOUN" or tok.lower_ not in meetings:
+            continue
+        if any(p.role in ("actor", "target", "participant") for p in ev.participants):
+            previous["talks"] = [p.entity for p in ev.participants if p.role != "place"]
+            continue
+        around: list[str] = list(previous.get("talks", []))
+        if not around:
+            for o in found:
+                if o.event is not ev and index.sent_of[o.token.i].start == index.sent_of[tok.i].start:
+                    around += [p.entity for p in o.event.participants
+                               if p.role in ("actor", "target") and p.entity not in around]
+        known = {p.entity for p in ev.participants}
+        ev.participants.extend(Participant(e, "participant") for e in around if e not in known)
+        if around:
+            previous["talks"] = around
+
+
+def _order(found: list[Mention], events: list[Event], lex: Lexicon) -> list[EventRelation]:
+    """Stated order: "After talks ..., Russia said it would reduce ..." -> talks before reduction."""
+    event_of: dict[int, str] = {}
+    for ev in events:
+        for m in ev.mentions:
+            event_of[m.start] = ev.id
+    by_token = {m.token.i: event_of.get(m.token.idx) for m in found}
+    relations: list[EventRelation] = []
+    for m in found:
+        tok = m.token
+        first = by_token.get(tok.i)
+        prep = tok.head
+        if first is None or tok.dep_ not in ("pobj", "pcomp") or prep.lower_ not in lex.cue("order_after") | lex.cue("order_before"):
+            continue
+        clause = prep.head
+        later = [by_token.get(clause.i)] if clause.i in by_token else []
+        if not later or later == [None]:
+            # the clause is a report or a light verb: what it reports or names is what is ordered
+            later = [by_token.get(c.i) for c in clause.children if c.dep_ in ("ccomp", "dobj", "xcomp") and c.i in by_token]
+        for other in later:
+            if other and other != first:
+                rel = "before" if prep.lower_ in lex.cue("order_after") else "after"
+                relations.append(EventRelation(first, rel, other))
+    return relations

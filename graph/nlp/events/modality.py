@@ -1,0 +1,150 @@
+"""Modality, polarity and attribution of an event mention: did it happen, and who says so.
+
+An analyst weighs "Russia attacked" differently from "Russia said it would withdraw", "talks are
+expected to resume" or "if it was attacked": the event's clause, its governors and the quotation
+it sits in decide which. The source is the speaker of the reporting verb or of the quotation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .arguments import SUBJ, EntityIndex
+from .lexicon import Lexicon
+
+QUOTE_CHARS = "\"“”"
+PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class Modality:
+    modality: str  # asserted | reported | planned | hypothetical | negated
+    polarity: str  # positive | negative
+    source: str | None  # entity id of the speaker it is attributed to
+
+
+class Quotes:
+    """Quoted passages of a document and who speaks them.
+
+    Quotes are paired per paragraph (news paragraphs reopen a continuing quote), and a quote's
+    speaker is the subject of a reporting verb of the same paragraph outside the quotes: the
+    `“...,” he said. “...”` layout of news copy.
+    """
+
+    def __init__(self, doc: Doc, index: EntityIndex, lex: Lexicon) -> None:
+        self.spans: list[tuple[int, int, str | None]] = []
+        text = doc.text
+        for para in _paragraphs(text):
+            start, end = para
+            marks = [i for i in range(start, end) if text[i] in QUOTE_CHARS]
+            inside: list[tuple[int, int]] = []
+            for a, b in zip(marks[::2], marks[1::2]):
+                inside.append((a, b + 1))
+            if len(marks) % 2:  # an unclosed quote runs to the end of the paragraph
+                inside.append((marks[-1], end))
+            if not inside:
+                continue
+            speaker = _speaker(doc, index, lex, start, end, inside)
+            self.spans.extend((a, b, speaker) for a, b in inside)
+
+    def at(self, char: int) -> tuple[bool, str | None]:
+        """Whether ``char`` is inside a quotation, and its speaker."""
+        for a, b, who in self.spans:
+            if a <= char < b:
+                return True, who
+        return False, None
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in PARAGRAPH.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _speaker(doc: Doc, index: EntityIndex, lex: Lexicon, start: int, end: int,
+             inside: list[tuple[int, int]]) -> str | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if tok.lemma_.lower() not in lex.cue("reporting_verbs") or tok.pos_ != "VERB":
+            continue
+        if any(a <= tok.idx < b for a, b in inside):
+            continue
+        speaker = _subject_entity(tok, index)
+        if speaker:
+            return speaker
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _governors(tok: Token):
+    """The chain of heads up to the root: each step and the relation that led there."""
+    t = tok
+    while t.head != t:
+        yield t.dep_, t.head
+        t = t.head
+
+
+def _subject_entity(verb: Token, index: EntityIndex) -> str | None:
+    for child in verb.children:
+        if child.dep_ in SUBJ:
+            ref = index.ref(child)
+            if ref:
+                return ref.entity
+    return None
+
+
+def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -> Modality:
+    """Modality, polarity and source of the event whose trigger is ``trigger``."""
+    negated = _negated(trigger)
+    hypothetical = planned = reported = False
+    source: str | None = None
+    future = any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in trigger.children)
+    hypothetical = any((c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical_modals"))
+                       or (c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers")) for c in trigger.children)
+    for dep, head in _governors(trigger):
+        lemma = head.lemma_.lower()
+        if any(c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers") for c in head.children):
+            hypothetical = True
+        if head.pos_ == "VERB" and lemma in lex.cue("reporting_verbs") and dep in ("ccomp", "conj", "xcomp", "advcl"):
+            reported, source = True, _subject_entity(head, index) or source
+            break
+        if head.pos_ == "NOUN" and lemma in lex.cue("speech_nouns") and dep in ("acl", "relcl", "ccomp"):
+            # "Russia's claim that it will cut back": reported by the claim's owner
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            reported = True
+            ref = index.ref(owner) if owner is not None else None
+            source = ref.entity if ref else source
+            break
+        planner = head.pos_ in ("VERB", "AUX", "ADJ") or (head.pos_ == "NOUN" and dep == "acl")
+        if planner and lemma in lex.cue("planning_verbs") and dep in ("xcomp", "ccomp", "nsubjpass", "acl", "dobj", "prep", "pobj"):
+            planned = True
+            if dep == "xcomp" and _negated(head):
+                negated = True
+        if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN") and lemma not in lex.cue("planning_verbs"):
+            break  # a clause modifying a noun has its own modality
+    in_quote, speaker = quotes.at(trigger.idx)
+    if in_quote and speaker and source is None:
+        reported, source = True, speaker
+    if negated:
+        return Modality("negated", "negative", source)
+    if hypothetical:
+        return Modality("hypothetical", "positive", source)
+    if reported:
+        return Modality("reported", "positive", source)
+    if planned or future:
+        return Modality("planned", "positive", source)
+    return Modality("asserted", "positive", source)

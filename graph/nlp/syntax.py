@@ -1,0 +1,131 @@
+"""Clause, tense and head helpers that the time and event components share.
+
+Read from the parser's tags and dependencies; one function for each question ("which clause is
+this word in?", "what tense is this verb?", "what is the publication date?"), so that the
+components that date expressions and events answer it alike.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Span, Token
+
+#: Tense labels, for verbs and for the clause a time expression modifies.
+PAST, PRESENT, FUTURE, PLUPERFECT = "past", "present", "future", "pluperfect"
+
+# Where a clause starts: a finite clause or one with its own subject; xcomp/acl/pcomp clauses
+# without a subject share the time of the clause they hang from.
+FINITE_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "conj"})
+#: Heads of clauses, non-finite ones included: where a pronoun's clause begins.
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp", "acl", "pcomp"})
+
+
+def parse_dct(value: dt.date | str | None) -> dt.date | None:
+    """The publication date, or None when absent or not an ISO date (no anchoring beats a wrong one)."""
+    try:
+        if isinstance(value, dt.date) or value is None:
+            return value
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` belongs to."""
+    t = tok
+    while t.head != t:
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in FINITE_CLAUSE_DEPS or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children)):
+            return t
+        t = t.head
+    return t
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` is in (itself when it is one)."""
+    t = tok
+    while t.head != t and not (t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS):
+        t = t.head
+    return t
+
+
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp", "acl", "pcomp"})
+
+
+def verb_tense(tok: Token, future_modals: frozenset[str]) -> str | None:
+    """PAST, PRESENT, FUTURE or PLUPERFECT, from the verb's own morphology and its auxiliaries."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in future_modals for a in auxes):
+        return FUTURE
+    if any(a.lower_ == "going" for a in auxes):
+        return FUTURE
+    for a in auxes:  # the first finite auxiliary carries the tense: "have been dismissed"
+        if a.tag_ == "VBD" and a.lemma_ == "have":
+            return PLUPERFECT
+        if a.tag_ in ("VBD",):
+            return PAST
+        if a.tag_ in ("VBP", "VBZ"):
+            return PRESENT
+    if tok.tag_ == "VBD":
+        return PAST
+    if tok.tag_ in ("VBP", "VBZ"):
+        return PRESENT
+    if tok.dep_ in ("xcomp", "conj", "ccomp") and tok.head != tok and tok.tag_ in ("VB", "VBG", "VBN"):
+        return verb_tense(tok.head, future_modals)
+    return None
+
+
+# Weekdays, months and quarters without a year are resolved in the direction the clause points:
+# "met on Tuesday" is the previous Tuesday, "will meet on Tuesday" the next one.
+_WILL = {"will", "'ll", "wo", "shall", "going"}
+_MODALS = {"would", "could", "may", "might", "should", "must", "can", "to"}
+_DEADLINE = {"until", "till", "through", "by", "before"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+# "expected to resume", "scheduled to meet": an infinitive under these points ahead; other
+# infinitives and modals ("would", "could") say too little to move a date across New Year.
+_FUTURE_GOVERNORS = {"expect", "schedule", "due", "plan", "set", "intend", "prepare", "hope", "aim"}
+_MAX_CLIMB = 4
+
+
+def _verb_of(span: Span) -> Token | None:
+    """The verb the expression hangs from, climbing a few steps up the dependency tree.
+
+    None when the expression is a deadline ("until", "through", "by" + date), hangs from an
+    adjective ("payable Dec. 15") or modifies a noun: there the verb's tense says nothing about
+    the date.
+    """
+    tok = span.root
+    if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return None  # "expects to report a third-quarter loss": the date describes a thing, not the act
+    for _ in range(_MAX_CLIMB):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lower_ in _DEADLINE or tok.pos_ == "ADJ":
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def clause_tense(span: Span) -> str | None:
+    """PAST, FUTURE or PRESENT for the clause governing ``span``; None when the parse does not say."""
+    verb = _verb_of(span)
+    if verb is None:
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _WILL:
+        return FUTURE
+    if verb.tag_ == "VB" and "to" in aux and verb.head.lemma_ in _FUTURE_GOVERNORS:
+        return FUTURE
+    if verb.tag_ == "VBN" and "be" in aux and aux & _MODALS:
+        return FUTURE  # "to be completed by", "would be paid in"
+    if verb.tag_ == "VBG" and aux & _PRESENT_BE:
+        return FUTURE  # "is meeting on Friday": the progressive of a scheduled event
+    if verb.tag_ == "VBD" or aux & {"had", "was", "were", "did", "has", "have"}:
+        return PAST
+    if verb.tag_ in ("VBZ", "VBP"):
+        return PRESENT
+    return None

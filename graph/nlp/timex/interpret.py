@@ -1,0 +1,430 @@
+"""Turn a recognised expression into its TimeML type, value and mod, resolved against the DCT,
+the tense of its clause and the discourse (the last date the article talked about).
+
+Each rule ``kind`` of rules.json has one function here. A function returns None when the words
+turn out not to be a time expression after all (for example "2000 troops").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from spacy.tokens import Span
+
+from ...timeml import fmt, shift
+from ..syntax import FUTURE, PAST, PRESENT, clause_tense
+from .parts import Parts, parse
+from .patterns import lexicon
+
+
+@dataclass
+class Context:
+    """What resolution needs beyond the words: the DCT and the discourse so far."""
+
+    dct: dt.date | None
+    last: tuple[dt.date, str] | None = None  # last calendar reference: a day in it and its granularity
+    quarter: dt.date | None = None  # first day of the last quarter named: what financial news reports on
+
+    def note(self, ref: tuple[dt.date, str]) -> None:
+        """Remember a reference the article made, for the expressions that follow."""
+        self.last = ref
+        if ref[1] == "Q":
+            self.quarter = ref[0]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The normalised meaning of one expression."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    anchor_begin: str | None = None
+    ref: tuple[dt.date, str] | None = None  # the reference it sets for later expressions
+
+
+_TIME_UNITS_H = {"H", "MIN", "S"}
+
+
+def _resolve_weekday(dct: dt.date, weekday: int, tense: str | None) -> dt.date:
+    """The weekday nearest the DCT in the direction of the tense; the DCT itself if it is that day."""
+    back = (dct.isoweekday() - weekday) % 7
+    forward = (weekday - dct.isoweekday()) % 7
+    if tense == FUTURE or (tense == PRESENT and forward < back):
+        return dct + dt.timedelta(days=forward)
+    return dct - dt.timedelta(days=back)
+
+
+def _resolve_year(dct: dt.date, candidate, tense: str | None) -> int:
+    """The year of a month, day or quarter named without one: the occurrence nearest the DCT,
+    where one on the wrong side of the DCT for the clause's tense counts as further away.
+
+    ``candidate(year)`` gives the first day of the named period in that year (None if invalid).
+    """
+    best, best_cost = dct.year, float("inf")
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        start = candidate(year)
+        if start is None:
+            continue
+        days = (start - dct).days
+        cost = abs(days)
+        if tense == PAST and days > 0:
+            cost += 400  # against the tense: only if nothing else fits
+        elif (tense == FUTURE and days < -31) or (tense in (None, PRESENT) and days > 0):
+            cost *= 2  # possible, but news mostly reports what has happened
+        if cost < best_cost:
+            best, best_cost = year, cost
+    return best
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """Dates that name calendar units: "March 29, 2022", "Tuesday", "1990s", "the third quarter"."""
+    if p.decade is not None:
+        return Reading("DATE", f"{p.decade:03d}", p.pos_mod)
+    if p.century is not None:
+        return Reading("DATE", f"{p.century:02d}", p.pos_mod)
+    if p.number and p.year is None and "thousand" in p.words:  # "the year two thousand"
+        return Reading("DATE", "2000")
+    if p.number and p.year is None:  # "nineteen ninety-six", "January nineteen ninety-seven"
+        p.year = _spelled_year(p.words)
+        if p.year is None:
+            return None
+        if p.month is None:
+            return Reading("DATE", f"{p.year:04d}", ref=(dt.date(p.year, 1, 1), "Y"))
+    if p.year is not None and p.month is None and p.quarter is None and p.half is None and p.ordinal is None \
+            and p.season is None and not _plausible_year(span):
+        return None
+    if p.month is not None and p.day is None and p.year is None and len(span) == 1 and not _plausible_month(span[0]):
+        return None
+    if p.unit in ("Q", "HALF") and p.ordinal is not None:
+        n = p.ordinal if p.ordinal > 0 else (4 if p.unit == "Q" else 2)
+        if p.unit == "Q":
+            p.quarter = n
+        else:
+            p.half = n
+    tense = clause_tense(span)
+    dct = ctx.dct
+    year = p.year
+    if p.quarter or p.half:
+        letter, n = ("Q", p.quarter) if p.quarter else ("H", p.half)
+        first_month = (n - 1) * (3 if letter == "Q" else 6) + 1
+        if year is None:
+            if dct is None:
+                return Reading("DATE", f"XXXX-{letter}{n}", p.pos_mod)
+            year = _resolve_year(dct, lambda y: dt.date(y, first_month, 1), tense)
+        return Reading("DATE", f"{year:04d}-{letter}{n}", p.pos_mod, ref=(dt.date(year, first_month, 1), letter))
+    if p.season:
+        year = year if year is not None else (dct.year if dct else None)
+        return Reading("DATE", f"{year:04d}-{p.season}" if year else f"XXXX-{p.season}", p.pos_mod)
+    if p.month is not None:
+        if year is None:
+            if dct is None:
+                return Reading("DATE", f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else ""), p.pos_mod)
+            month, day = p.month, p.day
+            weekday = p.weekday
+            if day and weekday:  # "Saturday, April 25": the year in which that day is a Saturday
+                fits = [y for y in (dct.year - 1, dct.year, dct.year + 1)
+                        if (d := _safe_date(y, month, day)) and d.isoweekday() == weekday]
+                year = fits[0] if len(fits) == 1 else _resolve_year(dct, lambda y: _safe_date(y, month, day), tense)
+            else:
+                year = _resolve_year(dct, lambda y: _safe_date(y, month, day or 1), tense)
+        if p.day:
+            try:
+                day = dt.date(year, p.month, p.day)
+            except ValueError:
+                return None
+            return Reading("DATE", day.isoformat(), p.pos_mod, ref=(day, "D"))
+        return Reading("DATE", f"{year:04d}-{p.month:02d}", p.pos_mod, ref=(dt.date(year, p.month, 1), "M"))
+    if p.weekday is not None:
+        if dct is None:
+            return Reading("DATE", f"XXXX-WXX-{p.weekday}", p.pos_mod)
+        day = _resolve_weekday(dct, p.weekday, tense)
+        return Reading("DATE", day.isoformat(), p.pos_mod, ref=(day, "D"))
+    if year is not None:
+        return Reading("DATE", f"{year:04d}", p.pos_mod, ref=(dt.date(year, 1, 1), "Y"))
+    return None
+
+
+def _spelled_year(words: list[str]) -> int | None:
+    """ "nineteen ninety - six" = 19|96 -> 1996: a spelled century, then a spelled two-digit number."""
+    nums = lexicon()["values"]["number"]
+    spelled = [w for w in words if w in nums]
+    if len(spelled) < 2 or not 10 <= nums[spelled[0]] <= 20:
+        return None
+    return nums[spelled[0]] * 100 + sum(nums[w] for w in spelled[1:])
+
+
+def _plausible_year(span: Span) -> bool:
+    """Restraint for a bare four-digit number: not money, a count of things or part of an identifier."""
+    tok = span[-1]
+    doc = tok.doc
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "ORG", "PRODUCT", "WORK_OF_ART", "FAC", "PERSON", "LAW"):
+        return False
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and (prev.text in ("$", "€", "£", "#", "No.", "no.", "No", "number") or prev.like_num
+                             or prev.text in ("-", "/", ":", ".") and prev.idx + 1 == tok.idx):
+        return False
+    if nxt is not None and (nxt.text in ("%", "percent", "-", "/", ":") and nxt.idx == tok.idx + len(tok) or nxt.lower_ in ("percent", "%")):
+        return False
+    if nxt is not None and nxt.tag_ == "NNS" and (prev is None or prev.tag_ not in ("DT", "PRP$", "POS", "IN")):
+        return False  # "2000 troops"
+    if nxt is not None and nxt.like_num:
+        return False
+    return True
+
+
+def _plausible_month(tok) -> bool:
+    """A lone month name must be a proper noun, not "may" the modal or April the person."""
+    return tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ not in ("PERSON", "ORG")
+
+
+def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """Dates relative to the DCT or the discourse: "last year", "this week", "the quarter"."""
+    dct = ctx.dct
+    words = p.words
+    if "period" in words and p.unit is None:
+        p.unit = "Q" if ctx.quarter else None
+        if p.unit is None:
+            return None
+    if "fiscal" in words and p.unit == "Y" and p.rel is None:  # "the fiscal year"
+        return Reading("DURATION", "P1Y")
+    if "-" in words and ("earlier" in words or "ago" in words):  # "the year-earlier quarter"
+        gran = "Q" if (p.unit == "Q" or ctx.quarter) and p.unit != "Y" else "Y"
+        if gran == "Q" and p.ordinal and p.ordinal > 0 and dct:
+            return Reading("DATE", f"{dct.year - 1:04d}-Q{p.ordinal}")
+        base = ctx.quarter if gran == "Q" and ctx.quarter else dct
+        if base is None:
+            return Reading("DATE", "XXXX")
+        return Reading("DATE", fmt(shift(base, "Y", -1), gran))
+    if dct is None:
+        return Reading("DATE", _underspecified(p))
+    rel = p.rel if p.rel is not None else 0
+    if "past" in words and "this" in words:
+        rel = -1
+    if p.weekday is not None:
+        tense = clause_tense(span)
+        if rel == 0:
+            day = _resolve_weekday(dct, p.weekday, tense)
+        else:  # "last Friday", "next Friday": the nearest one strictly before / after the DCT
+            step = dt.timedelta(days=rel)
+            day = _resolve_weekday(dct + step, p.weekday, PAST if rel < 0 else FUTURE)
+        return Reading("DATE", day.isoformat(), ref=(day, "D"))
+    if p.month is not None and p.unit == "Y":  # "June last year"
+        year = dct.year + rel
+        return Reading("DATE", f"{year:04d}-{p.month:02d}", ref=(dt.date(year, p.month, 1), "M"))
+    if p.month is not None:
+        if rel < 0:
+            year = dct.year if p.month < dct.month else dct.year - 1
+        elif rel > 0:
+            year = dct.year if p.month > dct.month else dct.year + 1
+        else:
+            year = dct.year
+        return Reading("DATE", f"{year:04d}-{p.month:02d}", ref=(dt.date(year, p.month, 1), "M"))
+    if p.season:
+        start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p.season]
+        year = dct.year
+        if rel < 0 and start + 3 > dct.month:  # that season has not ended yet this year
+            year -= 1
+        elif rel > 0 and start <= dct.month:
+            year += 1
+        return Reading("DATE", f"{year:04d}-{p.season}")
+    if p.unit is None:
+        return None
+    unit = p.unit
+    if unit == "HALF":
+        unit = "H"  # the calendar half-year granularity
+    if "that" in words:  # "that quarter", "that year": the one just talked about
+        anchor = ctx.quarter if unit == "Q" else (ctx.last[0] if ctx.last else None)
+        return Reading("DATE", fmt(anchor, unit)) if anchor and unit in ("D", "W", "M", "Q", "Y") else None
+    if unit == "Q" and rel == 0 and "the" in words and "this" not in words and "current" not in words:
+        if ctx.quarter:  # "the quarter": the one being reported on
+            return Reading("DATE", fmt(ctx.quarter, "Q"), ref=(ctx.quarter, "Q"))
+        rel = -1
+    if unit == "Q" and words[-1] == "quarter" and p.ordinal and p.ordinal > 0:  # "this year's third quarter"
+        year = dct.year + rel
+        return Reading("DATE", f"{year:04d}-Q{p.ordinal}", ref=(dt.date(year, 3 * p.ordinal - 2, 1), "Q"))
+    if unit == "WE" and rel == 0:
+        tense = clause_tense(span)
+        saturday = _resolve_weekday(dct, 6, FUTURE if tense == FUTURE else PAST)
+        return Reading("DATE", fmt(saturday, "WE"))
+    if unit in _TIME_UNITS_H or unit == "2W":
+        return None
+    anchor = dct
+    if p.rel is not None and ("following" in words or "previous" in words or "preceding" in words or "same" in words):
+        anchor = ctx.last[0] if ctx.last else dct  # "the following day": after the day just mentioned
+    day = shift(anchor, unit, rel)
+    mod = "END" if "end" in words else {"earlier": "START", "later": "END"}.get(words[0]) if "in" in words else p.pos_mod
+    return Reading("DATE", fmt(day, unit), mod, ref=(day, unit))
+
+
+def _underspecified(p: Parts) -> str:
+    """A value that says what the words say and leaves the rest to the (missing) DCT."""
+    unit = p.unit or ("D" if p.weekday else "M" if p.month else "Y")
+    if p.weekday:
+        return f"XXXX-WXX-{p.weekday}"
+    if p.month:
+        return f"XXXX-{p.month:02d}"
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX")
+
+
+def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """Today, yesterday, tonight, "Tuesday night", "5 p.m. EST": days and times near the DCT."""
+    dct = ctx.dct
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}.get(p.deictic or "", None)
+    day: dt.date | None
+    if offset is not None:
+        day = dct + dt.timedelta(days=offset) if dct else None
+    elif p.weekday is not None:
+        day = _resolve_weekday(dct, p.weekday, clause_tense(span)) if dct else None
+    elif p.month and p.day:
+        if dct:
+            month, dom = p.month, p.day
+            year = _resolve_year(dct, lambda y: _safe_date(y, month, dom), clause_tense(span))
+            day = _safe_date(year, month, dom)
+        else:
+            day = None
+    elif "last" in p.words and p.partday:
+        day = dct - dt.timedelta(days=1) if dct else None
+    elif any(w in p.words for w in ("that", "the")) and p.partday:
+        day = ctx.last[0] if ctx.last and ctx.last[1] == "D" else dct
+    else:
+        day = dct
+    date = day.isoformat() if day else ("XXXX-XX-XX" if p.weekday is None else f"XXXX-WXX-{p.weekday}")
+    if p.hour is not None:
+        return Reading("TIME", f"{date}T{p.hour:02d}:{p.minute or 0:02d}", p.pos_mod)
+    if p.partday and p.deictic != "overnight":
+        return Reading("TIME", f"{date}T{p.partday}", p.pos_mod)
+    if p.deictic in ("tonight", "overnight"):
+        return Reading("TIME", f"{date}TNI", p.pos_mod)
+    return Reading("DATE", date, p.pos_mod, ref=(day, "D") if day else None)
+
+
+def offset(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "a month ago", "two years earlier", "three days from now"."""
+    unit = p.unit or "D"
+    n = p.number if p.number is not None else 1
+    direction = p.shift or -1
+    if n == "X":
+        return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    if unit == "2W":
+        unit, n = "W", 2 * n
+    anchor, gran = ctx.dct, unit
+    if unit == "Y" and ctx.quarter:  # financial news: "a year ago" = that quarter last year
+        anchor, gran = ctx.quarter, "Q"
+    elif p.words[-1] in ("earlier", "later") and ctx.last:
+        anchor = ctx.last[0]
+    if anchor is None:
+        return Reading("DATE", _underspecified(Parts(unit=unit)))
+    if unit in _TIME_UNITS_H:
+        return Reading("DATE", anchor.isoformat())
+    if unit == "WE":
+        unit, gran = "W", "WE"
+    if n != int(n) or unit not in ("D", "W", "M", "Q", "Y", "DE", "CE"):
+        return None
+    day = shift(anchor, unit, direction * int(n))
+    return Reading("DATE", fmt(day, gran), "APPROX" if "so" in p.words else None)
+
+
+def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "34 days", "the past eight years", "two-year", "years": TimeML period values."""
+    if p.unit is None:
+        return None
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ == "old":
+        return None  # "37 years old" is an age
+    if p.words[0] in ("a", "per") and len(p.words) == 2 and before is not None and (
+            before.like_num or before.lower_ in ("twice", "thrice", "times")):
+        return set_(span, p, ctx)  # "$1.76 a year", "twice a year": a rate
+    n = p.number if p.number is not None else (None if p.plural else 1)
+    unit = p.unit
+    if unit == "WE" or (unit == "Q" and p.plural and "-" in p.words):
+        return None  # "three-quarters of its food" is a fraction
+    if unit == "2W":
+        unit, n = "W", 2 * (n or 1) if n != "X" else "X"
+    if unit == "HALF":
+        return None
+    if n is None and p.rel is not None and p.plural:  # "in recent days", "coming quarters"
+        return Reading("DATE", "PAST_REF" if p.rel < 0 else "FUTURE_REF" if p.rel > 0 else "PRESENT_REF")
+    if n is None or n == "X":
+        amount = "X"
+    else:
+        if unit == "DE" and n == int(n):
+            unit, n = "Y", 10 * n
+        amount = f"{int(n)}" if n == int(n) else f"{n}"
+    value = f"PT{amount}{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS_H else f"P{amount}{unit}"
+    return Reading("DURATION", value, anchor_begin=_anchor_begin(span, p, ctx, n, unit))
+
+
+def _anchor_begin(span: Span, p: Parts, ctx: Context, n, unit: str) -> str | None:
+    """Where a duration anchored at the DCT began: "the past eight years", "34 days of the invasion",
+    "five weeks into a war"; None for a free-floating length."""
+    if ctx.dct is None or n in (None, "X") or n != int(n) or unit in _TIME_UNITS_H:
+        return None
+    doc = span.doc
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if p.rel is not None and p.rel > 0:
+        return ctx.dct.isoformat()
+    definite = p.words[0] == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
+    if (p.rel is not None and p.rel < 0) or nxt == "into" or (definite and nxt == "of"):
+        return shift(ctx.dct, unit, -int(n)).isoformat()
+    return None
+
+
+def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "every Tuesday", "annually", "each month": recurring times."""
+    sets = lexicon()["values"]["set"]
+    if len(p.words) == 1 and p.words[0] in sets:
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if span[0].tag_ == "JJ" and after is not None and after.pos_ == "NOUN":
+            return None  # "quarterly dividend": a kind of thing, not a recurrence
+        return Reading("SET", sets[p.words[0]])
+    if p.weekday is not None:
+        return Reading("SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.partday}" if p.partday else ""))
+    if p.month is not None:
+        return Reading("SET", f"XXXX-{p.month:02d}")
+    if p.season:
+        return Reading("SET", f"XXXX-{p.season}")
+    if p.partday:
+        return Reading("SET", f"XXXX-XX-XXT{p.partday}")
+    if p.unit and p.unit not in ("WE", "HALF"):
+        n = 2 if "other" in p.words else 1
+        unit = p.unit
+        if unit == "2W":
+            unit, n = "W", 2 * n
+        return Reading("SET", f"PT{n}{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS_H else f"P{n}{unit}")
+    return None
+
+
+def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "now", "recently", "the future": TimeML's PRESENT_REF, PAST_REF and FUTURE_REF."""
+    refs = lexicon()["values"]["ref"]
+    for w in reversed(p.words):
+        if w in refs:
+            if w == "current" and span[0].tag_ != "JJ":
+                return None  # "the current" of a river
+            return Reading("DATE", refs[w])
+    if p.unit:
+        return Reading("DATE", "PAST_REF")
+    return None
+
+
+KINDS: dict[str, Callable[[Span, Parts, Context], Reading | None]] = {
+    "calendar": calendar, "relative": relative, "deictic": deictic, "offset": offset,
+    "duration": duration, "set": set_, "ref": ref,
+}
+
+
+def interpret(kind: str, span: Span, ctx: Context) -> Reading | None:
+    """The Reading of ``span`` recognised by a rule of ``kind``, or None if it is not a timex."""
+    return KINDS[kind](span, parse(span), ctx)

@@ -1,0 +1,248 @@
+"""Records -> RDF: one named graph per document, IRIs derived from content so that runs merge.
+
+Events, actors, places and times follow SEM; time intervals OWL-Time; the extraction activity
+PROV-O; entity kinds schema.org; text spans NIF, with RFC 5147 ``#char=start,end`` IRIs on the
+document IRI, so that every span of every document has one stable name and no blank node is
+ever written (sorted N-Quads of a re-run are identical).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from importlib.metadata import version
+from urllib.parse import quote
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
+
+from ..records import DEFAULT_MODEL, Entity, Event, Extraction, TextSpan, Timex
+from ..timeml import interval
+from .namespace import ANCHOR, ETKG, ID, ITSRDF, MODALITY, NIF, PLOVER, PREFIXES, SEM
+
+#: schema.org (and SEM) classes per entity kind.
+KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
+    "person": (SEM.Actor, SDO.Person),
+    "organisation": (SEM.Actor, SDO.Organization),
+    "group": (SEM.Actor, ETKG.Group),
+    "country": (SEM.Actor, SEM.Place, SDO.Country),
+    "city": (SEM.Place, SDO.City),
+    "region": (SEM.Place, SDO.AdministrativeArea),
+    "place": (SEM.Place, SDO.Place),
+}
+ROLE_PROPERTIES = {"actor": ETKG.actor, "target": ETKG.target, "place": SEM.hasPlace,
+                   "participant": SEM.hasActor}
+
+def _part(value: str) -> str:
+    return quote(value, safe="-._~")
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return ID[f"doc/{_part(doc_id)}"]
+
+
+def entity_iri(entity_id: str) -> URIRef:
+    kind, _, name = entity_id.partition("/")
+    return ID[f"entity/{_part(kind)}/{_part(name)}"]
+
+
+def event_iri(event_id: str) -> URIRef:
+    return ID[f"event/{_part(event_id)}"]
+
+
+def span_iri(doc: URIRef, start: int, end: int) -> URIRef:
+    """RFC 5147 fragment: the NIF convention for naming a span of a document by its offsets."""
+    return URIRef(f"{doc}#char={start},{end}")
+
+
+def time_iri(value: str, begin: str | None = None, until: str | None = None) -> URIRef:
+    """One IRI per (value, interval): a value names itself when its interval is the calendar one
+    (or none is known); otherwise ("PRESENT_REF", or a day placed by tense in a wider interval)
+    the interval goes into the IRI, so that documents never give one time two intervals."""
+    if not (begin or until) or interval(value) == (begin, until):
+        return ID[f"time/{_part(value)}"]
+    return ID[f"time/{_part(value)}/{_part(begin or '')}/{_part(until or '')}"]
+
+
+def instant_iri(stamp: str) -> URIRef:
+    return ID[f"instant/{_part(stamp)}"]
+
+
+@lru_cache(maxsize=1)
+def etkg_version() -> str:
+    return version("etkg")
+
+
+def extractor_iri(model: str) -> URIRef:
+    return ID[f"extractor/etkg-{_part(etkg_version())}/{_part(model)}"]
+
+
+def _decimal(value: float, places: int) -> Literal:
+    """An xsd:decimal with a fraction ("0.8", "60.0"): the form rdflib's Turtle and TriG writers
+    keep, so that a graph read back and written again is byte-identical. (Oxigraph stores
+    integral decimals as "60": equal in value, different in lexical form.)"""
+    text = format(Decimal(str(round(value, places))).normalize(), "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+
+
+def _offset(value: int) -> Literal:
+    # xsd:integer rather than NIF's xsd:nonNegativeInteger: Oxigraph stores the derived integer
+    # types as xsd:integer, so only xsd:integer reads back as written (SHACL checks >= 0)
+    return Literal(value)
+
+
+def _date_literal(value: str) -> Literal:
+    """ISO date or datetime as a typed literal (intervals are exclusive at the end)."""
+    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset whose default graph is the union of the document graphs."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, replace=True)
+    return ds
+
+
+class Triples(list):
+    """The triples of one named graph as a plain list: building an rdflib Graph (with its
+    indexes) per document cost more than the rest of the RDF stage, so stores load these."""
+
+    def __init__(self, identifier: URIRef) -> None:
+        super().__init__()
+        self.identifier = identifier
+
+    add = list.append
+
+
+def document_triples(ex: Extraction, *, model: str = DEFAULT_MODEL) -> Triples:
+    """The statements of one document: its metadata, entities, time expressions and events."""
+    d = ex.doc
+    doc = doc_iri(d.id)
+    g = Triples(doc)
+    activity = URIRef(f"{doc}/extraction")
+    agent = extractor_iri(model)
+    g.add((doc, RDF.type, SDO.NewsArticle))
+    g.add((doc, RDF.type, NIF.Context))
+    g.add((doc, RDF.type, PROV.Entity))
+    g.add((doc, SDO.identifier, Literal(d.id)))
+    g.add((doc, NIF.isString, Literal(d.text)))
+    g.add((doc, ETKG.contentHash, Literal(d.content_hash)))
+    if d.date:
+        g.add((doc, SDO.datePublished, Literal(d.date.isoformat(), datatype=XSD.date)))
+    if d.title:
+        g.add((doc, SDO.headline, Literal(d.title)))
+    if d.url:
+        g.add((doc, SDO.url, Literal(d.url, datatype=XSD.anyURI)))
+    for credit in ex.metadata.get("credits", []):
+        g.add((doc, ETKG.credit, Literal(credit)))
+    g.add((activity, RDF.type, ETKG.Extraction))
+    g.add((activity, PROV.used, doc))
+    g.add((activity, PROV.wasAssociatedWith, agent))
+    g.add((agent, RDF.type, ETKG.Extractor))
+    g.add((agent, SDO.name, Literal("etkg")))
+    g.add((agent, SDO.softwareVersion, Literal(etkg_version())))
+    g.add((agent, ETKG.model, Literal(model)))
+    g.add((agent, RDFS.label, Literal(f"etkg {etkg_version()} with spaCy pipeline {model}")))
+    for ent in ex.entities:
+        _add_entity(g, doc, activity, ent)
+    for tx in ex.timexes:
+        _add_timex(g, doc, activity, tx)
+    for ev in ex.events:
+        _add_event(g, doc, activity, ev)
+    for rel in ex.event_relations:
+        g.add((event_iri(rel.source), ETKG[rel.relation], event_iri(rel.target)))
+    return g
+
+
+def _add_span(g: Triples, doc: URIRef, span: TextSpan, cls: URIRef) -> URIRef:
+    s = span_iri(doc, span.start, span.end)
+    g.add((s, RDF.type, cls))
+    g.add((s, NIF.beginIndex, _offset(span.start)))
+    g.add((s, NIF.endIndex, _offset(span.end)))
+    g.add((s, NIF.anchorOf, Literal(span.text)))
+    g.add((s, NIF.referenceContext, doc))
+    return s
+
+
+def _add_entity(g: Triples, doc: URIRef, activity: URIRef, ent: Entity) -> None:
+    e = entity_iri(ent.id)
+    for cls in KIND_CLASSES.get(ent.kind, (SEM.Actor,)):
+        g.add((e, RDF.type, cls))
+    g.add((e, RDFS.label, Literal(ent.name)))
+    g.add((e, ETKG.kind, Literal(ent.kind)))
+    g.add((e, ETKG.mentionedIn, doc))
+    for alias in ent.aliases:
+        g.add((e, SKOS.altLabel, Literal(alias)))
+    for scheme, link in ent.links.items():
+        if scheme == "iso3166":
+            g.add((e, ETKG.iso3166, Literal(link)))
+        elif scheme == "geonames":
+            g.add((e, ETKG.geonames, URIRef(link)))
+        else:
+            g.add((e, OWL.sameAs, URIRef(link)))
+    if ent.country and ent.kind != "country":
+        g.add((e, ETKG.countryCode, Literal(ent.country)))
+    if ent.lat is not None and ent.lon is not None:
+        # xsd:decimal keeps the lexical form through every serialisation (doubles get reformatted)
+        g.add((e, SDO.latitude, _decimal(ent.lat, 6)))
+        g.add((e, SDO.longitude, _decimal(ent.lon, 6)))
+    for m in ent.mentions:
+        mention = _add_span(g, doc, m, ETKG.Mention)
+        g.add((mention, ITSRDF.taIdentRef, e))
+        g.add((mention, PROV.wasGeneratedBy, activity))
+        if m.resolved_as:
+            g.add((mention, ETKG.resolvedAs, entity_iri(m.resolved_as)))
+
+
+def _add_time(g: Triples, value: str, begin: str | None, until: str | None) -> URIRef:
+    t = time_iri(value, begin, until)
+    g.add((t, RDF.type, SEM.Time))
+    g.add((t, ETKG.timemlValue, Literal(value)))
+    if begin or until:
+        g.add((t, RDF.type, TIME.Interval))
+    for stamp, sem_p, time_p in ((begin, SEM.hasBeginTimeStamp, TIME.hasBeginning),
+                                 (until, SEM.hasEndTimeStamp, TIME.hasEnd)):
+        if stamp:
+            instant = instant_iri(stamp)
+            g.add((t, sem_p, _date_literal(stamp)))
+            g.add((t, time_p, instant))
+            g.add((instant, RDF.type, TIME.Instant))
+            g.add((instant, TIME.inXSDDateTime if "T" in stamp else TIME.inXSDDate, _date_literal(stamp)))
+    return t
+
+
+def _add_timex(g: Triples, doc: URIRef, activity: URIRef, tx: Timex) -> None:
+    s = _add_span(g, doc, TextSpan(tx.start, tx.end, tx.text), ETKG.TimeExpression)
+    g.add((s, ETKG.timexType, Literal(tx.type)))
+    g.add((s, ETKG.timemlValue, Literal(tx.value)))
+    g.add((s, PROV.wasGeneratedBy, activity))
+    if tx.mod:
+        g.add((s, ETKG.timexMod, Literal(tx.mod)))
+    if tx.begin or tx.type in ("DATE", "TIME"):
+        g.add((s, ETKG.denotes, _add_time(g, tx.value, tx.begin, tx.until)))
+
+
+def _add_event(g: Triples, doc: URIRef, activity: URIRef, ev: Event) -> None:
+    e = event_iri(ev.id)
+    g.add((e, RDF.type, SEM.Event))
+    g.add((e, RDFS.label, Literal(ev.label)))
+    g.add((e, ETKG.eventType, PLOVER[ev.type]))
+    g.add((e, ETKG.anchor, ANCHOR[ev.anchor]))
+    g.add((e, ETKG.modality, MODALITY[ev.modality]))
+    g.add((e, ETKG.polarity, Literal(ev.polarity)))
+    g.add((e, ETKG.confidence, _decimal(ev.confidence, 3)))
+    g.add((e, PROV.wasDerivedFrom, doc))
+    g.add((e, PROV.wasGeneratedBy, activity))
+    trigger = _add_span(g, doc, ev.trigger, ETKG.Trigger)
+    sentence = _add_span(g, doc, TextSpan(ev.sentence_start, ev.sentence_start + len(ev.sentence), ev.sentence),
+                         NIF.Sentence)
+    g.add((e, ETKG.trigger, trigger))
+    g.add((trigger, NIF.sentence, sentence))
+    for span in ev.mentions:
+        g.add((e, ETKG.evidence, _add_span(g, doc, span, NIF.Phrase)))
+    if ev.source:
+        g.add((e, ETKG.attributedTo, entity_iri(ev.source)))
+    for p in ev.participants:
+        g.add((e, ROLE_PROPERTIES.get(p.role, SEM.hasActor), entity_iri(p.entity)))
+    if ev.date:
+        g.add((e, SEM.hasTime, _add_time(g, ev.date, ev.begin, ev.until)))

@@ -1,0 +1,242 @@
+"""Where a graph lives: an rdflib Dataset in memory, an embedded Oxigraph store on disk, or a
+SPARQL 1.1 Graph Store Protocol server.
+
+:class:`MemoryBackend` and :class:`OxigraphBackend` answer the same SPARQL with the same rdflib
+terms, so :class:`graph.kg.KnowledgeGraph` computes its tables the same way over both.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+from rdflib.term import Node, Variable
+
+from ..rdf.namespace import PREFIXES
+
+
+class StoreError(Exception):
+    """A store cannot be opened, or a server refused or failed a request."""
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A SELECT result: variable names and rows of rdflib terms (``None`` where unbound)."""
+
+    vars: list[str]
+    rows: list[tuple[Node | None, ...]]
+
+
+QueryResult = Rows | bool | Graph
+
+
+class NamedTriples(Protocol):
+    """What a backend stores as one named graph: an rdflib Graph, or the plain list of triples
+    with an ``identifier`` that the RDF builder makes for each document."""
+
+    identifier: URIRef
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]: ...
+
+
+class Backend(Protocol):
+    """What a :class:`~graph.kg.KnowledgeGraph` needs from the place its RDF lives."""
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult: ...
+
+    def replace_graph(self, graph: NamedTriples) -> None: ...
+
+    def graphs(self) -> Iterator[Graph]: ...
+
+    def to_dataset(self) -> Dataset: ...
+
+    def __len__(self) -> int: ...
+
+
+class MemoryBackend:
+    """An rdflib Dataset whose default graph is the union of its named graphs."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        result = self.dataset.query(sparql, initNs=PREFIXES, initBindings=dict(bindings or {}))
+        if result.type == "SELECT":
+            return Rows([str(v) for v in result.vars or []], [tuple(row) for row in result])
+        if result.type == "ASK":
+            return bool(result.askAnswer)
+        return _as_graph(result.graph)
+
+    def replace_graph(self, graph: NamedTriples) -> None:
+        self.dataset.remove_graph(graph.identifier)
+        self.dataset.graph(graph.identifier).__iadd__(graph)
+
+    def graphs(self) -> Iterator[Graph]:
+        named = [g for g in self.dataset.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)]
+        yield from sorted(named, key=lambda g: str(g.identifier))
+
+    def to_dataset(self) -> Dataset:
+        return self.dataset
+
+    def __len__(self) -> int:
+        return len(self.dataset)
+
+
+class OxigraphBackend:
+    """A pyoxigraph Store, in memory or on disk (a folder).
+
+    Each document is a named graph, and the store's default graph holds their RDF merge, kept up
+    to date on every replace. Queries run on that default graph rather than with
+    ``use_default_graph_as_union``, because pyoxigraph 0.5 answers the union as a bag: a triple in
+    two document graphs (an entity both mention) would match twice and inflate every count
+    (oxigraph/oxigraph#1919).
+    """
+
+    #: An on-disk store is flushed every this many documents: RocksDB otherwise keeps the writes
+    #: in memory (about 0.6 MB per document measured), so memory would grow with the corpus.
+    FLUSH_EVERY = 100
+
+    def __init__(self, store: ox.Store, *, on_disk: bool = False) -> None:
+        self.store = store
+        self.on_disk = on_disk
+        self._unflushed = 0
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> OxigraphBackend:
+        """Open the store in folder ``path``; with ``create=False`` refuse a folder that holds none
+        (pyoxigraph would otherwise turn any folder into a new, empty store)."""
+        path = Path(path)
+        if not create and not (path / "CURRENT").is_file():
+            raise StoreError(f"{path}: not an Oxigraph store")
+        try:
+            return cls(ox.Store(str(path)), on_disk=True)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open Oxigraph store ({exc})") from None
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        if bindings:
+            sparql = bind_values(sparql, {k: to_oxigraph(v) for k, v in bindings.items()})
+        result = self.store.query(sparql, prefixes=PREFIXES)
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            return Rows(names, [tuple(from_oxigraph(row[n]) for n in names) for row in result])
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        g = _as_graph(Graph())
+        for t in result:
+            g.add((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)))
+        return g
+
+    def replace_graph(self, graph: NamedTriples) -> None:
+        name = ox.NamedNode(str(graph.identifier))
+        if self.store.contains_named_graph(name):
+            # take the old version's triples out of the merge unless another document states
+            # them too (str() of a NamedNode, which rejects '>' and spaces, is its own <IRI>)
+            self.store.update(f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {name} {{ ?s ?p ?o }} "
+                              f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {name}) }} }}")
+            self.store.remove_graph(name)
+        # One extend, so one transaction: the named graph and the merge are written together,
+        # and an interrupted build never leaves a new document half written.
+        triples = [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph]
+        self.store.extend([ox.Quad(s, p, o, g) for g in (name, ox.DefaultGraph()) for s, p, o in triples])
+        self._unflushed += 1
+        if self.on_disk and self._unflushed >= self.FLUSH_EVERY:
+            self.store.flush()
+            self._unflushed = 0
+
+    def _named_quads(self) -> Iterator[ox.Quad]:
+        for q in self.store.quads_for_pattern(None, None, None, None):
+            if not isinstance(q.graph_name, ox.DefaultGraph):
+                yield q
+
+    def graphs(self) -> Iterator[Graph]:
+        for name in sorted(self.store.named_graphs(), key=lambda n: n.value):
+            g = Graph(identifier=URIRef(name.value))
+            for q in self.store.quads_for_pattern(None, None, None, name):
+                g.add((from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)))
+            yield g
+
+    def to_dataset(self) -> Dataset:
+        ds = Dataset(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns, replace=True)
+        ds.parse(data=ox.serialize(self._named_quads(), format=ox.RdfFormat.N_QUADS), format="nquads")
+        return ds
+
+    def __len__(self) -> int:
+        """The number of distinct triples, as for an rdflib Dataset."""
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def bind_values(sparql: str, bindings: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]) -> str:
+    """The query with ``VALUES ?var { term }`` opening its WHERE group, which binds each variable
+    as rdflib's ``initBindings`` does. pyoxigraph 0.5's own substitutions bind only projected
+    variables. The terms are written by Oxigraph itself, which escapes quotes, backslashes and
+    newlines and refuses malformed IRIs, so a value can never change the query's structure."""
+    bad = [name for name in bindings if not name.isidentifier()]
+    if bad:
+        raise ValueError(f"not SPARQL variable names: {bad}")
+    brace = _first_brace(sparql)
+    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bindings.items())
+    return f"{sparql[:brace + 1]} {values} {sparql[brace + 1:]}"
+
+
+def _first_brace(sparql: str) -> int:
+    """Index of the ``{`` that opens the query's pattern, skipping IRIs, strings and comments."""
+    i, n = 0, len(sparql)
+    while i < n:
+        c = sparql[i]
+        if c == "{":
+            return i
+        if c == "#":
+            end = sparql.find("\n", i)
+            i = n if end < 0 else end
+        elif c == "<":
+            i = sparql.index(">", i)
+        elif c in "\"'":
+            i += 1
+            while i < n and sparql[i] != c:
+                i += 2 if sparql[i] == "\\" else 1
+        i += 1
+    raise ValueError("the query has no { pattern } to bind values in")
+
+
+def _as_graph(g: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, replace=True)
+    return g
+
+
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    raise TypeError(f"cannot bind {type(term).__name__} {term!r}")
+
+
+def from_oxigraph(term: object) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        # rdflib writes simple literals without a datatype; keep them so for equal terms
+        if term.datatype.value == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    if isinstance(term, Variable):
+        return term
+    raise TypeError(f"unsupported Oxigraph term {term!r}")

@@ -1,0 +1,218 @@
+"""Event extraction: the seed article's dated events, and the rules on short literal texts."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.nlp.events.coref import corefer
+from graph.text import word_key
+from graph.nlp.events.labels import third_person
+from graph.nlp.pipeline import make_doc
+from graph.records import Event, Participant, TextSpan
+
+DCT = dt.date(2022, 3, 30)
+
+
+def entity_id(entities, name: str) -> str:
+    hits = [e.id for e in entities if e.name == name or name in e.aliases]
+    assert hits, f"{name} not among {[e.name for e in entities]}"
+    return hits[0]
+
+
+def roles(event, entities) -> set[tuple[str, str]]:
+    names = {e.id: e.name for e in entities}
+    return {(names.get(p.entity, p.entity), p.role) for p in event.participants}
+
+
+def one_event(extraction, kind: str, mention: str, where: str = ""):
+    """The single event of ``kind`` with a mention ``mention`` (and ``where`` in its sentence)."""
+    hits = [e for e in extraction.events
+            if e.type == kind and mention in {m.text for m in e.mentions} and where in e.sentence]
+    assert len(hits) == 1, [(e.type, e.trigger.text, [m.text for m in e.mentions]) for e in extraction.events]
+    return hits[0]
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+def test_istanbul_talks(seed_extraction):
+    ev = one_event(seed_extraction, "CONSULT", "talks", "Istanbul")
+    assert (ev.date, ev.anchor, ev.begin, ev.until) == ("2022-03-29", "explicit", "2022-03-29", "2022-03-30")
+    assert {("Istanbul", "place"), ("Russia", "participant"), ("Ukraine", "participant")} <= roles(ev, seed_extraction.entities)
+    assert ev.label == "Istanbul talks"
+    assert ev.modality == "asserted"
+    assert "negotiations" in {m.text for m in ev.mentions}  # "the signals we hear at the negotiations"
+
+
+def test_russia_reduces_military_activity(seed_extraction):
+    ev = one_event(seed_extraction, "RETREAT", "reduce")
+    ents = seed_extraction.entities
+    russia = entity_id(ents, "Russia")
+    assert ev.date == "2022-03-29" and ev.anchor == "inferred"  # the day it was said
+    assert (ev.modality, ev.source) == ("reported", russia)
+    assert {("Russia", "actor"), ("Kyiv", "place"), ("Chernihiv", "place")} <= roles(ev, ents)
+    assert ev.label == "Russia reduces military activity near Kyiv and Chernihiv"
+    assert ev.trigger.text == "reduce" and "Russia said it would reduce" in ev.sentence
+    # the headline's "scale back" and "Moscow's pledge to cut back" are the same announced reduction
+    assert {"scale", "reduce"} <= {m.text for m in ev.mentions}
+
+
+def test_zelenskyy_dismisses_it(seed_extraction):
+    ev = one_event(seed_extraction, "REJECT", "dismissed")
+    ents = seed_extraction.entities
+    assert (ev.date, ev.anchor) == ("2022-03-30", "tense")  # "have been dismissed": present perfect
+    assert ("Volodymyr Zelenskyy", "actor") in roles(ev, ents)
+    assert ev.label.startswith("Volodymyr Zelenskyy dismisses")
+
+
+def test_invasion(seed_extraction):
+    ev = one_event(seed_extraction, "ASSAULT", "invasion")
+    assert (ev.date, ev.anchor) == ("2022-02", "explicit")  # "more than a month ago"
+    assert {("Russia", "actor"), ("Ukraine", "target")} <= roles(ev, seed_extraction.entities)
+    assert ev.label == "Invasion of Ukraine by Russia"
+    assert [m.text for m in ev.mentions].count("invasion") == 2  # also "the 34 days of the invasion"
+
+
+def test_annexation_of_crimea(seed_extraction):
+    ev = one_event(seed_extraction, "COERCE", "annexed")
+    assert (ev.date, ev.begin, ev.until) == ("2014", "2014-01-01", "2015-01-01")
+    assert roles(ev, seed_extraction.entities) == {("Russia", "actor"), ("Crimean Peninsula", "target")}
+    assert ev.modality == "asserted"
+    assert ev.label == "Russia annexes Crimean Peninsula"  # "which" (the object) gives way to the target
+
+
+def test_talks_resume_on_wednesday(seed_extraction):
+    ev = one_event(seed_extraction, "CONSULT", "Talks")
+    assert (ev.date, ev.anchor, ev.modality) == ("2022-03-30", "explicit", "planned")
+    assert {("Russia", "participant"), ("Ukraine", "participant")} <= roles(ev, seed_extraction.entities)
+    assert ev.label == "Talks between Russia and Ukraine"
+
+
+def test_neutrality_offered_by_ukraine(seed_extraction):
+    ev = one_event(seed_extraction, "CONCEDE", "neutrality")
+    assert ("Ukraine", "actor") in roles(ev, seed_extraction.entities)
+    assert ev.modality == "reported"
+
+
+def test_continued_shelling_is_an_attack_reported_by_zelenskyy(seed_extraction):
+    ev = one_event(seed_extraction, "ASSAULT", "shelling")
+    zelenskyy = entity_id(seed_extraction.entities, "Volodymyr Zelenskyy")
+    assert (ev.modality, ev.source, ev.date) == ("reported", zelenskyy, "2022-03-30")
+
+
+def test_no_junk_events(seed_extraction):
+    triggers = {m.text.lower() for e in seed_extraction.events for m in e.mentions}
+    assert not triggers & {"explosions", "shells", "missile", "signals", "said", "war"}
+    for ev in seed_extraction.events:
+        assert 0.0 < ev.confidence <= 0.95
+        assert ev.participants, ev
+
+
+def test_participants_are_entities_of_the_document(seed_extraction):
+    ids = {e.id for e in seed_extraction.entities}
+    for ev in seed_extraction.events:
+        assert {p.entity for p in ev.participants} <= ids
+        assert ev.source is None or ev.source in ids
+
+
+def test_stated_order_talks_before_reduction(seed_extraction):
+    talks = one_event(seed_extraction, "CONSULT", "talks", "Istanbul")
+    reduce = one_event(seed_extraction, "RETREAT", "reduce")
+    assert [(r.source, r.relation, r.target) for r in seed_extraction.event_relations] == \
+        [(talks.id, "before", reduce.id)]
+
+
+def test_event_ids_are_stable(nlp, seed_extraction):
+    from graph.nlp.pipeline import extract_one
+
+    again = extract_one(seed_extraction.doc, nlp=nlp)
+    assert [e.id for e in again.events] == [e.id for e in seed_extraction.events]
+
+
+def test_extract_json_fields(seed_extraction):
+    out = seed_extraction.to_json()["events"][0]
+    assert {"date_value", "anchor", "interval", "modality", "polarity", "source", "participants",
+            "mentions", "confidence", "label"} <= set(out)
+
+
+# --- rules on short texts ---------------------------------------------------------------------
+
+def run(nlp, text: str):
+    doc = nlp(make_doc(nlp, text, DCT))
+    return doc, doc._.events
+
+
+@pytest.mark.parametrize("text, kind, trigger, expected_roles, modality, date", [
+    ("Kharkiv was shelled by Russian forces on 3 March 2022.", "ASSAULT", "shelled",
+     {("Kharkiv", "target"), ("Russia", "actor")}, "asserted", "2022-03-03"),
+    ("Turkey did not attack Syria.", "ASSAULT", "attack",
+     {("Turkey", "actor"), ("Syria", "target")}, "negated", "2022-03-30"),
+    ("If Iran attacks Israel, the United States will respond.", "ASSAULT", "attacks",
+     {("Iran", "actor"), ("Israel", "target")}, "hypothetical", "2022-03-30"),
+    ("China is expected to hold talks with Japan on Friday.", "CONSULT", "talks",
+     {("China", "actor"), ("Japan", "target")}, "planned", "2022-04-01"),
+    ("Israel launched an invasion of Lebanon in 1982.", "ASSAULT", "invasion",
+     {("Israel", "actor"), ("Lebanon", "target")}, "asserted", "1982"),
+    ("Poland will supply tanks to Ukraine.", "AID", "supply",
+     {("Poland", "actor"), ("Ukraine", "place")}, "planned", "FUTURE_REF"),
+    ("The European Union imposed sanctions on Belarus last week.", "SANCTION", "sanctions",
+     {("European Union", "actor"), ("Belarus", "target")}, "asserted", "2022-W12"),
+])
+def test_event_rules(nlp, text, kind, trigger, expected_roles, modality, date):
+    doc, events = run(nlp, text)
+    (ev,) = [e for e in events if e.type == kind]
+    assert ev.trigger.text == trigger
+    assert roles(ev, doc._.entities) == expected_roles
+    assert (ev.modality, ev.date) == (modality, date)
+
+
+def test_coordination_and_object_control(nlp):
+    doc, events = run(nlp, "Germany and France urged Iran to release the prisoners.")
+    by_type = {e.type: e for e in events}
+    assert roles(by_type["REQUEST"], doc._.entities) == {("Germany", "actor"), ("France", "actor"), ("Iran", "target")}
+    assert by_type["REQUEST"].label == "Germany and France urge Iran"
+    assert roles(by_type["CONCEDE"], doc._.entities) == {("Iran", "actor")}  # Iran is to release them
+
+
+def test_reported_speech_is_attributed(nlp):
+    doc, events = run(nlp, "Russia said it would withdraw its troops.")
+    (ev,) = events
+    russia = entity_id(doc._.entities, "Russia")
+    assert (ev.type, ev.modality, ev.source) == ("RETREAT", "reported", russia)
+    assert roles(ev, doc._.entities) == {("Russia", "actor")}
+    assert ev.label == "Russia withdraws troops"
+
+
+def test_tense_anchors_without_time_expression(nlp):
+    _, events = run(nlp, "Poland will supply tanks to Ukraine.")
+    (ev,) = events
+    assert (ev.anchor, ev.begin, ev.until) == ("tense", "2022-03-31", None)
+    _, events = run(nlp, "Turkey attacked Syria.")
+    (ev,) = events
+    assert (ev.date, ev.anchor, ev.begin, ev.until) == ("2022-03-30", "tense", "2022-03-29", "2022-03-31")
+
+
+def _event(trigger: str, kind: str, date: str, begin: str, until: str, actor: str, anchor="explicit") -> Event:
+    return Event(id=trigger + date, trigger=TextSpan(0, len(trigger), trigger), type=kind, date=date,
+                 sentence=trigger, participants=[Participant(actor, "actor")], anchor=anchor, begin=begin,
+                 until=until)
+
+
+def test_coreference_needs_compatible_dates_and_actors():
+    a = _event("talks", "CONSULT", "2022-03-29", "2022-03-29", "2022-03-30", "country/russia")
+    assert corefer(a, _event("negotiations", "CONSULT", "2022-03", "2022-03-01", "2022-04-01", "country/russia"))
+    assert not corefer(a, _event("talks", "CONSULT", "2022-03-30", "2022-03-30", "2022-03-31", "country/russia"))
+    assert not corefer(a, _event("talks", "CONSULT", "2022-03-29", "2022-03-29", "2022-03-30", "country/iran"))
+    assert not corefer(a, _event("talks", "AGREE", "2022-03-29", "2022-03-29", "2022-03-30", "country/russia"))
+
+
+@pytest.mark.parametrize("word, key", [("talks", "meet"), ("negotiations", "meet"), ("invasion", "invade"),
+                                       ("attacked", "attack")])
+def test_word_families(word, key):
+    assert word_key(word) == key
+
+
+@pytest.mark.parametrize("lemma, inflected", [("reduce", "reduces"), ("push", "pushes"), ("deny", "denies"),
+                                              ("scale back", "scales back"), ("be", "is"), ("play", "plays")])
+def test_third_person(lemma, inflected):
+    assert third_person(lemma) == inflected
