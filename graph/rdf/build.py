@@ -135,6 +135,13 @@ def document_triples(ex: Extraction, *, model: str = DEFAULT_MODEL) -> Triples:
         g.add((doc, SDO.url, Literal(d.url, datatype=XSD.anyURI)))
     for credit in ex.metadata.get("credits", []):
         g.add((doc, ETKG.credit, Literal(credit)))
+    # who wrote and filed the story: metadata of the document, never entities of the story
+    for byline in ex.metadata.get("bylines", []):
+        g.add((doc, SDO.author, Literal(byline)))
+    for agency in ex.metadata.get("agencies", []):
+        g.add((doc, SDO.sourceOrganization, Literal(agency)))
+    for dateline in ex.metadata.get("datelines", []):
+        g.add((doc, ETKG.dateline, Literal(dateline)))
     g.add((activity, RDF.type, ETKG.Extraction))
     g.add((activity, PROV.used, doc))
     g.add((activity, PROV.wasAssociatedWith, agent))

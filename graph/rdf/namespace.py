@@ -53,7 +53,8 @@ class ETKG(DefinedNamespace):
     timexMod: URIRef  # TimeML mod: BEFORE, AFTER, MORE_THAN, APPROX ...
     denotes: URIRef  # time expression -> the sem:Time it resolves to
     contentHash: URIRef  # sha256 of a document's date and text
-    credit: URIRef  # document -> a photo credit, byline or agency tag (not a story entity)
+    credit: URIRef  # document -> a photo credit (not a story entity)
+    dateline: URIRef  # document -> the place line of its dateline ("KYIV, Ukraine (AP) -")
     geonames: URIRef  # place -> its GeoNames feature
     iso3166: URIRef  # country -> its ISO 3166-1 alpha-2 code
     countryCode: URIRef  # place -> ISO 3166-1 alpha-2 code of the country it lies in

@@ -6,6 +6,7 @@ terms, so :class:`graph.kg.KnowledgeGraph` computes its tables the same way over
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Protocol
@@ -174,35 +175,72 @@ class OxigraphBackend:
 
 def bind_values(sparql: str, bindings: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]) -> str:
     """The query with ``VALUES ?var { term }`` opening its WHERE group, which binds each variable
-    as rdflib's ``initBindings`` does. pyoxigraph 0.5's own substitutions bind only projected
+    as rdflib's ``initBindings`` does, for SELECT, ASK, DESCRIBE and CONSTRUCT (whose template,
+    the first group, is skipped). pyoxigraph 0.5's own substitutions bind only projected
     variables. The terms are written by Oxigraph itself, which escapes quotes, backslashes and
-    newlines and refuses malformed IRIs, so a value can never change the query's structure."""
+    newlines and refuses malformed IRIs, so a value can never change the query's structure.
+
+    Raises ValueError for what cannot be bound this way: a query with no group pattern, and the
+    short form ``CONSTRUCT WHERE { ... }``, whose pattern may hold triples only (write
+    ``CONSTRUCT { ... } WHERE { ... }`` instead)."""
     bad = [name for name in bindings if not name.isidentifier()]
     if bad:
         raise ValueError(f"not SPARQL variable names: {bad}")
-    brace = _first_brace(sparql)
+    brace = _where_brace(sparql)
     values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bindings.items())
     return f"{sparql[:brace + 1]} {values} {sparql[brace + 1:]}"
 
 
-def _first_brace(sparql: str) -> int:
-    """Index of the ``{`` that opens the query's pattern, skipping IRIs, strings and comments."""
+_IRI = re.compile(r"<[^<>\"\s]*>")  # lenient: "{" in an IRI is still no brace of the query
+_FORM = re.compile(r"\b(SELECT|ASK|DESCRIBE|CONSTRUCT)\b", re.IGNORECASE)
+
+
+def _mask(sparql: str) -> str:
+    """The query with IRIs, strings and comments blanked out (same length), so that braces and
+    keywords can be found by position in what is left."""
+    out = list(sparql)
     i, n = 0, len(sparql)
     while i < n:
         c = sparql[i]
-        if c == "{":
-            return i
         if c == "#":
             end = sparql.find("\n", i)
-            i = n if end < 0 else end
-        elif c == "<":
-            i = sparql.index(">", i)
+            end = n if end < 0 else end
+        elif c == "<" and (m := _IRI.match(sparql, i)):
+            end = m.end()
         elif c in "\"'":
+            quote = sparql[i:i + 3] if sparql[i:i + 3] in ('"""', "'''") else c
+            end = i + len(quote)
+            while end < n and not sparql.startswith(quote, end):
+                end += 2 if sparql[end] == "\\" else 1
+            end = min(n, end + len(quote))
+        else:
             i += 1
-            while i < n and sparql[i] != c:
-                i += 2 if sparql[i] == "\\" else 1
-        i += 1
-    raise ValueError("the query has no { pattern } to bind values in")
+            continue
+        out[i:end] = " " * (end - i)
+        i = end
+    return "".join(out)
+
+
+def _where_brace(sparql: str) -> int:
+    """Index of the ``{`` that opens the query's WHERE group."""
+    code = _mask(sparql)
+    first = code.find("{")
+    if first < 0:
+        raise ValueError("the query has no { pattern } to bind values in")
+    form = _FORM.search(code, 0, first)
+    if not form or form.group(1).upper() != "CONSTRUCT":
+        return first
+    if code[form.end():first].strip():
+        raise ValueError("CONSTRUCT WHERE { ... } cannot take bindings: write CONSTRUCT { template } WHERE { pattern }")
+    depth, i = 0, first
+    for i in range(first, len(code)):  # skip the template to its closing brace
+        depth += {"{": 1, "}": -1}.get(code[i], 0)
+        if depth == 0:
+            break
+    where = code.find("{", i + 1)
+    if where < 0:
+        raise ValueError("the CONSTRUCT query has no WHERE { pattern } to bind values in")
+    return where
 
 
 def _as_graph(g: Graph) -> Graph:

@@ -234,3 +234,25 @@ def test_bind_values_skips_braces_in_iris_strings_and_comments():
     q = "PREFIX a: <http://x/#{> SELECT ?d # { not here\nWHERE { ?d a:h ?t }"
     assert bind_values(q, {"t": ox.Literal('a"} DROP ALL {')}) == (
         'PREFIX a: <http://x/#{> SELECT ?d # { not here\nWHERE { VALUES ?t { "a\\"} DROP ALL {" }  ?d a:h ?t }')
+
+
+def test_bylines_agencies_and_datelines_are_document_metadata_not_entities():
+    from dataclasses import replace
+
+    from rdflib import Literal
+    from rdflib.namespace import SDO
+
+    from graph.rdf.build import doc_iri
+    from graph.rdf.namespace import ETKG
+
+    ex = replace(extraction_a(), metadata={"credits": ["Jess Daly"], "bylines": ["Jane Smith"],
+                                           "agencies": ["Reuters"], "datelines": ["KYIV, Ukraine"]})
+    kg = KnowledgeGraph().add(ex)
+    doc = doc_iri(ex.doc.id)
+    g = kg.dataset
+    assert set(g.objects(doc, SDO.author)) == {Literal("Jane Smith")}
+    assert set(g.objects(doc, SDO.sourceOrganization)) == {Literal("Reuters")}
+    assert set(g.objects(doc, ETKG.dateline)) == {Literal("KYIV, Ukraine")}
+    assert set(g.objects(doc, ETKG.credit)) == {Literal("Jess Daly")}
+    assert "Jane Smith" not in set(kg.entities()["name"])
+    assert validate(g).conforms

@@ -217,3 +217,35 @@ def test_query_with_store_and_a_graph_file_is_a_usage_error(tmp_path, capsys):
     assert "give a GRAPH file (or --store DIR) and one QUERY" in capsys.readouterr().err
     assert run("query", "--store", str(tmp_path), "ASK {}")[0] == 2
     assert "not an Oxigraph store" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("backend", ["memory", "oxigraph"])
+@pytest.mark.parametrize("query, expected", [
+    ("SELECT ?e WHERE { ?e rdfs:label ?name }", 1),
+    ("ASK { ?e rdfs:label ?name }", True),
+    ("ASK WHERE { ?e rdfs:label ?name ; etkg:kind 'nothing' }", False),
+    ("CONSTRUCT { ?e rdfs:label ?name ; a etkg:Bound } WHERE { ?e rdfs:label ?name }", 2),
+    ("CONSTRUCT {\n  ?e rdfs:label ?name . # } a comment with a brace\n} WHERE { ?e rdfs:label ?name }", 1),
+])
+def test_bindings_work_for_select_ask_and_construct_on_both_backends(backend, query, expected):
+    from graph.kg import KnowledgeGraph
+    from graph.rdf.build import new_dataset
+
+    kg = KnowledgeGraph(new_dataset() if backend == "memory" else None)
+    kg.add(extraction_a())
+    result = kg.sparql(query, name="Kyiv")
+    if isinstance(expected, bool):
+        assert result is expected
+    elif hasattr(result, "columns"):
+        assert len(result) == expected and result["e"].str.endswith("/city/kyiv").all()
+    else:
+        assert len(result) == expected
+        assert {str(o) for o in result.objects()} <= {"Kyiv", "https://w3id.org/etkg/ontology#Bound"}
+
+
+def test_the_short_construct_form_refuses_bindings_with_a_reason():
+    from graph.kg import KnowledgeGraph
+
+    kg = KnowledgeGraph().add(extraction_a())
+    with pytest.raises(ValueError, match="CONSTRUCT WHERE"):
+        kg.sparql("CONSTRUCT WHERE { ?e rdfs:label ?name }", name="Kyiv")

@@ -11,7 +11,7 @@ from graph.text import slug
 
 from conftest import SEED
 
-SEED_ENTITIES = {  # the thirteen of DESIGN.md, and the states and groups the text refers to
+SEED_ENTITIES = {  # the thirteen of the product brief (shared/DESIGN.md), and the states and groups the text refers to
     "person/volodymyr-zelenskyy": "person",
     "country/russia": "country",
     "country/ukraine": "country",
