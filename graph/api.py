@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .corrections import Corrections, read_corrections
 from .io import Skipped, read_documents
 from .kg import KnowledgeGraph
 from .rdf.build import new_dataset
@@ -26,7 +27,8 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
           *, model: str = DEFAULT_MODEL, kg: KnowledgeGraph | None = None,
           warn: Callable[[str], None] = _stderr,
           gazetteer: str | os.PathLike[str] | None = None, workers: int = 1, engine: str = "local",
-          scheduler: str | None = None, progress: bool = False) -> KnowledgeGraph:
+          scheduler: str | None = None, progress: bool = False,
+          corrections: str | os.PathLike[str] | Corrections | None = None) -> KnowledgeGraph:
     """Read articles (files, folders, globs), extract them and return their knowledge graph.
 
     Documents are read and extracted as a stream, so a corpus larger than memory can go into a
@@ -40,6 +42,9 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
         workers: extraction processes (local engine) or Dask workers (``engine="dask"``).
         scheduler: a Dask scheduler address; without it a LocalCluster is started.
         progress: show a progress bar on stderr (documents per second).
+        corrections: an analyst's corrections CSV (action, subject, value, note; see
+            :mod:`graph.corrections`), applied to every document, stored ones included; rows it
+            cannot use are reported through ``warn``, and ``kg.corrections()`` lists the rest.
 
     Returns the graph; documents that could not be read are in ``kg.skipped`` and documents
     already present are counted in ``kg.unchanged``.
@@ -52,21 +57,35 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     kg = KnowledgeGraph() if kg is None else kg  # an empty graph is falsy: test for None
+    corrections = load_corrections(corrections, warn)
     documents = _collect_skipped(read_documents(inputs, date=date, warn=warn), kg.skipped)
     return build_documents(documents, model=model, kg=kg, gazetteer=gazetteer, workers=workers,
-                           engine=engine, scheduler=scheduler, progress=progress)
+                           engine=engine, scheduler=scheduler, progress=progress, corrections=corrections)
+
+
+def load_corrections(corrections: str | os.PathLike[str] | Corrections | None,
+                     warn: Callable[[str], None] = _stderr) -> Corrections | None:
+    """A corrections file read (``CorrectionsError`` if it cannot be), its refused rows told to ``warn``."""
+    if corrections is None or isinstance(corrections, Corrections):
+        return corrections
+    loaded = read_corrections(corrections)
+    for problem in loaded.problems:
+        warn(problem)
+    return loaded
 
 
 def build_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
                     kg: KnowledgeGraph | None = None, gazetteer: str | os.PathLike[str] | None = None,
                     workers: int = 1, engine: str = "local", scheduler: str | None = None,
-                    progress: bool = False, batch_size: int = 32) -> KnowledgeGraph:
+                    progress: bool = False, batch_size: int = 32,
+                    corrections: str | os.PathLike[str] | Corrections | None = None) -> KnowledgeGraph:
     """The knowledge graph of documents already read (any iterable, consumed lazily); the
     arguments are those of :func:`build`, and ``batch_size`` documents go to spaCy at a time."""
     from .nlp.engine import extract_stream  # spaCy loads here, only when text is to be parsed
     from .nlp.pipeline import load_pipeline
 
     kg = KnowledgeGraph() if kg is None else kg
+    corrections = load_corrections(corrections)
     gazetteer = os.fspath(gazetteer) if gazetteer else None
     load_pipeline(model, gazetteer)  # a missing model fails here, before any worker starts
     fresh = _new_only(documents, kg.document_versions(), kg)
@@ -78,7 +97,9 @@ def build_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL
 
         extractions = tqdm(extractions, unit="doc", desc="etkg", file=sys.stderr, dynamic_ncols=True)
     for ex in extractions:
-        kg.add(ex, model=model)
+        kg.add(ex, model=model, corrections=corrections)
+    if corrections is not None:
+        kg.apply_corrections(corrections)
     return kg
 
 

@@ -72,29 +72,37 @@ def cli() -> None:
               help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--views/--no-views", default=True, show_default=True,
               help="Write timeline.html, map.html and index.html (skip them for a large store).")
+@click.option("--corrections", "corrections_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE.csv",
+              help="An analyst's corrections (action,subject,value,note), applied to every document, stored ones too.")
 def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: str, gazetteer: str | None,
           formats: tuple[str, ...], append: bool, store_dir: Path | None, endpoint: str | None,
-          workers: int, engine: str, scheduler: str | None, progress: bool | None, views: bool) -> None:
+          workers: int, engine: str, scheduler: str | None, progress: bool | None, views: bool,
+          corrections_file: str | None) -> None:
     """Build the graph and views of articles (.txt, .json, .jsonl, .html; files, folders, globs).
 
     Example: etkg build seeds/ --out out/ --format jsonld --endpoint http://127.0.0.1:7878/store
 
     Example: etkg build archive/*.jsonl --store corpus.oxigraph --workers 2 --out out/
+
+    Example: etkg build seeds/ --corrections corrections.csv --out out/
     """
     from .api import build as build_graph
+    from .api import load_corrections
+    from .corrections import CorrectionsError
     from .nlp.entities import GazetteerError
     from .nlp.pipeline import ModelError
     from .outputs import OutputError, check_writable, output_names, write_outputs
     from .store import GraphStoreClient, StoreError
 
     try:
+        corrections = load_corrections(corrections_file, _error) if corrections_file else None
         check_writable(out_dir)
         client = GraphStoreClient(endpoint) if endpoint else None
         base = _base_graph(out_dir, append, store_dir)
         kg = build_graph(inputs, date=date, model=model, kg=base, warn=_warn, gazetteer=gazetteer,
                          workers=workers, engine=engine, scheduler=scheduler,
-                         progress=sys.stderr.isatty() if progress is None else progress)
-    except (OutputError, ModelError, StoreError, GazetteerError) as exc:
+                         progress=sys.stderr.isatty() if progress is None else progress, corrections=corrections)
+    except (OutputError, ModelError, StoreError, GazetteerError, CorrectionsError) as exc:
         raise BadInput(str(exc)) from None
     for item in kg.skipped:
         _warn(f"skipped {item}")
@@ -115,11 +123,22 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
                f"{n_entities} entities, {n_events} events, {len(kg)} triples")
     for item in kg.skipped:
         click.echo(f"  skipped {item}")
+    if corrections is not None:
+        _report_corrections(kg.corrections(), corrections)
     click.echo(f"wrote {', '.join(p.name for p in written)} to {out_dir}/")
     if client is not None:
         click.echo(f"sent {pushed} named graph{'s' * (pushed != 1)} to {endpoint}")
-    if kg.skipped:
+    if kg.skipped or (corrections is not None and corrections.problems):
         sys.exit(BAD_INPUT)
+
+
+def _report_corrections(table, corrections) -> None:  # noqa: ANN001 - a DataFrame and a Corrections
+    """A summary line; a warning (not an error) for each row that matched nothing."""
+    unmatched = table[table["status"] == "unmatched"]
+    for row in unmatched.itertuples():
+        _warn(f"{corrections.path or corrections.name}: row {row.row}: {row.action} {row.subject!r} matched nothing")
+    click.echo(f"corrections: {len(table) - len(unmatched)} applied, {len(unmatched)} matched nothing, "
+               f"{len(corrections.problems)} refused")
 
 
 def _base_graph(out_dir: Path, append: bool, store_dir: Path | None):  # noqa: ANN202 - KnowledgeGraph | None
@@ -268,6 +287,10 @@ def view(graph_file: Path, out_dir: Path) -> None:
 
 def _warn(message: str) -> None:
     click.echo(f"etkg: warning: {message}", err=True)
+
+
+def _error(message: str) -> None:
+    click.echo(f"etkg: error: {message}", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -17,10 +17,12 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from ..corrections import Corrections, apply_corrections
 from ..io.files import write_atomic
-from ..link import entity_links, same_event_links
-from ..rdf.build import document_triples
+from ..link import entity_links, merge_links, same_event_links
+from ..rdf.build import Triples, document_triples
 from ..rdf.namespace import ETKG, ONTOLOGY_DIR, PREFIXES
+from ..rdf.revisions import correction_iri, correction_triples, corrected_triples, corrections_iri
 from ..records import DEFAULT_MODEL, Extraction
 from ..store import Backend, MemoryBackend, OxigraphBackend, Rows
 from . import network
@@ -31,6 +33,7 @@ VERSIONS_Q = """
 SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:contentHash ?hash }
 """
 DOCUMENTS_Q = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }"
+CORRECTION_GRAPHS_Q = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?c etkg:row ?row } }"
 
 
 def as_term(value: Any) -> Node:
@@ -78,9 +81,16 @@ class KnowledgeGraph(NotebookDisplay):
         # counts only: a repr must stay cheap on a store of a million documents
         return f"<KnowledgeGraph: {self.count_documents()} documents, {len(self)} triples>"
 
-    def add(self, ex: Extraction, *, model: str = DEFAULT_MODEL) -> KnowledgeGraph:
-        """Add one document's extraction as its named graph, replacing an earlier version of it."""
-        triples = document_triples(ex, model=model)
+    def add(self, ex: Extraction, *, model: str = DEFAULT_MODEL,
+            corrections: Corrections | None = None) -> KnowledgeGraph:
+        """Add one document's extraction as its named graph, replacing an earlier version of it;
+        with ``corrections``, the corrected records with the provenance of each change."""
+        if corrections is not None:
+            fixed, changes = apply_corrections(ex, corrections)
+            triples = corrected_triples(ex, fixed, changes, corrections, model=model)
+            ex = fixed
+        else:
+            triples = document_triples(ex, model=model)
         links = entity_links(ex, self._rows)
         same_entity = {s: o for s, p, o in links if p == ETKG.sameEntity}
         triples += links
@@ -88,6 +98,29 @@ class KnowledgeGraph(NotebookDisplay):
         self.backend.replace_graph(triples)
         self._tables = None
         return self
+
+    def apply_corrections(self, corrections: Corrections) -> KnowledgeGraph:
+        """Record ``corrections`` as the graph's corrections: a named graph of the file's rows and
+        of the analyst's merges across documents (``etkg:mergedInto``), replacing any earlier
+        file's. Documents are corrected as they are added (:meth:`add`)."""
+        name = corrections_iri(corrections.name)
+        g = Triples(name)
+        for c in corrections.rows:
+            g += correction_triples(c, corrections.name)
+            g.add((correction_iri(c), ETKG.row, Literal(c.row)))
+        g += merge_links(corrections, self._rows, name)
+        for (old,) in self._rows(CORRECTION_GRAPHS_Q).rows:
+            if old != name:
+                self.backend.replace_graph(Triples(old))  # one file corrects a graph: the last one given
+        self.backend.replace_graph(g)
+        self._tables = None
+        return self
+
+    def corrections(self) -> pd.DataFrame:
+        """One row per correction of the graph's corrections file: row, action, subject, value,
+        note, ``status`` (applied, or unmatched when it changed nothing), in how many documents
+        and how many statements it made or removed."""
+        return self.tables.corrections()
 
     def graphs(self) -> list[Graph]:
         """The named graph of each document."""

@@ -62,7 +62,21 @@ SELECT ?event ?entity ?role ?name ?kind WHERE {
 }
 """
 SAME_Q = "SELECT ?event ?canonical WHERE { ?event etkg:sameEvent ?canonical }"
-SAME_ENTITY_Q = "SELECT ?entity ?canonical ?name WHERE { ?entity etkg:sameEntity ?canonical . ?canonical rdfs:label ?name }"
+SAME_ENTITY_Q = """
+SELECT ?entity ?canonical ?name ?analyst WHERE {
+  { ?entity etkg:sameEntity ?canonical BIND(false AS ?analyst) }
+  UNION { ?entity etkg:mergedInto ?canonical BIND(true AS ?analyst) }
+  ?canonical rdfs:label ?name
+}
+"""
+CORRECTIONS_Q = """
+SELECT ?correction ?row ?action ?subject ?value ?note ?statement ?graph ?file WHERE {
+  GRAPH ?file { ?correction a etkg:Correction ; etkg:row ?row ; etkg:action ?action ; etkg:correctionSubject ?subject .
+                OPTIONAL { ?correction etkg:correctionValue ?value } OPTIONAL { ?correction rdfs:comment ?note } }
+  OPTIONAL { GRAPH ?graph { ?statement prov:wasGeneratedBy|prov:wasInvalidatedBy ?correction } }
+}
+"""
+CORRECTION_COLUMNS = ["row", "action", "subject", "value", "note", "status", "documents", "statements", "correction"]
 VERSIONS_Q = """
 SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:contentHash ?hash }
 """
@@ -146,8 +160,19 @@ class Tables:
     @cached_property
     def same_entities(self) -> pd.DataFrame:
         """Entity IRI -> its canonical entity (following links to the end) and that one's name."""
-        same = self._select(SAME_ENTITY_Q).sort_values(["entity", "canonical", "name"])
-        link = dict(zip(same["entity"], same["canonical"]))  # one per entity: the first, sorted
+        # one link per entity: an analyst's merge first, else the first machine link, sorted
+        same = self._select(SAME_ENTITY_Q).sort_values(["analyst", "entity", "canonical", "name"],
+                                                       ascending=[False, True, True, True])
+        first = same.drop_duplicates("entity")
+        link = dict(zip(first["entity"], first["canonical"]))
+        analyst = set(same.loc[same["analyst"].astype(bool), "entity"])
+        for e in sorted(set(link) - analyst):  # a machine link that leads back around an analyst's merge goes
+            at, seen = link[e], {e}
+            while at in link and at not in seen:
+                seen.add(at)
+                at = link[at]
+            if at == e:
+                del link[e]
         names = same.sort_values("name").drop_duplicates("canonical").set_index("canonical")["name"]
 
         def end(e: str) -> str:
@@ -157,8 +182,29 @@ class Tables:
                 seen.add(e)
             return e
 
-        rows = {e: (end(e), names[end(e)]) for e in link}
+        rows = {e: (end(e), names[end(e)]) for e in link if end(e) != e}
         return pd.DataFrame.from_dict(rows, orient="index", columns=["canonical", "name"])
+
+    def corrections(self) -> pd.DataFrame:
+        return self._cached("corrections", False, lambda _: self._corrections())
+
+    def _corrections(self) -> pd.DataFrame:
+        """One row per correction of the file the graph was last corrected with: whether it
+        changed anything, in how many documents, and how many statements it made or removed."""
+        df = self._select(CORRECTIONS_Q)
+        if df.empty:
+            return pd.DataFrame(columns=CORRECTION_COLUMNS)
+        made = df.dropna(subset=["statement"])
+        out = df.drop_duplicates("correction").set_index("correction")
+        out["statements"] = made.groupby("correction")["statement"].nunique()
+        documents = made[made["graph"] != made["file"]]  # the merge links of the file's own graph are no document
+        out["documents"] = documents.groupby("correction")["graph"].nunique()
+        for col in ("statements", "documents"):
+            out[col] = out[col].fillna(0).astype("int64")
+        out["status"] = ["applied" if n else "unmatched" for n in out["statements"]]
+        out = out.reset_index()
+        out["row"] = out["row"].astype("int64")
+        return out[CORRECTION_COLUMNS].sort_values("row").reset_index(drop=True)
 
     def participants(self, merge: bool = True) -> pd.DataFrame:
         return self._cached("participants", merge, self._participants)

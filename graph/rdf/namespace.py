@@ -30,6 +30,8 @@ class ETKG(DefinedNamespace):
     Group: URIRef  # a collective actor: "the Russians", "Ukrainians", "Russian forces"
     Extraction: URIRef  # the prov:Activity that read one document and wrote its named graph
     Extractor: URIRef  # the software (etkg version and spaCy pipeline) that ran an extraction
+    Correction: URIRef  # one row of an analyst's corrections file, applied (a prov:Activity)
+    CorrectionsFile: URIRef  # an analyst's corrections file: what corrected statements are attributed to
     # concept schemes
     PloverTypes: URIRef  # the PLOVER event types of the POLECAT event data, plus OTHER
     Modalities: URIRef  # how a text presents an event: asserted, reported, planned, ...
@@ -64,6 +66,11 @@ class ETKG(DefinedNamespace):
     sameEntity: URIRef  # entity -> the canonical entity another document names it as ("Obama" -> Barack Obama)
     nameKey: URIRef  # person or organisation -> blocking key for cross-document identity ("person:obama")
     model: URIRef  # extractor -> the spaCy pipeline it ran
+    action: URIRef  # correction -> merge, split, rename, retype, drop, alias, drop-event or retype-event
+    correctionSubject: URIRef  # correction -> the entity or event it names, as the file writes it
+    correctionValue: URIRef  # correction -> its value (canonical entity, new name, kind or type ...)
+    row: URIRef  # correction -> its line number in the corrections file
+    mergedInto: URIRef  # entity -> the canonical entity an analyst says it is (wins over etkg:sameEntity)
 
 
 class SEM(DefinedNamespace):
