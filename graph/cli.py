@@ -54,8 +54,9 @@ def cli() -> None:
 @date_option
 @model_option
 @gazetteer_option
-@click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", "trig", "jsonld", "nquads"]),
-              help="Also write the graph as graph.jsonld or graph.nq (repeatable).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["turtle", "trig", "jsonld", "nquads", "graphml", "gexf"]),
+              help="Also write the graph as graph.jsonld or graph.nq, the entity network as graph.graphml "
+                   "or graph.gexf for Gephi (repeatable).")
 @click.option("--append", is_flag=True,
               help="Add to the graph.trig already in --out; a document read again replaces its earlier version.")
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),

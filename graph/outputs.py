@@ -6,8 +6,10 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
+import networkx as nx
+
 from .io.files import write_atomic
-from .kg import KnowledgeGraph
+from .kg import KnowledgeGraph, network
 
 #: Writes one output file's text from the graph (whose tables are computed once for all files).
 Writer = Callable[[KnowledgeGraph], str]
@@ -23,12 +25,16 @@ def _view(name: str) -> Writer:
 
 
 def _graph(fmt: str) -> Writer:
+    if fmt in NETWORK_WRITERS:
+        return lambda kg: NETWORK_WRITERS[fmt](kg.to_networkx())
     return lambda kg: kg.serialize(fmt)
 
 
 #: Graph files by format name (``etkg build --format``): turtle and trig are always written.
 GRAPH_FORMATS: dict[str, str] = {"turtle": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld",
-                                 "nquads": "graph.nq"}
+                                 "nquads": "graph.nq", "graphml": "graph.graphml", "gexf": "graph.gexf"}
+#: The entity network for Gephi and yEd (networkx's writers over ``kg.to_networkx()``).
+NETWORK_WRITERS: dict[str, Callable[[nx.MultiDiGraph], str]] = {"graphml": network.graphml, "gexf": network.gexf}
 VIEW_OUTPUTS = ("timeline.html", "map.html", "index.html")
 
 #: Every file ``etkg build`` and ``etkg view`` can write, by file name.

@@ -26,6 +26,7 @@ from ..rdf.revisions import correction_iri, correction_triples, corrected_triple
 from ..records import DEFAULT_MODEL, Extraction
 from ..store import Backend, MemoryBackend, OxigraphBackend, Rows
 from . import network
+from .profile import profile
 from .notebook import NotebookDisplay
 from .tables import Tables, rows_frame
 
@@ -193,6 +194,33 @@ class KnowledgeGraph(NotebookDisplay):
         """Per entity: events, partners, degree and betweenness centrality and community number."""
         return network.centrality(network.weighted(self.to_networkx()), self.participants())
 
+    def to_pyvis(self, **options: Any) -> Any:
+        """The entity map as a pyvis ``Network`` (same nodes and edges as :meth:`to_networkx`, one
+        edge per pair), to restyle and ``write_html`` as one offline file; ``options`` go to
+        ``pyvis.network.Network`` (``height``, ``bgcolor``, ...).
+
+        >>> kg.to_pyvis(height="500px").write_html("map-pyvis.html")  # doctest: +SKIP
+        """
+        from ..views.pyvis_network import to_pyvis  # views sit above kg: import on use
+
+        return to_pyvis(self.to_networkx(), **options)
+
+    def to_graphml(self, path: str | os.PathLike[str]) -> Path:
+        """The entity network for Gephi/yEd: kinds, event types, TimeML dates and ISO begin/end as attributes."""
+        return write_atomic(Path(path), network.graphml(self.to_networkx()))
+
+    def to_gexf(self, path: str | os.PathLike[str]) -> Path:
+        """The entity network as GEXF (Gephi), with the attributes of :meth:`to_graphml`."""
+        return write_atomic(Path(path), network.gexf(self.to_networkx()))
+
+    def profile(self, name: str) -> dict[str, Any]:
+        """One entity (IRI, name or alias): kind, aliases, links, mentions, documents and its
+        events in date order with type, role and source (a DataFrame under ``"events"``).
+
+        >>> kg.profile("Zelenskyy")["events"][["date", "type", "role"]]  # doctest: +SKIP
+        """
+        return profile(self.tables, name)
+
     # --- files ------------------------------------------------------------------------------
     def serialize(self, fmt: str) -> str:
         """The graph as text: ``turtle`` (union of all documents), ``trig``/``nquads`` (one named
@@ -218,8 +246,6 @@ class KnowledgeGraph(NotebookDisplay):
 
     def to_trig(self, path: str | os.PathLike[str]) -> Path:
         return write_atomic(Path(path), self.serialize("trig"))
-
-
 
 
 def jsonld_context() -> dict[str, Any]:

@@ -24,21 +24,80 @@ def entity_pairs(actors: Sequence[N], targets: Sequence[N], others: Sequence[N])
     return [pair for pair in dict.fromkeys(links) if pair[0] != pair[1]]
 
 
+def reported_pairs(source: N | None, participants: Sequence[N]) -> list[tuple[N, N]]:
+    """"Said / reported by" links of one event: from its source (who says it happened) to each
+    participant other than the source. Kept apart from :func:`entity_pairs`, so a claim is never
+    counted as something the source did to them."""
+    if source is None:
+        return []
+    return [(source, p) for p in dict.fromkeys(participants) if p != source]
+
+
+def cooccurring_pairs(groups: Sequence[Sequence[N]]) -> list[tuple[N, N]]:
+    """Light links between entities named in one sentence: each unordered pair (sorted) of each
+    group once, where a group is everyone the events of one sentence involve."""
+    pairs: dict[tuple[N, N], None] = {}
+    for group in groups:
+        people = sorted(set(group))  # type: ignore[type-var]
+        for k, a in enumerate(people):
+            for b in people[k + 1:]:
+                pairs[(a, b)] = None
+    return list(pairs)
+
+
 def to_networkx(tables: Tables) -> nx.MultiDiGraph:
     """Entities as nodes, one edge per event and entity pair (:func:`entity_pairs`), keyed by the
     event IRI and carrying its type, date and evidence sentence."""
     g = nx.MultiDiGraph()
     for row in tables.entities().itertuples(index=False):
-        g.add_node(row.entity, name=row.name, kind=row.kind, mentions=row.mentions)
+        g.add_node(row.entity, name=row.name, kind=row.kind, mentions=row.mentions,
+                   documents=row.documents, aliases=row.aliases)
     events = tables.events().set_index("event")
     for event, group in tables.participants().groupby("event"):
         ev = events.loc[event]
         role = {r: list(group[group.role == r].entity) for r in ("actor", "target")}
         others = list(group[~group.role.isin(["actor", "target"])].entity)
         for a, b in entity_pairs(role["actor"], role["target"], others):
-            g.add_edge(a, b, key=event, type=ev["type"], date=ev["date"], label=ev["label"],
+            g.add_edge(a, b, key=event, type=ev["type"], date=ev["date"], begin=ev["begin"], end=ev["end"],
+                       modality=ev["modality"], source=ev["source"], label=ev["label"],
                        sentence=ev["sentence"], evidence=ev["trigger"], document=ev["doc_id"])
     return g
+
+
+#: Attribute names GEXF reserves ("type" is an edge's direction, "start"/"end" make it dynamic).
+EXPORT_NAMES = {"type": "event_type", "begin": "begin_date", "end": "end_date"}
+
+
+def for_export(multi: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes GraphML and GEXF can hold: strings and numbers only (dates as ISO
+    text, kinds and types as their names), missing values left out rather than written as "None"."""
+    def clean(data: dict) -> dict:
+        out = {}
+        for key, value in data.items():
+            key = EXPORT_NAMES.get(key, key)
+            if value is None or (not isinstance(value, str) and pd.isna(value)):
+                continue
+            if isinstance(value, pd.Timestamp):
+                value = value.strftime("%Y-%m-%d")
+            elif hasattr(value, "item") and not isinstance(value, str):
+                value = value.item()  # numpy scalars
+            out[key] = value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+        return out
+
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((n, clean(d)) for n, d in multi.nodes(data=True))
+    g.add_edges_from((a, b, k, clean(d)) for a, b, k, d in multi.edges(keys=True, data=True))
+    return g
+
+
+def graphml(multi: nx.MultiDiGraph) -> str:
+    """The network as GraphML text (:func:`for_export` attributes)."""
+    return "\n".join(nx.generate_graphml(for_export(multi))) + "\n"
+
+
+def gexf(multi: nx.MultiDiGraph) -> str:
+    """The network as GEXF 1.2 text (:func:`for_export` attributes)."""
+    return "\n".join(nx.generate_gexf(for_export(multi))) + "\n"
 
 
 def weighted(multi: nx.MultiDiGraph) -> nx.Graph:

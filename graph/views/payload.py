@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..kg.network import entity_pairs
+from ..kg.network import cooccurring_pairs, entity_pairs, reported_pairs
 from ..records import KINDS, MODALITIES, PLOVER_TYPES
 
 # PLOVER event types, cooperative (cool colours) to conflictual (warm), and their colours.
@@ -37,6 +37,10 @@ KIND_STYLES: dict[str, dict[str, str]] = {
 }
 assert tuple(TYPE_COLORS) == PLOVER_TYPES and set(KIND_STYLES) == {*KINDS, "other"}
 ONE_DAY = pd.Timedelta(days=1)
+#: Entity columns shown as identity links when a table has them (GeoNames today; ISO, Wikidata later).
+LINK_COLUMNS = ("geonames", "iso", "iso_code", "wikidata")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
 
 
 def _str(value: Any) -> str | None:
@@ -75,6 +79,32 @@ def _http_url(value: Any) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
+def date_label(value: Any, begin: Any = None, end: Any = None) -> str | None:
+    """A date at its own precision: "2014", "March 2022", "29 March 2022", "week 13 of 2022";
+    TimeML values it does not know fall back to the interval's first day (or the value itself)."""
+    text = _str(value)
+    if text is not None:
+        parts = text.split("-")
+        try:
+            if len(parts) == 1 and len(text) == 4 and text.isdigit():
+                return text
+            if len(parts) == 2 and parts[1].isdigit() and len(parts[1]) == 2:
+                return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+            if len(parts) == 2 and parts[1].startswith("W"):
+                return f"week {int(parts[1][1:])} of {int(parts[0])}"
+            if len(parts) == 3 and len(parts[2]) >= 2 and parts[2][:2].isdigit():
+                day = pd.Timestamp(text[:10])
+                return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+        except (ValueError, IndexError):
+            pass
+    stamp, until = _stamp(begin), _stamp(end)
+    if stamp is None:
+        return text
+    if until is not None and until - stamp > ONE_DAY:
+        return f"{stamp:%Y-%m-%d} to {(until - ONE_DAY):%Y-%m-%d}"
+    return f"{stamp.day} {MONTHS[stamp.month - 1]} {stamp.year}"
+
+
 def _records(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
     if frame is None or frame.empty:
         return []
@@ -92,7 +122,7 @@ def build_payload(entities: pd.DataFrame, events: pd.DataFrame,
             index[iri] = len(ents)
             kind = kind if kind in KIND_STYLES else "other"
             ents.append({"iri": iri, "name": name or iri.rsplit("/", 1)[-1], "kind": kind,
-                         "mentions": 0, "aliases": None})
+                         "mentions": 0, "documents": 0, "aliases": None, "links": []})
         return index[iri]
 
     for row in _records(entities):
@@ -101,7 +131,9 @@ def build_payload(entities: pd.DataFrame, events: pd.DataFrame,
             continue
         i = entity_index(iri, _str(row.get("name")), _str(row.get("kind")))
         ents[i]["mentions"] = int(_num(row.get("mentions")) or 0)
+        ents[i]["documents"] = int(_num(row.get("documents")) or 0)
         ents[i]["aliases"] = _str(row.get("aliases"))
+        ents[i]["links"] = [link for col in LINK_COLUMNS if (link := _str(row.get(col)))]
 
     roles: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for row in _records(participants):
@@ -114,12 +146,22 @@ def build_payload(entities: pd.DataFrame, events: pd.DataFrame,
         if i not in bucket:
             bucket.append(i)
 
+    by_name: dict[str, int] = {}
+    for i, ent in enumerate(ents):
+        by_name.setdefault(ent["name"].lower(), i)
     evs: list[dict[str, Any]] = []
     for row in _records(events):
         iri = _str(row.get("event"))
         if iri is None:
             continue
-        evs.append(_event(row, iri, roles.get(iri, {})))
+        ev = _event(row, iri, roles.get(iri, {}))
+        # the source's IRI when the table has it, else the entity of that name
+        source_iri = _str(row.get("source_entity"))
+        if source_iri is not None and source_iri in index:
+            ev["src"] = index[source_iri]
+        else:
+            ev["src"] = by_name.get((ev["source"] or "").lower())
+        evs.append(ev)
 
     edges = entity_edges(evs)
     degree = [0] * len(ents)
@@ -133,7 +175,8 @@ def build_payload(entities: pd.DataFrame, events: pd.DataFrame,
         ent["degree"] = degree[i]
 
     return {"title": title, "types": TYPE_COLORS, "kinds": KIND_STYLES, "entities": ents,
-            "events": evs, "edges": edges}
+            "events": evs, "edges": edges, "reported": reported_edges(evs),
+            "cooccur": cooccurrence_edges(evs, {tuple(e[:2]) for e in edges})}
 
 
 def _event(row: dict[str, Any], iri: str, roles: dict[str, list[int]]) -> dict[str, Any]:
@@ -150,6 +193,9 @@ def _event(row: dict[str, Any], iri: str, roles: dict[str, list[int]]) -> dict[s
         "modality": modality if modality in MODALITIES else "asserted",
         "polarity": _str(row.get("polarity")),
         "date": _str(row.get("date")),
+        "when": date_label(row.get("date"), begin, end),
+        # a target date after publication: something planned or expected, not a happening
+        "future": bool(begin is not None and published is not None and begin > published + ONE_DAY),
         "start": _iso(begin),
         "end": _iso(end),
         # A range when the interval is longer than a day (a month, a year, an uncertain date).
@@ -177,3 +223,27 @@ def entity_edges(events: list[dict[str, Any]]) -> list[list[Any]]:
         for pair in entity_pairs(ev["actors"], ev["targets"], ev["others"] + ev["places"]):
             pairs.setdefault(pair, []).append(e)
     return [[a, b, evs] for (a, b), evs in pairs.items()]
+
+
+def reported_edges(events: list[dict[str, Any]]) -> list[list[Any]]:
+    """`[source, entity, [event indices]]`: who said or reported what about whom
+    (:func:`graph.kg.network.reported_pairs`)."""
+    pairs: dict[tuple[int, int], list[int]] = {}
+    for e, ev in enumerate(events):
+        for pair in reported_pairs(ev["src"], ev["actors"] + ev["targets"] + ev["others"] + ev["places"]):
+            pairs.setdefault(pair, []).append(e)
+    return [[a, b, evs] for (a, b), evs in pairs.items()]
+
+
+def cooccurrence_edges(events: list[dict[str, Any]], linked: set[tuple[int, int]]) -> list[list[int]]:
+    """`[a, b, sentences]` for entities the events of one sentence involve together, less the
+    pairs an event already links (:func:`graph.kg.network.cooccurring_pairs`)."""
+    groups: dict[tuple[Any, Any], list[int]] = defaultdict(list)
+    for ev in events:
+        if ev["sentence"]:
+            groups[(ev["doc"], ev["sentence"])] += ev["actors"] + ev["targets"] + ev["others"] + ev["places"]
+    count: dict[tuple[int, int], int] = defaultdict(int)
+    for group in groups.values():
+        for pair in cooccurring_pairs([group]):
+            count[pair] += 1
+    return [[a, b, n] for (a, b), n in count.items() if (a, b) not in linked and (b, a) not in linked]

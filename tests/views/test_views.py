@@ -156,3 +156,56 @@ def test_view_outputs_of_a_graph_are_the_three_pages(tmp_path: Path, seed_kg):
     assert sorted(p.name for p in paths) == ["index.html", "map.html", "timeline.html"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.html", "map.html", "timeline.html"]
     assert all(p.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") for p in paths)
+
+
+@pytest.mark.parametrize("value, begin, end, expected", [
+    ("2014", None, None, "2014"),
+    ("2022-03", None, None, "March 2022"),
+    ("2022-03-29", None, None, "29 March 2022"),
+    ("2022-W13", None, None, "week 13 of 2022"),
+    ("2022-SU", "2022-06-01", "2022-09-01", "2022-06-01 to 2022-08-31"),
+    ("PRESENT_REF", "2022-03-30", "2022-03-31", "30 March 2022"),
+    (None, None, None, None),
+])
+def test_dates_are_shown_at_their_own_precision(value, begin, end, expected):
+    from graph.views.payload import date_label
+
+    assert date_label(value, begin, end) == expected
+
+
+def test_reported_and_same_sentence_links_are_kept_apart_from_event_links():
+    from graph.kg.network import cooccurring_pairs, reported_pairs
+
+    assert reported_pairs("Z", ["Z", "R", "K", "R"]) == [("Z", "R"), ("Z", "K")]
+    assert reported_pairs(None, ["R"]) == []
+    assert cooccurring_pairs([["b", "a", "c"], ["a", "b"]]) == [("a", "b"), ("a", "c"), ("b", "c")]
+    entities, events, participants = seed_sample()
+    payload = build_payload(entities, events, participants, title="t")
+    name = {i: ent["name"] for i, ent in enumerate(payload["entities"])}
+    said = {(name[a], name[b]) for a, b, _ in payload["reported"]}
+    sources = {name[ev["src"]] for ev in payload["events"] if ev["src"] is not None}
+    assert said and {a for a, _ in said} <= sources
+    linked = {tuple(e[:2]) for e in payload["edges"]}
+    assert all((a, b) not in linked and (b, a) not in linked for a, b, _ in payload["cooccur"])
+
+
+def test_future_targets_are_marked_and_dates_labelled():
+    entities, events, participants = seed_sample()
+    events.loc[0, ["date", "begin", "end"]] = ["2050", pd.Timestamp("2050-01-01"), pd.Timestamp("2051-01-01")]
+    evs = build_payload(entities, events, participants, title="t")["events"]
+    assert evs[0]["future"] is True and evs[0]["when"] == "2050"
+    assert not any(ev["future"] for ev in evs[1:])
+
+
+def test_iframe_stores_the_page_once_gzipped_and_repr_is_short():
+    import base64
+    import gzip
+
+    entities, events, participants = seed_sample()
+    page = render_explorer(entities, events, participants)
+    frame = iframe(page)
+    assert len(repr(frame)) < 100 and page[:200] not in repr(frame)
+    srcdoc = html.unescape(frame._repr_html_().split('srcdoc="', 1)[1].split('" style=', 1)[0])
+    packed = re.search(r'id="etkg-page">([A-Za-z0-9+/=]+)</script>', srcdoc).group(1)
+    assert gzip.decompress(base64.b64decode(packed)).decode("utf-8") == page
+    assert len(frame._repr_html_()) < 0.4 * len(page)

@@ -32,7 +32,23 @@ const Etkg = (() => {
     });
     data.span = min <= max ? [min, max] : null;
     data.dated = data.events.filter((ev) => ev.t0 !== null).length;
+    data.core = core(data.events);
+    data.reported = data.reported || [];
+    data.cooccur = data.cooccur || [];
     return data;
+  }
+
+  /** Where the events are: the 5th to 95th percentile of their dates, padded, so that a history
+   * aside (1875) or a far target (2050) does not squash everything else into a sliver. */
+  function core(events) {
+    const t = events.filter((ev) => ev.t0 !== null).map((ev) => ev.t0).sort((a, b) => a - b);
+    if (!t.length) return null;
+    const at = (q) => t[Math.min(t.length - 1, Math.max(0, Math.round(q * (t.length - 1))))];
+    const lo = t.length >= 10 ? at(0.05) : t[0];
+    const hi = t.length >= 10 ? at(0.95) : t[t.length - 1];
+    const last = events.filter((ev) => ev.t0 !== null && ev.t0 <= hi).reduce((m, ev) => Math.max(m, ev.t1), hi);
+    const pad = Math.max(DAY, (last - lo) * 0.04);
+    return [lo - pad, last + pad];
   }
 
   const names = (data, list) => list.map((i) => data.entities[i].name).join(", ");
@@ -107,22 +123,9 @@ const Etkg = (() => {
 
     let resetRange = () => {};
     if (data.span) {
-      const days = Math.max(1, Math.ceil((data.span[1] - data.span[0]) / DAY));
-      const at = (v) => Math.min(data.span[1], data.span[0] + Number(v) * DAY);
-      const lo = el("input", { id: "f-from", type: "range", min: 0, max: days, value: 0, "aria-label": "From date" });
-      const hi = el("input", { id: "f-to", type: "range", min: 0, max: days, value: days, "aria-label": "To date" });
-      const out = el("output", { text: "" });
-      const show = () => { out.textContent = `${fmtDay(at(lo.value))} \u2013 ${fmtDay(at(hi.value) - 1)}`; };
-      const update = (moved) => {
-        if (Number(lo.value) > Number(hi.value)) (moved === lo ? hi : lo).value = moved.value;
-        show();
-        filters.set({ from: at(lo.value), to: at(hi.value) });
-      };
-      lo.addEventListener("input", () => update(lo));
-      hi.addEventListener("input", () => update(hi));
-      resetRange = () => { lo.value = 0; hi.value = days; show(); };
-      show();
-      bar.append(el("span", { class: "range" }, el("label", {}, "Dates", lo, hi), out));
+      const brush = histogram(data, filters);
+      resetRange = brush.reset;
+      bar.append(brush.node);
     }
 
     const counts = {};
@@ -142,15 +145,165 @@ const Etkg = (() => {
     filters.onChange((f) => {
       for (const button of chips.children) button.setAttribute("aria-pressed", String(f.types.has(button.dataset.type)));
     });
+    const csv = el("button", { type: "button", id: "f-csv", text: "CSV of what is shown", title: "Download the events that pass the filters",
+      onclick: () => download("events-shown.csv", toCsv(EVENT_CSV, data.events.filter((ev) => filters.keep(ev)).map((ev) => eventRow(data, ev))), "text/csv") });
     const reset = el("button", { type: "button", id: "f-reset", text: "Reset", onclick: () => {
       search.value = "";
       resetRange();
       filters.set({ entity: null, text: "", types: new Set(Object.keys(data.types)), kinds: new Set(Object.keys(data.kinds)),
         from: data.span ? data.span[0] : null, to: data.span ? data.span[1] : null });
     } });
-    bar.append(chips, reset);
+    bar.append(chips, reset, csv, corrections.button);
     return bar;
   }
+
+  /** Events per day, week or month as bars; dragging over them sets the date range (both views).
+   * It spans where the events are (the core window); "all" widens it to every date. */
+  function histogram(data, filters) {
+    const W = 300, H = 30, ns = "http://www.w3.org/2000/svg"; // an XML namespace name, not a request
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+    svg.setAttribute("class", "hist");
+    svg.setAttribute("id", "f-hist");
+    svg.setAttribute("role", "slider");
+    svg.setAttribute("aria-label", "Date range: drag over the bars");
+    const out = el("output", { id: "f-range" });
+    let domain = data.core || data.span;
+    let full = false;
+    const widen = el("button", { type: "button", id: "f-all-dates", class: "link", onclick: () => {
+      full = !full;
+      domain = full ? [data.span[0], data.span[1] + DAY] : (data.core || data.span);
+      draw();
+    } });
+    const unitOf = (span) => (span <= 120 * DAY ? ["day", DAY] : span <= 3 * 365 * DAY ? ["week", 7 * DAY] : ["month", 30.44 * DAY]);
+    let unit;
+    const x = (t) => ((t - domain[0]) / (domain[1] - domain[0])) * W;
+    const t = (px) => domain[0] + (Math.max(0, Math.min(W, px)) / W) * (domain[1] - domain[0]);
+    const sel = document.createElementNS(ns, "rect");
+    sel.setAttribute("class", "sel");
+    function draw() {
+      unit = unitOf(domain[1] - domain[0]);
+      const n = Math.max(1, Math.ceil((domain[1] - domain[0]) / unit[1]));
+      const bins = new Array(n).fill(0);
+      let before = 0, after = 0;
+      for (const ev of data.events) {
+        if (ev.t0 === null) continue;
+        if (ev.t0 < domain[0]) before += 1;
+        else if (ev.t0 >= domain[1]) after += 1;
+        else bins[Math.min(n - 1, Math.floor((ev.t0 - domain[0]) / unit[1]))] += 1;
+      }
+      const top = Math.max(1, ...bins);
+      const bars = bins.map((c, i) => {
+        if (!c) return null;
+        const r = document.createElementNS(ns, "rect");
+        r.setAttribute("x", String((i / n) * W));
+        r.setAttribute("width", String(Math.max(1, W / n - 0.5)));
+        r.setAttribute("y", String(H - 2 - (c / top) * (H - 4)));
+        r.setAttribute("height", String((c / top) * (H - 4)));
+        return r;
+      }).filter(Boolean);
+      svg.replaceChildren(...bars, sel);
+      svg.setAttribute("aria-description", `events per ${unit[0]}`);
+      widen.textContent = full ? "where the events are" : (before + after ? `all dates (+${before + after} outside)` : "");
+      widen.hidden = !full && !(before + after);
+      show();
+    }
+    function show() {
+      const whole = filters.fullRange;
+      out.textContent = whole ? `all dates · per ${unit[0]}` : `${fmtDay(filters.from)} – ${fmtDay(filters.to - 1)}`;
+      const a = whole ? 0 : Math.max(0, x(filters.from)), b = whole ? 0 : Math.min(W, x(filters.to));
+      sel.setAttribute("x", String(a));
+      sel.setAttribute("width", String(Math.max(0, b - a)));
+      sel.setAttribute("y", "0");
+      sel.setAttribute("height", String(H));
+    }
+    let anchor = null;
+    const px = (e) => ((e.clientX - svg.getBoundingClientRect().left) / svg.getBoundingClientRect().width) * W;
+    svg.addEventListener("pointerdown", (e) => { anchor = px(e); svg.setPointerCapture(e.pointerId); });
+    svg.addEventListener("pointermove", (e) => {
+      if (anchor === null) return;
+      const a = Math.min(anchor, px(e)), b = Math.max(anchor, px(e));
+      sel.setAttribute("x", String(a));
+      sel.setAttribute("width", String(b - a));
+    });
+    svg.addEventListener("pointerup", (e) => {
+      if (anchor === null) return;
+      const a = Math.min(anchor, px(e)), b = Math.max(anchor, px(e));
+      anchor = null;
+      if (b - a < 2) { range(null, null); return; } // a click clears the range
+      range(t(a), t(b));
+    });
+    function range(from, to) {
+      if (from === null) filters.set({ from: data.span[0], to: data.span[1] });
+      else filters.set({ from: Math.floor(from / DAY) * DAY, to: Math.ceil(to / DAY) * DAY });
+    }
+    filters.onChange((f, patch) => { if ("from" in patch || "to" in patch) show(); });
+    draw();
+    return { node: el("span", { class: "range" }, el("label", { for: "f-hist" }, "Dates"), svg, out, widen), reset: () => show(), range };
+  }
+
+  const EVENT_CSV = ["event", "date", "begin", "end", "type", "label", "modality", "future", "actors", "targets",
+    "places", "others", "source", "sentence", "document", "published", "url"];
+
+  function eventRow(data, ev) {
+    return [ev.iri, ev.date, ev.start, ev.end, ev.type, ev.label, ev.modality, ev.future ? "yes" : "",
+      names(data, ev.actors), names(data, ev.targets), names(data, ev.places), names(data, ev.others),
+      ev.source, ev.sentence, ev.doc, ev.docDate, ev.url];
+  }
+
+  /** RFC 4180 CSV; a cell that a spreadsheet would read as a formula gets a leading quote. */
+  function toCsv(header, rows) {
+    const cell = (v) => {
+      let text = v === null || v === undefined ? "" : String(v);
+      if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+  }
+
+  /** Save a file the page made (no server): a blob: URL on a temporary download link. */
+  function download(name, content, type) {
+    const blob = content instanceof Blob ? content : new Blob([content], { type: `${type};charset=utf-8` });
+    const url = URL.createObjectURL(blob);
+    const a = el("a", { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    (window.etkg.downloads = window.etkg.downloads || []).push(name);
+  }
+
+  /** An SVG document (text) rasterised to a PNG blob, through a data: image (allowed by the CSP). */
+  function svgToPng(svgText, width, height, done) {
+    const img = new Image();
+    img.onload = () => {
+      const canvas = el("canvas", { width: Math.round(width * 2), height: Math.round(height * 2) });
+      const g = canvas.getContext("2d");
+      g.scale(2, 2);
+      g.fillStyle = "#ffffff";
+      g.fillRect(0, 0, width, height);
+      g.drawImage(img, 0, 0, width, height);
+      canvas.toBlob(done, "image/png");
+    };
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+  }
+
+  /** Corrections the user marks in the views, kept in the page and downloaded as corrections.csv
+   * (action,subject,value,note) for `etkg` to apply; nothing is sent anywhere. */
+  const corrections = (() => {
+    const rows = [];
+    const button = el("button", { type: "button", id: "f-corrections", hidden: true,
+      title: "Download the corrections marked so far (action,subject,value,note)",
+      onclick: () => download("corrections.csv", toCsv(["action", "subject", "value", "note"], rows), "text/csv") });
+    return {
+      button, rows,
+      add(action, subject, value, note) {
+        rows.push([action, subject, value || "", note || ""]);
+        button.hidden = false;
+        button.textContent = `Corrections (${rows.length}) ⤓`;
+      },
+    };
+  })();
 
   function badge(data, type) {
     const b = el("span", { class: "badge", text: type });
@@ -159,8 +312,7 @@ const Etkg = (() => {
   }
 
   function when(ev) {
-    if (ev.date) return ev.date;
-    return ev.start ? ev.start.slice(0, 10) : "undated";
+    return ev.when || ev.date || (ev.start ? ev.start.slice(0, 10) : "undated");
   }
 
   function who(data, ev) {
@@ -176,7 +328,7 @@ const Etkg = (() => {
   function summary(data, ev, full) {
     const box = el("div", { class: "event" },
       el("div", {}, badge(data, ev.type), el("b", { text: ev.label }), ` \u00b7 ${when(ev)}`,
-        ev.modality !== "asserted" ? ` \u00b7 ${ev.modality}` : null),
+        ev.modality !== "asserted" ? ` \u00b7 ${ev.modality}` : null, ev.future ? " \u00b7 expected, not yet happened" : null),
       el("div", { class: "meta", text: who(data, ev) }));
     if (ev.sentence) {
       const text = full || ev.sentence.length <= 200 ? ev.sentence : `${ev.sentence.slice(0, 199)}\u2026`;
@@ -187,8 +339,69 @@ const Etkg = (() => {
     return box;
   }
 
-  /** The details panel: the full evidence of an event, with a link to its article. */
+  function roleOf(ev, i) {
+    if (ev.actors.includes(i)) return "actor";
+    if (ev.targets.includes(i)) return "target";
+    if (ev.places.includes(i)) return "place";
+    if (ev.others.includes(i)) return "participant";
+    return ev.src === i ? "source" : null;
+  }
+
+  /** A "correct this" row: a button that shows a control, whose value becomes a corrections line. */
+  function fix(label, control, onok) {
+    const box = el("span", { class: "fix" });
+    const ok = el("button", { type: "button", text: "add", onclick: () => { if (onok(control.value)) box.replaceChildren(el("span", { class: "done", text: "\u2713 noted" })); } });
+    const open = el("button", { type: "button", class: "link", text: label, onclick: () => box.replaceChildren(control, ok) });
+    box.append(open);
+    return box;
+  }
+
+  function select(options, name) {
+    return el("select", { "aria-label": name }, ...options.map((o) => el("option", { value: o, text: o })));
+  }
+
+  /** The details panel: the full evidence of an event, or an entity's profile. */
   function details(data, panel) {
+    const eventFixes = (ev) => el("div", { class: "fixes" }, "Correct: ",
+      el("button", { type: "button", class: "link", text: "mark as wrong", onclick: (e) => {
+        corrections.add("drop-event", ev.iri, "", `${ev.label} (${when(ev)})`);
+        e.target.replaceWith(el("span", { class: "done", text: "\u2713 marked wrong" }));
+      } }),
+      fix("retype", select(Object.keys(data.types), "Event type"), (v) => {
+        corrections.add("retype-event", ev.iri, v, `${ev.label}: ${ev.type} -> ${v}`);
+        return true;
+      }));
+    const entityFixes = (i) => {
+      const ent = data.entities[i];
+      const others = el("select", { "aria-label": "Same as" }, ...data.entities.map((e, k) => (k === i ? null :
+        el("option", { value: String(k), text: `${e.name} \u00b7 ${e.kind}` }))).filter(Boolean));
+      const rename = el("input", { type: "text", value: ent.name, "aria-label": "New name" });
+      const alias = el("input", { type: "text", placeholder: "another name", "aria-label": "Alias" });
+      return el("div", { class: "fixes" }, "Correct: ",
+        el("button", { type: "button", class: "link", text: "mark as wrong", onclick: (e) => {
+          corrections.add("drop", ent.iri, "", ent.name);
+          e.target.replaceWith(el("span", { class: "done", text: "\u2713 marked wrong" }));
+        } }),
+        fix("same as\u2026", others, (v) => {
+          const to = data.entities[Number(v)];
+          corrections.add("merge", ent.iri, to.iri, `${ent.name} = ${to.name}`);
+          return true;
+        }),
+        fix("retype", select(Object.keys(data.kinds), "Kind"), (v) => {
+          corrections.add("retype", ent.iri, v, `${ent.name}: ${ent.kind} -> ${v}`);
+          return true;
+        }),
+        fix("rename", rename, (v) => {
+          if (!v.trim() || v.trim() === ent.name) return false;
+          corrections.add("rename", ent.iri, v.trim(), ent.name);
+          return true;
+        }),
+        fix("add alias", alias, (v) => {
+          if (!v.trim()) return false;
+          corrections.add("alias", ent.iri, v.trim(), ent.name);
+          return true;
+        }));
+    };
     return {
       event(ev) {
         const box = summary(data, ev, true);
@@ -197,6 +410,7 @@ const Etkg = (() => {
           ev.polarity ? `polarity ${ev.polarity}` : null].filter(Boolean).join(" \u00b7 ");
         if (extra) box.append(el("div", { class: "meta", text: extra }));
         if (ev.url) box.append(el("a", { href: ev.url, target: "_blank", rel: "noopener noreferrer", text: "Open the article" }));
+        box.append(eventFixes(ev));
         panel.replaceChildren(box);
       },
       events(title, evs) {
@@ -204,6 +418,28 @@ const Etkg = (() => {
         panel.replaceChildren(el("h2", { text: title }),
           ...evs.slice(0, limit).map((ev) => summary(data, ev, false)),
           evs.length > limit ? el("p", { class: "more", text: `and ${evs.length - limit} more` }) : null);
+      },
+      /** The entity profile (as kg.profile): kind, aliases, links, mentions, documents, events. */
+      entity(i) {
+        const ent = data.entities[i];
+        const evs = data.events.filter((ev) => roleOf(ev, i) !== null)
+          .sort((a, b) => (a.t0 === null) - (b.t0 === null) || a.t0 - b.t0);
+        const links = (ent.links || []).map((link) => (/^https?:\/\//i.test(link)
+          ? el("a", { href: link, target: "_blank", rel: "noopener noreferrer", text: link }) : el("span", { text: link })));
+        const rows = evs.slice(0, 200).map((ev) => el("tr", { onclick: () => this.event(ev) },
+          el("td", { text: when(ev) }), el("td", {}, badge(data, ev.type)), el("td", { text: roleOf(ev, i) }),
+          el("td", { text: ev.label }), el("td", { text: ev.source || "" })));
+        panel.replaceChildren(el("div", { class: "profile", id: "profile" },
+          el("h2", { text: ent.name }),
+          el("div", { class: "meta", text: [ent.kind, `${ent.mentions} mentions`, `${ent.documents} documents`,
+            `${ent.degree} linked entities`, `${evs.length} events`].join(" \u00b7 ") }),
+          ent.aliases ? el("div", { class: "meta", text: `also: ${ent.aliases}` }) : null,
+          links.length ? el("div", { class: "meta" }, "links: ", ...links.flatMap((a, k) => (k ? [" \u00b7 ", a] : [a]))) : null,
+          entityFixes(i),
+          evs.length ? el("table", { class: "events" },
+            el("thead", {}, el("tr", {}, ...["date", "type", "role", "event", "source"].map((h) => el("th", { text: h })))),
+            el("tbody", {}, ...rows)) : el("p", { class: "more", text: "No events." }),
+          evs.length > 200 ? el("p", { class: "more", text: `and ${evs.length - 200} more` }) : null));
       },
     };
   }
@@ -247,8 +483,14 @@ const Etkg = (() => {
     const panel = el("aside", { class: "details", id: "details", "aria-live": "polite" });
     document.body.prepend(el("h1", { text: data.title }), toolbar(data, filters), panes);
     document.body.append(panel);
-    const ctx = { data, filters, details: details(data, panel), tip: tooltip(), pane, el, summary, chip, mark };
-    window.etkg = { data, filters };
+    const ctx = { data, filters, details: details(data, panel), tip: tooltip(), pane, el, summary, chip, mark,
+      download, svgToPng, corrections };
+    window.etkg = { data, filters, corrections: corrections.rows };
+    // Whatever a tooltip showed may just have been filtered out; choosing an entity profiles it.
+    filters.onChange((f, patch) => {
+      ctx.tip.hide();
+      if ("entity" in patch && f.entity !== null) ctx.details.entity(f.entity);
+    });
     if (view === "timeline" || view === "explorer") {
       const p = pane("timeline");
       panes.append(p.node);
@@ -262,5 +504,5 @@ const Etkg = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", boot);
-  return { when };
+  return { when, core, DAY };
 })();
