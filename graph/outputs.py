@@ -25,21 +25,25 @@ def _view(name: str) -> Writer:
 
 
 def _graph(fmt: str) -> Writer:
-    if fmt in NETWORK_WRITERS:
-        return lambda kg: NETWORK_WRITERS[fmt](kg.to_networkx())
     return lambda kg: kg.serialize(fmt)
+
+
+def _network(fmt: str) -> Writer:
+    return lambda kg: NETWORK_WRITERS[fmt](kg.to_networkx())
 
 
 #: Graph files by format name (``etkg build --format``): turtle and trig are always written.
 GRAPH_FORMATS: dict[str, str] = {"turtle": "graph.ttl", "trig": "graph.trig", "jsonld": "graph.jsonld",
-                                 "nquads": "graph.nq", "graphml": "graph.graphml", "gexf": "graph.gexf"}
-#: The entity network for Gephi and yEd (networkx's writers over ``kg.to_networkx()``).
+                                 "nquads": "graph.nq"}
+#: The entity network for Gephi and yEd (``--format graphml|gexf``; networkx's writers over ``kg.to_networkx()``).
+NETWORK_FORMATS: dict[str, str] = {"graphml": "graph.graphml", "gexf": "graph.gexf"}
 NETWORK_WRITERS: dict[str, Callable[[nx.MultiDiGraph], str]] = {"graphml": network.graphml, "gexf": network.gexf}
 VIEW_OUTPUTS = ("timeline.html", "map.html", "index.html")
 
 #: Every file ``etkg build`` and ``etkg view`` can write, by file name.
 OUTPUTS: dict[str, Writer] = {
     **{name: _graph(fmt) for fmt, name in GRAPH_FORMATS.items()},
+    **{name: _network(fmt) for fmt, name in NETWORK_FORMATS.items()},
     "events.csv": lambda kg: kg.events().to_csv(index=False),
     "entities.csv": lambda kg: kg.entities().to_csv(index=False),
     **{name: _view(name) for name in VIEW_OUTPUTS},
@@ -51,7 +55,7 @@ DEFAULT_OUTPUTS = ("graph.ttl", "graph.trig", "events.csv", "entities.csv", *VIE
 def output_names(formats: Iterable[str] = (), views: bool = True) -> tuple[str, ...]:
     """The default outputs (less the HTML views unless ``views``) plus the graph file of each
     named format (``KeyError`` if unknown)."""
-    extra = [GRAPH_FORMATS[f] for f in formats]
+    extra = [{**GRAPH_FORMATS, **NETWORK_FORMATS}[f] for f in formats]
     base = tuple(n for n in DEFAULT_OUTPUTS if views or n not in VIEW_OUTPUTS)
     return base + tuple(n for n in dict.fromkeys(extra) if n not in base)
 
