@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 from .corrections import Corrections, read_corrections
 from .io import Skipped, read_documents
 from .kg import KnowledgeGraph
-from .rdf.build import new_dataset
+from .rdf.build import doc_iri, new_dataset
 from .records import DEFAULT_MODEL, Document, Extraction
 from .store import OxigraphBackend
 
@@ -96,10 +96,12 @@ def build_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL
         from tqdm import tqdm
 
         extractions = tqdm(extractions, unit="doc", desc="etkg", file=sys.stderr, dynamic_ncols=True)
+    added = set()
     for ex in extractions:
         kg.add(ex, model=model, corrections=corrections)
-    if corrections is not None:
-        kg.apply_corrections(corrections)
+        added.add(doc_iri(ex.doc.id))
+    if corrections is not None:  # documents already in the graph (a store, --append) are corrected too
+        kg.apply_corrections(corrections, skip=added)
     return kg
 
 

@@ -48,7 +48,11 @@ file, ``prov:wasGeneratedBy`` its row (an ``etkg:Correction`` with action, subje
 note) and ``prov:wasRevisionOf`` the machine's statement it replaces, itself reified as generated
 by the document's extraction (or ``prov:wasInvalidatedBy`` the row, for what was dropped). So the
 machine's graph of a document is always recoverable from the corrected one (take the analyst's
-statements out, put the machine's back: :func:`graph.rdf.revisions.machine_triples`).
+statements out, put the machine's back: :func:`graph.rdf.revisions.machine_triples`), its records
+read back from that (:func:`graph.rdf.read.read_extraction`), and a store corrected again, with
+this file or another, without parsing any text (:meth:`graph.kg.KnowledgeGraph.apply_corrections`,
+which rewrites only the documents whose graph changes). The views count an entity by its
+analyst's ``etkg:mergedInto`` link before the machine's ``etkg:sameEntity`` ones.
 """
 from .apply import Change, apply_corrections
 from .table import ACTIONS, Correction, Corrections, CorrectionsError, read_corrections

@@ -18,12 +18,14 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..corrections import Corrections, apply_corrections
+from ..corrections.apply import match_entities, match_events
 from ..io.files import write_atomic
 from ..link import entity_links, merge_links, same_event_links
 from ..rdf.build import Triples, document_triples
 from ..rdf.namespace import ETKG, ONTOLOGY_DIR, PREFIXES
-from ..rdf.revisions import correction_iri, correction_triples, corrected_triples, corrections_iri
-from ..records import DEFAULT_MODEL, Extraction
+from ..rdf.read import iri_id, read_extraction
+from ..rdf.revisions import correction_iri, correction_triples, corrected_triples, corrections_iri, machine_triples
+from ..records import DEFAULT_MODEL, Document, Entity, Event, Extraction, TextSpan
 from ..store import Backend, MemoryBackend, OxigraphBackend, Rows
 from . import network
 from .profile import profile
@@ -35,6 +37,16 @@ SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:
 """
 DOCUMENTS_Q = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }"
 CORRECTION_GRAPHS_Q = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?c etkg:row ?row } }"
+# What a stored document names, to find the documents a correction may concern without reading them
+NAMES_Q = """
+SELECT ?g ?id ?entity ?name WHERE { GRAPH ?g { ?g a schema:NewsArticle ; schema:identifier ?id .
+  OPTIONAL { ?entity etkg:mentionedIn ?g ; rdfs:label|skos:altLabel ?name } } }
+"""
+EVENT_LABELS_Q = "SELECT ?g ?event ?label WHERE { GRAPH ?g { ?event a sem:Event ; prov:wasDerivedFrom ?g ; rdfs:label ?label } }"
+CORRECTED_Q = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a schema:NewsArticle . ?c a etkg:Correction } }"
+GRAPH_Q = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: What :meth:`KnowledgeGraph.add` computes from the rest of the graph, not from the document.
+LINK_PREDICATES = frozenset({ETKG.nameKey, ETKG.sameEntity, ETKG.sameEvent})
 
 
 def as_term(value: Any) -> Node:
@@ -100,10 +112,26 @@ class KnowledgeGraph(NotebookDisplay):
         self._tables = None
         return self
 
-    def apply_corrections(self, corrections: Corrections) -> KnowledgeGraph:
-        """Record ``corrections`` as the graph's corrections: a named graph of the file's rows and
-        of the analyst's merges across documents (``etkg:mergedInto``), replacing any earlier
-        file's. Documents are corrected as they are added (:meth:`add`)."""
+    def apply_corrections(self, corrections: Corrections, *, skip: set[str] | frozenset[str] = frozenset()) -> KnowledgeGraph:
+        """Correct the documents the graph holds with ``corrections`` (all but the document IRIs
+        in ``skip``, which were just added with them), and record the file: a named graph of its
+        rows and of the analyst's merges across documents (``etkg:mergedInto``), replacing any
+        earlier file's.
+
+        No text is parsed again: each document that a row may concern, or that an earlier file
+        corrected, is read back from its graph as the machine made it (the analyst's statements
+        taken out, the machine's put back), corrected, and written again only when that changes
+        its graph, so applying the same file twice writes nothing the second time.
+        """
+        for doc in self._to_correct(corrections, skip):
+            found = self.backend.query(GRAPH_Q, {"g": doc})
+            assert isinstance(found, Rows)
+            stored = [(s, p, o) for s, p, o in found.rows]
+            ex, model = read_extraction(machine_triples(stored))
+            fixed, changes = apply_corrections(ex, corrections)
+            if set(corrected_triples(ex, fixed, changes, corrections, model=model)) != \
+                    {t for t in stored if t[1] not in LINK_PREDICATES}:
+                self.add(ex, model=model, corrections=corrections)
         name = corrections_iri(corrections.name)
         g = Triples(name)
         for c in corrections.rows:
@@ -111,11 +139,31 @@ class KnowledgeGraph(NotebookDisplay):
             g.add((correction_iri(c), ETKG.row, Literal(c.row)))
         g += merge_links(corrections, self._rows, name)
         for (old,) in self._rows(CORRECTION_GRAPHS_Q).rows:
-            if old != name:
+            if old != name or not corrections.rows:
                 self.backend.replace_graph(Triples(old))  # one file corrects a graph: the last one given
-        self.backend.replace_graph(g)
+        if corrections.rows:  # a file without rows takes every correction back out
+            self.backend.replace_graph(g)
         self._tables = None
         return self
+
+    def _to_correct(self, corrections: Corrections, skip: set[str] | frozenset[str]) -> list[URIRef]:
+        """Documents that carry corrections, or that name what a row names (a superset of those
+        the rows change: a split's context word or a merge's value is checked on the records)."""
+        docs: dict[str, Extraction] = {}
+        for g, doc_id, entity, name in self._rows(NAMES_Q).rows:
+            ex = docs.setdefault(str(g), Extraction(Document(str(doc_id), "")))
+            if entity is not None:
+                ex.entities.append(Entity(iri_id(entity, "entity"), str(name), "", "", aliases=[str(name)]))
+        for g, event, label in self._rows(EVENT_LABELS_Q).rows:
+            if str(g) in docs:
+                docs[str(g)].events.append(Event(iri_id(event, "event"), TextSpan(0, 0, ""), "OTHER", None, "",
+                                                 label=str(label)))
+        wanted = {str(g) for (g,) in self._rows(CORRECTED_Q).rows}
+        for g, ex in docs.items():
+            if any(match_events(ex, c.subject) if c.action.endswith("-event") else match_entities(ex, c.subject)
+                   for c in corrections.rows):
+                wanted.add(g)
+        return [URIRef(g) for g in sorted(wanted - {str(s) for s in skip})]
 
     def corrections(self) -> pd.DataFrame:
         """One row per correction of the graph's corrections file: row, action, subject, value,

@@ -32,6 +32,12 @@ KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
 ROLE_PROPERTIES = {"actor": ETKG.actor, "target": ETKG.target, "place": SEM.hasPlace,
                    "participant": SEM.hasActor}
 
+#: Document metadata by key of ``Extraction.metadata``: who wrote and filed the story, and its photo
+#: credits, never entities of the story.
+METADATA_PROPERTIES = {"credits": ETKG.credit, "bylines": SDO.author, "agencies": SDO.sourceOrganization,
+                       "datelines": ETKG.dateline}
+
+
 def _part(value: str) -> str:
     return quote(value, safe="-._~")
 
@@ -133,15 +139,9 @@ def document_triples(ex: Extraction, *, model: str = DEFAULT_MODEL) -> Triples:
         g.add((doc, SDO.headline, Literal(d.title)))
     if d.url:
         g.add((doc, SDO.url, Literal(d.url, datatype=XSD.anyURI)))
-    for credit in ex.metadata.get("credits", []):
-        g.add((doc, ETKG.credit, Literal(credit)))
-    # who wrote and filed the story: metadata of the document, never entities of the story
-    for byline in ex.metadata.get("bylines", []):
-        g.add((doc, SDO.author, Literal(byline)))
-    for agency in ex.metadata.get("agencies", []):
-        g.add((doc, SDO.sourceOrganization, Literal(agency)))
-    for dateline in ex.metadata.get("datelines", []):
-        g.add((doc, ETKG.dateline, Literal(dateline)))
+    for key, prop in METADATA_PROPERTIES.items():
+        for value in ex.metadata.get(key, []):
+            g.add((doc, prop, Literal(value)))
     g.add((activity, RDF.type, ETKG.Extraction))
     g.add((activity, PROV.used, doc))
     g.add((activity, PROV.wasAssociatedWith, agent))
@@ -238,6 +238,8 @@ def _add_event(g: Triples, doc: URIRef, activity: URIRef, ev: Event) -> None:
     g.add((e, ETKG.modality, MODALITY[ev.modality]))
     g.add((e, ETKG.polarity, Literal(ev.polarity)))
     g.add((e, ETKG.confidence, _decimal(ev.confidence, 3)))
+    if ev.lemma and ev.lemma != ev.trigger.text:
+        g.add((e, ETKG.lemma, Literal(ev.lemma)))
     g.add((e, PROV.wasDerivedFrom, doc))
     g.add((e, PROV.wasGeneratedBy, activity))
     trigger = _add_span(g, doc, ev.trigger, ETKG.Trigger)

@@ -70,6 +70,7 @@ class ETKG(DefinedNamespace):
     correctionSubject: URIRef  # correction -> the entity or event it names, as the file writes it
     correctionValue: URIRef  # correction -> its value (canonical entity, new name, kind or type ...)
     row: URIRef  # correction -> its line number in the corrections file
+    lemma: URIRef  # event -> its trigger's lemma or phrase ("scale back") where it differs from the trigger text
     mergedInto: URIRef  # entity -> the canonical entity an analyst says it is (wins over etkg:sameEntity)
 
 

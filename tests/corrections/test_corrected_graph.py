@@ -154,3 +154,38 @@ def test_the_cli_applies_corrections_reports_and_refuses_bad_rows(nlp, tmp_path,
     assert "corrections: 3 applied, 4 matched nothing, 2 refused" in out
     entities = (tmp_path / "out" / "entities.csv").read_text(encoding="utf-8")
     assert "Vladimir Putin" in entities and "organisation/kremlin" not in entities
+
+
+@pytest.fixture(scope="module")
+def uncorrected(nlp) -> KnowledgeGraph:
+    return graph.build(SEEDS)
+
+
+def test_a_store_is_corrected_from_its_graphs_alone_and_equals_a_corrected_build(uncorrected, corrected,
+                                                                                  corrections_csv, tmp_path,
+                                                                                  monkeypatch):
+    store = graph.api.open_store(tmp_path / "store")
+    for g in uncorrected.graphs():
+        store.backend.replace_graph(g)
+    import graph.nlp.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "extract", lambda *a, **k: pytest.fail("a stored document was parsed again"))
+    store.apply_corrections(read_corrections(corrections_csv))
+    assert store.serialize("nquads") == corrected.serialize("nquads")
+    assert store.corrections().drop(columns="correction").equals(corrected.corrections().drop(columns="correction"))
+
+    written = []
+    monkeypatch.setattr(store.backend, "replace_graph", lambda g: written.append(g.identifier))
+    store.apply_corrections(read_corrections(corrections_csv))  # the same file again: no document changes
+    assert [str(g) for g in written] == [str(ID["corrections/corrections.csv"])]
+
+
+def test_a_store_built_with_corrections_takes_them_back_with_an_empty_file(uncorrected, corrections_csv, tmp_path):
+    store = graph.build(SEEDS, kg=graph.api.open_store(tmp_path / "store"), corrections=corrections_csv)
+    assert "Vladimir Putin" in set(store.entities()["name"])
+    empty = tmp_path / "corrections.csv"
+    empty.write_text("action,subject,value,note\n", encoding="utf-8")
+    graph.build(SEEDS, kg=store, corrections=empty)
+    assert store.unchanged == 4
+    assert store.serialize("nquads") == uncorrected.serialize("nquads")
+    assert store.corrections().empty
