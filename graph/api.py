@@ -4,11 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .corrections import Corrections, read_corrections
 from .io import Skipped, read_documents
+from .io.dedup import Fold, fold_copies
 from .kg import KnowledgeGraph
 from .rdf.build import doc_iri, new_dataset
 from .records import DEFAULT_MODEL, Document, Extraction
@@ -52,15 +54,25 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
     >>> kg = build("seeds")  # doctest: +SKIP
     >>> kg.events()[["date", "type", "label"]].head()  # doctest: +SKIP
     """
+    from .nlp.pipeline import load_pipeline
+
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     kg = KnowledgeGraph() if kg is None else kg  # an empty graph is falsy: test for None
     corrections = load_corrections(corrections, warn)
-    documents = _collect_skipped(read_documents(inputs, date=date, warn=warn), kg.skipped)
-    return build_documents(documents, model=model, kg=kg, gazetteer=gazetteer, workers=workers,
-                           engine=engine, scheduler=scheduler, progress=progress, corrections=corrections)
+    gazetteer = os.fspath(gazetteer) if gazetteer else None
+    lang = load_pipeline(model, gazetteer).lang  # a missing model fails here, before anything is read
+    folds: list[Fold] = []
+    read = _collect_skipped(read_documents(inputs, date=date, warn=warn, counts=kg.counts), kg.skipped)
+    documents = _dated(fold_copies(_in_language(read, lang, kg), folds), kg.counts)
+    build_documents(documents, model=model, kg=kg, gazetteer=gazetteer, workers=workers,
+                    engine=engine, scheduler=scheduler, progress=progress, corrections=corrections)
+    for fold in folds:
+        kg.add_copy(fold.original, fold.copy, fold.similarity)
+    kg.counts["folded"] += len(folds)
+    return kg
 
 
 def load_corrections(corrections: str | os.PathLike[str] | Corrections | None,
@@ -113,6 +125,25 @@ def _new_only(documents: Iterable[Document], known: set[tuple[str, str]],
             kg.unchanged += 1
         else:
             yield doc
+
+
+def _in_language(documents: Iterable[Document], lang: str, kg: KnowledgeGraph) -> Iterator[Document]:
+    """Documents of the pipeline's language (or of none detected); the others are skipped and
+    counted, not as bad input: a pipeline for their language (``--model``) would read them."""
+    for doc in documents:
+        if doc.language and doc.language != lang:
+            kg.counts[f"language: {doc.language}"] += 1
+            kg.skipped.append(Skipped(doc.source or doc.id, f"in language {doc.language!r}, not the pipeline's "
+                                                             f"{lang!r}", bad=False))
+        else:
+            yield doc
+
+
+def _dated(documents: Iterable[Document], counts: Counter[str]) -> Iterator[Document]:
+    """The documents, counting where their dates came from ("date: page", "date: none", ...)."""
+    for doc in documents:
+        counts[f"date: {doc.date_source or 'none'}"] += 1
+        yield doc
 
 
 def _collect_skipped(items: Iterable[Document | Skipped], skipped: list[Skipped]) -> Iterable[Document]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -105,11 +106,12 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
                          progress=sys.stderr.isatty() if progress is None else progress, corrections=corrections)
     except (OutputError, ModelError, StoreError, GazetteerError, CorrectionsError) as exc:
         raise BadInput(str(exc)) from None
-    for item in kg.skipped:
+    bad = [item for item in kg.skipped if item.bad]
+    for item in bad:
         _warn(f"skipped {item}")
     documents = kg.count_documents()
     if documents == 0:
-        raise BadInput("no document could be read")
+        raise BadInput("no document could be read" + "".join(f"; {line.strip()}" for line in _read_lines(kg)))
     written = write_outputs(kg, out_dir, output_names(formats, views))
     pushed = 0
     if client is not None:
@@ -120,16 +122,18 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
     n_entities, n_events = len(kg.entities()), len(kg.events())
     held = "in the graph" if base is not None else "read"
     unchanged = f", {kg.unchanged} unchanged" if kg.unchanged else ""
-    click.echo(f"{documents} document{'s' * (documents != 1)} {held}, {len(kg.skipped)} skipped{unchanged}; "
+    click.echo(f"{documents} document{'s' * (documents != 1)} {held}, {len(bad)} skipped{unchanged}; "
                f"{n_entities} entities, {n_events} events, {len(kg)} triples")
-    for item in kg.skipped:
+    for line in _read_lines(kg):
+        click.echo(line)
+    for item in bad:
         click.echo(f"  skipped {item}")
     if corrections is not None:
         _report_corrections(kg.corrections(), corrections)
     click.echo(f"wrote {', '.join(p.name for p in written)} to {out_dir}/")
     if client is not None:
         click.echo(f"sent {pushed} named graph{'s' * (pushed != 1)} to {endpoint}")
-    if kg.skipped or (corrections is not None and corrections.problems):
+    if bad or (corrections is not None and corrections.problems):
         sys.exit(BAD_INPUT)
 
 
@@ -140,6 +144,38 @@ def _report_corrections(table, corrections) -> None:  # noqa: ANN001 - a DataFra
         _warn(f"{corrections.path or corrections.name}: row {row.row}: {row.action} {row.subject!r} matched nothing")
     click.echo(f"corrections: {len(table) - len(unmatched)} applied, {len(unmatched)} matched nothing, "
                f"{len(corrections.problems)} refused")
+
+
+#: How the summary names each date source (graph.records.DATE_SOURCES).
+DATE_WORDS = {"document": "from the documents", "page": "from the web page", "feed": "from the feed",
+              "crawl": "from the crawl (WARC-Date)", "default": "from --date", "none": "undated"}
+
+
+def _read_lines(kg) -> list[str]:  # noqa: ANN001 - KnowledgeGraph, imported lazily
+    """The summary's lines on what reading met: where dates came from, copies folded, what was
+    counted rather than read (other languages, crawl records that are not pages)."""
+    from .io.base import NOT_READ, SUMMARY_ONLY
+
+    counts = kg.counts
+    lines = []
+    dates = [f"{counts[f'date: {k}']} {words}" for k, words in DATE_WORDS.items() if counts[f"date: {k}"]]
+    if dates:
+        lines.append(f"  dates: {', '.join(dates)}")
+    if counts["folded"]:
+        lines.append(f"  folded {counts['folded']} syndicated cop{'ies' if counts['folded'] != 1 else 'y'} into "
+                     "the first document of their story (their URLs are in kg.documents() and schema:url)")
+    languages = Counter({k.split(": ", 1)[1]: n for k, n in counts.items() if k.startswith("language: ") and n})
+    others = [f"{n} {kind}" for kind, n in sorted(counts.items()) if kind in NOT_READ and n]
+    if languages:
+        others.insert(0, f"{sum(languages.values())} in another language ("
+                         f"{', '.join(f'{lang} {n}' for lang, n in languages.most_common())}; "
+                         "--model can name a pipeline for it)")
+    if others:
+        lines.append(f"  not read: {', '.join(others)}")
+    if counts[SUMMARY_ONLY]:
+        lines.append(f"  {counts[SUMMARY_ONLY]} {SUMMARY_ONLY}: they hold fewer events than the full story")
+    lines += [f"  skipped {item}" for item in kg.skipped if not item.bad and not item.reason.startswith("in language")]
+    return lines
 
 
 def _base_graph(out_dir: Path, append: bool, store_dir: Path | None):  # noqa: ANN202 - KnowledgeGraph | None

@@ -32,6 +32,9 @@ MODALITIES: tuple[str, ...] = ("asserted", "reported", "planned", "hypothetical"
 UNREAL: frozenset[str] = frozenset({"hypothetical", "negated"})
 #: How an event got its date, surest first.
 ANCHORS: tuple[str, ...] = ("explicit", "inferred", "tense", "dct")
+#: Where a document's publication date came from: the document itself (a .txt date line, a JSON
+#: field), the web page (htmldate), the feed entry, the crawl (WARC-Date), or --date.
+DATE_SOURCES: tuple[str, ...] = ("document", "page", "feed", "crawl", "default")
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,9 @@ class Document:
     date: dt.date | None = None
     title: str | None = None
     url: str | None = None
-    source: str | None = None  # path (and line for JSONL) it was read from
+    source: str | None = None  # path (and line for JSONL, record for WARC) it was read from
+    language: str | None = None  # ISO 639-1 code where known
+    date_source: str | None = None  # one of DATE_SOURCES; None when undated
 
     @property
     def content_hash(self) -> str:

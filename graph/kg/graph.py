@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from ..corrections import Corrections, apply_corrections
 from ..corrections.apply import match_entities, match_events
 from ..io.files import write_atomic
 from ..link import entity_links, merge_links, same_event_links
-from ..rdf.build import Triples, document_triples
+from ..rdf.build import Triples, copy_triples, document_triples
 from ..rdf.namespace import ETKG, ONTOLOGY_DIR, PREFIXES
 from ..rdf.read import iri_id, read_extraction
 from ..rdf.revisions import correction_iri, correction_triples, corrected_triples, corrections_iri, machine_triples
@@ -73,6 +74,7 @@ class KnowledgeGraph(NotebookDisplay):
         self.backend: Backend = source
         self.skipped: list[Any] = []  # documents a build could not read (graph.io.Skipped)
         self.unchanged = 0  # documents a build found already present with the same content
+        self.counts: Counter[str] = Counter()  # what a build read besides documents (graph.io.ReadCounts)
         self._tables: Tables | None = None
 
     @property
@@ -171,6 +173,13 @@ class KnowledgeGraph(NotebookDisplay):
         and how many statements it made or removed."""
         return self.tables.corrections()
 
+    def add_copy(self, original_id: str, copy: Document, similarity: float) -> KnowledgeGraph:
+        """Record ``copy`` as a syndicated copy of the document ``original_id`` (its own small
+        named graph: the copy, its URL, the PROV link) instead of extracting it again."""
+        self.backend.replace_graph(copy_triples(original_id, copy, similarity))
+        self._tables = None
+        return self
+
     def graphs(self) -> list[Graph]:
         """The named graph of each document."""
         return list(self.backend.graphs())
@@ -199,6 +208,12 @@ class KnowledgeGraph(NotebookDisplay):
         return rows_frame(result) if isinstance(result, Rows) else result
 
     # --- tables (see graph.kg.tables) -------------------------------------------------------
+    def documents(self) -> pd.DataFrame:
+        """One row per document: id, title, date, ``date_source`` (document, page, feed, crawl,
+        default = --date; None when undated), language, its URL, every URL the story appeared at
+        (``urls``, syndicated copies included) and the number of copies folded into it."""
+        return self.tables.documents()
+
     def entities(self, merge: bool = True) -> pd.DataFrame:
         """One row per entity: name, kind, mention and document counts, aliases, GeoNames link.
 

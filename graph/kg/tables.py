@@ -82,6 +82,20 @@ SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:
 """
 DOCUMENTS_Q = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }"
 
+DOCUMENTS_TABLE_Q = """
+SELECT ?document ?id ?title ?date ?date_source ?language ?url ?copy WHERE {
+  ?document a schema:NewsArticle ; schema:identifier ?id .
+  OPTIONAL { ?document schema:headline ?title }
+  OPTIONAL { ?document schema:datePublished ?date }
+  OPTIONAL { ?document etkg:dateSource ?date_source }
+  OPTIONAL { ?document schema:inLanguage ?language }
+  OPTIONAL { ?document schema:url ?url }
+  OPTIONAL { ?copy prov:alternateOf ?document }
+}
+"""
+COPY_URLS_Q = "SELECT ?url WHERE { ?copy prov:alternateOf ?document ; schema:url ?url }"
+DOCUMENT_COLUMNS = ["document", "id", "title", "date", "date_source", "language", "url", "urls", "copies"]
+
 ENTITY_COLUMNS = ["entity", "name", "kind", "mentions", "documents", "aliases", "geonames", "lat", "lon"]
 EVENT_COLUMNS = ["event", "label", "type", "date", "begin", "end", "anchor", "modality", "polarity",
                  "confidence", "trigger", "sentence", "actors", "targets", "places", "source",
@@ -120,6 +134,24 @@ class Tables:
 
     def entities(self, merge: bool = True) -> pd.DataFrame:
         return self._cached("entities", merge, self._entities)
+
+    def documents(self) -> pd.DataFrame:
+        return self._cached("documents", True, self._documents)
+
+    def _documents(self, _merge: bool) -> pd.DataFrame:
+        """One row per document: id, title, date and where it came from (``date_source`` None:
+        undated), language, its own URL, every URL the story appeared at (syndicated copies
+        folded into it included) and how many copies were folded."""
+        df = self._select(DOCUMENTS_TABLE_Q)
+        copy_urls = set(self._select(COPY_URLS_Q)["url"])
+        table = df.drop_duplicates("document").set_index("document")
+        urls = df.dropna(subset=["url"]).drop_duplicates(["document", "url"]).sort_values("url")
+        table["url"] = urls[~urls["url"].isin(copy_urls)].groupby("document")["url"].first()
+        table["urls"] = urls.groupby("document")["url"].agg("; ".join)
+        table["copies"] = df.dropna(subset=["copy"]).groupby("document")["copy"].nunique()
+        table["copies"] = table["copies"].fillna(0).astype("int64")
+        table["date"] = pd.to_datetime(table["date"].astype("string"), errors="coerce")
+        return table.reset_index()[DOCUMENT_COLUMNS].sort_values("id").reset_index(drop=True)
 
     def _entities(self, merge: bool) -> pd.DataFrame:
         """One row per entity: name, kind, mention and document counts, aliases, GeoNames link.

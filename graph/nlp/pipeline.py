@@ -7,6 +7,7 @@ Each etkg stage is a spaCy component (one module each) that leaves its results o
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -14,8 +15,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import DEFAULT_MODEL, Document, Extraction, Timex
+from ..records import DEFAULT_MODEL, Document, Entity, Event, EventRelation, Extraction, TextSpan, Timex
 
+#: Texts longer than this are parsed in paragraph-aligned chunks (see :func:`chunk_limit`).
+CHUNK_CHARS = 100_000
 # Our components, in pipeline order, each added after the statistical model's own.
 ETKG_COMPONENTS: tuple[str, ...] = ("etkg_gazetteer", "etkg_entities", "etkg_timex", "etkg_events")
 #: Components that take the user gazetteer (a CSV path) in their config.
@@ -81,10 +84,106 @@ def make_doc(nlp: Language, text: str, dct: dt.date | None) -> Doc:
     return doc
 
 
+def chunk_limit(nlp: Language) -> int:
+    """The longest text parsed in one piece: spaCy refuses texts over ``nlp.max_length`` and needs
+    about 1 GB of memory per 100,000 characters for the parser and NER."""
+    return min(nlp.max_length, CHUNK_CHARS)
+
+
+def chunks(text: str, limit: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of ``text`` that tile it, each at most ``limit`` characters, cut
+    after a paragraph break where there is one (else a line break, a sentence end, a space)."""
+    spans, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(sep)
+            if cut > 0:
+                end = start + cut + len(sep)
+                break
+        else:
+            end = start + limit
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
 def process(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[tuple[Doc, Document]]:
-    """Run the pipeline over documents lazily, in batches, yielding each Doc with its Document."""
-    pairs = ((make_doc(nlp, d.text, d.date), d) for d in documents)
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    """Run the pipeline over documents lazily, in batches, yielding each Doc with its Document.
+
+    A document longer than :func:`chunk_limit` is parsed in paragraph-aligned chunks; its Doc is
+    the chunks' Docs joined (``Doc.from_docs``), with the records of every chunk moved to offsets
+    in the whole text and entities of the same id merged."""
+    limit = chunk_limit(nlp)
+
+    def pieces() -> Iterator[tuple[Doc, tuple[Document, int, int]]]:
+        for d in documents:
+            spans = chunks(d.text, limit)
+            for k, (start, end) in enumerate(spans):
+                yield make_doc(nlp, d.text[start:end], d.date), (d, start, len(spans) - 1 - k)
+
+    parts: list[tuple[Doc, int]] = []
+    for doc, (document, start, left) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        if left == 0 and not parts:
+            yield doc, document
+            continue
+        parts.append((doc, start))
+        if left == 0:
+            yield _joined(parts), document
+            parts = []
+
+
+def _joined(parts: list[tuple[Doc, int]]) -> Doc:
+    """One Doc over the whole text from the Docs of its chunks (``(doc, offset)``, in order),
+    carrying the chunks' records at offsets into the whole text."""
+    import warnings
+
+    with warnings.catch_warnings():
+        # W101: from_docs drops Doc-level extension values; they are set below, shifted
+        warnings.simplefilter("ignore", UserWarning)
+        whole = Doc.from_docs([doc for doc, _ in parts], ensure_whitespace=False)
+    entities: dict[str, Entity] = {}
+    timexes: list[Timex] = []
+    events: list[Event] = []
+    relations: list[EventRelation] = []
+    metadata: dict[str, list[str]] = {}
+    for k, (doc, start) in enumerate(parts):
+        for e in doc._.entities or []:
+            _merge_entity(entities, e, start)
+        timexes += [replace(t, start=t.start + start, end=t.end + start) for t in doc._.timexes or []]
+        # event ids hash the chunk's text: two identical chunks would give one id twice
+        ids = {ev.id: ev.id if ev.id not in {x.id for x in events} else f"{ev.id}-{k}" for ev in doc._.events or []}
+        events += [replace(ev, id=ids[ev.id], trigger=_shift(ev.trigger, start), sentence_start=ev.sentence_start + start,
+                           mentions=[_shift(m, start) for m in ev.mentions]) for ev in doc._.events or []]
+        relations += [replace(r, source=ids.get(r.source, r.source), target=ids.get(r.target, r.target))
+                      for r in doc._.event_relations or []]
+        for key, values in (doc._.metadata or {}).items():
+            metadata.setdefault(key, []).extend(v for v in values if v not in metadata[key])
+    whole._.dct = parts[0][0]._.dct
+    whole._.entities, whole._.timexes, whole._.events = list(entities.values()), timexes, events
+    whole._.metadata, whole._.event_relations = metadata, relations
+    return whole
+
+
+def _shift(span: TextSpan, offset: int) -> TextSpan:
+    return replace(span, start=span.start + offset, end=span.end + offset)
+
+
+def _merge_entity(entities: dict[str, Entity], e: Entity, offset: int) -> None:
+    """Add a chunk's entity, its mentions moved by ``offset``, to the one of the same id."""
+    mentions = [_shift(m, offset) for m in e.mentions]
+    into = entities.get(e.id)
+    if into is None:
+        entities[e.id] = replace(e, mentions=mentions, aliases=list(e.aliases), links=dict(e.links))
+        return
+    into.mentions += mentions
+    into.aliases += [a for a in e.aliases if a not in into.aliases and a != into.name]
+    for scheme, link in e.links.items():
+        into.links.setdefault(scheme, link)
+    if into.lat is None and e.lat is not None:
+        into.lat, into.lon = e.lat, e.lon
+    into.country = into.country or e.country
 
 
 def to_records(doc: Doc, document: Document) -> Extraction:
@@ -93,7 +192,8 @@ def to_records(doc: Doc, document: Document) -> Extraction:
         doc=document,
         entities=list(doc._.entities or []),
         timexes=list(doc._.timexes or []),
-        events=list(doc._.events or []),
+        # a sentence ends before the paragraph break spaCy keeps as its last (whitespace) token
+        events=[replace(ev, sentence=ev.sentence.rstrip()) for ev in doc._.events or []],
         metadata=dict(doc._.metadata or {}),
         event_relations=list(doc._.event_relations or []),
     )

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
-from ..records import DEFAULT_MODEL, Entity, Event, Extraction, TextSpan, Timex
+from ..records import DEFAULT_MODEL, Document, Entity, Event, Extraction, TextSpan, Timex
 from ..timeml import interval
 from .namespace import ANCHOR, ETKG, ID, ITSRDF, MODALITY, NIF, PLOVER, PREFIXES, SEM
 
@@ -139,6 +139,10 @@ def document_triples(ex: Extraction, *, model: str = DEFAULT_MODEL) -> Triples:
         g.add((doc, SDO.headline, Literal(d.title)))
     if d.url:
         g.add((doc, SDO.url, Literal(d.url, datatype=XSD.anyURI)))
+    if d.language:
+        g.add((doc, SDO.inLanguage, Literal(d.language)))
+    if d.date_source:
+        g.add((doc, ETKG.dateSource, Literal(d.date_source)))
     for key, prop in METADATA_PROPERTIES.items():
         for value in ex.metadata.get(key, []):
             g.add((doc, prop, Literal(value)))
@@ -158,6 +162,24 @@ def document_triples(ex: Extraction, *, model: str = DEFAULT_MODEL) -> Triples:
         _add_event(g, doc, activity, ev)
     for rel in ex.event_relations:
         g.add((event_iri(rel.source), ETKG[rel.relation], event_iri(rel.target)))
+    return g
+
+
+def copy_triples(original_id: str, copy: Document, similarity: float) -> Triples:
+    """The named graph of a syndicated copy folded into the document ``original_id``: the copy
+    as a PROV entity that is an alternate of the document, and its URL as one more of the
+    document's (schema:url), so that the union graph lists every place the story appeared."""
+    doc, node = doc_iri(original_id), doc_iri(copy.id)
+    g = Triples(node)
+    g.add((node, RDF.type, PROV.Entity))
+    g.add((node, PROV.alternateOf, doc))
+    g.add((node, SDO.identifier, Literal(copy.id)))
+    g.add((node, ETKG.similarity, _decimal(similarity, 3)))
+    if copy.url:
+        g.add((node, SDO.url, Literal(copy.url, datatype=XSD.anyURI)))
+        g.add((doc, SDO.url, Literal(copy.url, datatype=XSD.anyURI)))
+    if copy.title:
+        g.add((node, SDO.headline, Literal(copy.title)))
     return g
 
 

@@ -72,6 +72,8 @@ class ETKG(DefinedNamespace):
     row: URIRef  # correction -> its line number in the corrections file
     lemma: URIRef  # event -> its trigger's lemma or phrase ("scale back") where it differs from the trigger text
     mergedInto: URIRef  # entity -> the canonical entity an analyst says it is (wins over etkg:sameEntity)
+    dateSource: URIRef  # document -> where its publication date came from: document, page, feed, crawl, default
+    similarity: URIRef  # syndicated copy -> estimated Jaccard similarity of its text to the document's
 
 
 class SEM(DefinedNamespace):

@@ -64,7 +64,8 @@ def read_extraction(triples: Iterable[tuple[Node, Node, Node]]) -> tuple[Extract
 
     date = text(doc, SDO.datePublished)
     document = Document(str(one(doc, SDO.identifier)), str(one(doc, NIF.isString)),
-                        dt.date.fromisoformat(date) if date else None, text(doc, SDO.headline), text(doc, SDO.url))
+                        dt.date.fromisoformat(date) if date else None, text(doc, SDO.headline), text(doc, SDO.url),
+                        language=text(doc, SDO.inLanguage), date_source=text(doc, ETKG.dateSource))
     metadata = {key: [str(v) for v in every(doc, prop)] for key, prop in METADATA_PROPERTIES.items()}
     agent = one(URIRef(f"{doc}/extraction"), PROV.wasAssociatedWith)
     model = text(agent, ETKG.model) if agent is not None else None

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from graph.io.documents import Skipped, read_documents, text_document, InputError
+from graph.io.base import InputError, Skipped
+from graph.io.documents import read_documents
+from graph.io.plain import text_document
 
 from conftest import SEED
 
@@ -60,18 +62,68 @@ def test_json_and_jsonl(tmp_path):
     assert "malformed JSON" in skipped[0].reason
 
 
-def test_html(tmp_path):
-    (tmp_path / "a.html").write_text(
-        "<html><head><title>Talks</title><meta property='article:published_time' content='2022-03-30T10:00Z'>"
-        "<script>var x = 1;</script></head><body><nav>Menu</nav><p>Talks &amp; more.</p><p>Second.</p></body></html>")
-    (doc,) = read(tmp_path / "a.html")
-    assert (doc.title, doc.date, doc.text) == ("Talks", dt.date(2022, 3, 30), "Talks & more.\n\nSecond.")
+def test_same_stem_in_two_folders_is_two_documents_with_stable_ids(tmp_path):
+    for folder, text in (("a", "Talks resumed."), ("b", "Shelling continued.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(text)
+    (tmp_path / "a" / "report.json").write_text(json.dumps({"text": "A third story."}))
+    docs = read(tmp_path)
+    assert [d.id for d in docs] == ["a/report", "a/report.txt", "b/report"]
+    assert [d.id for d in read(tmp_path)] == [d.id for d in docs]
+    named = read(tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt")
+    assert [d.id for d in named] == ["a/report", "b/report"]
+
+
+def test_an_id_used_twice_is_refused_naming_both(tmp_path):
+    (tmp_path / "x.jsonl").write_text(json.dumps({"id": "s1", "text": "One."}) + "\n" +
+                                      json.dumps({"id": "s1", "text": "Two."}) + "\n")
+    first, second = read(tmp_path / "x.jsonl")
+    assert first.id == "s1" and isinstance(second, Skipped)
+    assert second.source.endswith("x.jsonl:2") and f"{tmp_path / 'x.jsonl'}:1" in second.reason
+
+
+@pytest.mark.parametrize("record, reason", [
+    ({"id": {"x": 1}, "text": "Hello."}, '"id" must be a string or a number, not an object'),
+    ({"url": 5, "text": "Hello."}, '"url" must be a string, not a number'),
+    ({"text": 5}, '"text" must be a string, not a number'),
+    ({"text": "Hello.", "title": ["a"]}, '"title" must be a string, not a list'),
+    ({"text": "Hello.", "date": True}, '"date" must be a string, not true/false'),
+])
+def test_wrong_typed_json_fields_are_refused_naming_file_and_line(tmp_path, record, reason):
+    (tmp_path / "x.jsonl").write_text(json.dumps({"text": "Fine."}) + "\n" + json.dumps(record) + "\n")
+    good, bad = read(tmp_path / "x.jsonl")
+    assert good.text == "Fine."
+    assert isinstance(bad, Skipped) and bad.source == f"{tmp_path / 'x.jsonl'}:2" and bad.reason == reason
+
+
+def test_deeply_nested_json_is_one_skipped_line(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000)
+    (tmp_path / "deep.jsonl").write_text(json.dumps({"text": "Fine."}) + "\n" + "[" * 100_000 + "\n")
+    items = read(tmp_path)
+    assert [str(i) for i in items if isinstance(i, Skipped)] == [
+        f"{tmp_path / 'deep.json'}: JSON nested too deeply to read",
+        f"{tmp_path / 'deep.jsonl'}:2: JSON nested too deeply to read"]
+    assert [d.text for d in items if not isinstance(d, Skipped)] == ["Fine."]
+
+
+def test_nul_byte_anywhere_is_refused_and_escaped_nuls_are_dropped(tmp_path):
+    (tmp_path / "late.txt").write_bytes(b"Talks resumed. " * 1000 + b"\0 More.")
+    (tmp_path / "esc.json").write_text(json.dumps({"text": "Talks\u0000 resumed.\u0007", "title": "T\u0000"}))
+    late, esc = read(tmp_path / "late.txt", tmp_path / "esc.json")
+    assert isinstance(late, Skipped) and "NUL byte at offset 15000" in late.reason
+    assert (esc.text, esc.title) == ("Talks resumed.", "T")
+
+
+def test_text_is_cleaned_to_paragraphs():
+    doc = text_document("date 2022-03-30\r\nFirst line.\r\n \r\n\r\n\nSecond\x0b one.\n\n\n")
+    assert (doc.text, doc.date_source) == ("First line.\n\nSecond one.", "document")
 
 
 @pytest.mark.parametrize("name, content, reason", [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n", "empty file"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0IHDR", "binary file"),
+    ("deep.json", b"[" * 50_000 + b"]" * 50_000, "nested too deeply"),
     ("bad.json", b"{\"text\": ", "malformed JSON"),
     ("list.json", b"[1, 2]", "expected a JSON object"),
     ("notext.json", b"{\"title\": \"x\"}", "missing or empty \"text\""),
