@@ -80,9 +80,12 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
           formats: tuple[str, ...], append: bool, store_dir: Path | None, endpoint: str | None,
           workers: int, engine: str, scheduler: str | None, progress: bool | None, views: bool,
           corrections_file: str | None) -> None:
-    """Build the graph and views of articles (.txt, .json, .jsonl, .html; files, folders, globs).
+    """Build the graph and views of articles (.txt, .json, .jsonl, web pages, WARC, RSS/Atom;
+    files, folders, globs).
 
     Example: etkg build seeds/ --out out/ --format jsonld --endpoint http://127.0.0.1:7878/store
+
+    Example: etkg build crawl.warc.gz feed.xml saved-pages/ --out out/
 
     Example: etkg build archive/*.jsonl --store corpus.oxigraph --workers 2 --out out/
 
