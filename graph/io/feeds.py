@@ -12,7 +12,7 @@ from .base import SUMMARY_ONLY, InputError, ReadCounts, Skipped, Warn, clean_tex
 from .language import detect, primary
 
 #: Elements whose end is a paragraph break in an entry's HTML content.
-_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article",
+_BLOCKS = {"p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article",
            "pre", "ul", "ol", "table", "figure", "header", "footer"}
 
 
@@ -31,12 +31,10 @@ def html_paragraphs(fragment: str) -> str:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ParserError, ValueError):
         return clean_text(fragment)
-    for el in root.iter("script", "style", "noscript"):
+    for el in list(root.iter("script", "style", "noscript")):
         el.drop_tree()
     for el in root.iter():
         if el.tag in _BLOCKS:
-            el.tail = "\n\n" + (el.tail or "")
-        elif el.tag == "br":
             el.tail = "\n\n" + (el.tail or "")
     return paragraphs_text(root.text_content().split("\n\n"))
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from conftest import FIXTURES
-
-PAGES = FIXTURES / "web"
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "web"
 TALKS, GRAIN = PAGES / "talks.html", PAGES / "grain.html"
 URLS = {"talks": "https://ledger.example/world/2022/03/30/talks-resume-istanbul",
         "grain": "https://harbour.example/news/grain-deal-extended"}
