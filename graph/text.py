@@ -11,6 +11,8 @@ import unicodedata
 LEGAL_SUFFIXES = frozenset("inc incorporated corp corporation co company ltd limited llc plc ag sa nv gmbh "
                            "spa srl sarl bv oy ab asa kk pty jsc pjsc oao holding holdings group".split())
 _SMALL_WORDS = frozenset("of the and for de du la le des".split())
+#: A web domain ending a company's name.
+_DOMAIN = re.compile(r"(?<=[A-Za-z])\.(?:com|net|org|co\.uk|co|io)$", re.I)
 
 
 def slug(name: str) -> str:
@@ -31,6 +33,8 @@ def org_name(words: list[str]) -> list[str]:
         words = words[1:]
     while len(words) > 1 and bare(words[-1]) in LEGAL_SUFFIXES:
         words = words[:-1]
+    if len(words) == 1:
+        words = [_DOMAIN.sub("", words[0]) or words[0]]  # "Amazon.com" is Amazon
     return words
 
 

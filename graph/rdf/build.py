@@ -28,6 +28,10 @@ KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "city": (SEM.Place, SDO.City),
     "region": (SEM.Place, SDO.AdministrativeArea),
     "place": (SEM.Place, SDO.Place),
+    "work": (SDO.CreativeWork,),
+    "product": (SDO.Product,),
+    "event": (SDO.Event,),
+    "law": (SDO.Legislation,),
 }
 ROLE_PROPERTIES = {"actor": ETKG.actor, "target": ETKG.target, "place": SEM.hasPlace,
                    "participant": SEM.hasActor}
@@ -205,6 +209,9 @@ def _add_entity(g: Triples, doc: URIRef, activity: URIRef, ent: Entity) -> None:
     for scheme, link in ent.links.items():
         if scheme == "iso3166":
             g.add((e, ETKG.iso3166, Literal(link)))
+        elif scheme == "iso3166-2":
+            for code in link.split():
+                g.add((e, ETKG.subdivisionCode, Literal(code)))
         elif scheme == "geonames":
             g.add((e, ETKG.geonames, URIRef(link)))
         else:

@@ -59,6 +59,7 @@ class ETKG(DefinedNamespace):
     dateline: URIRef  # document -> the place line of its dateline ("KYIV, Ukraine (AP) -")
     geonames: URIRef  # place -> its GeoNames feature
     iso3166: URIRef  # country -> its ISO 3166-1 alpha-2 code
+    subdivisionCode: URIRef  # region -> its ISO 3166-2 code (one per subdivision it covers)
     countryCode: URIRef  # place -> ISO 3166-1 alpha-2 code of the country it lies in
     before: URIRef  # event -> an event the text says it happened before
     after: URIRef  # event -> an event the text says it happened after

@@ -33,6 +33,10 @@ KIND_STYLES: dict[str, dict[str, str]] = {
     "region": {"shape": "hexagon", "color": "#c0a000"},
     "place": {"shape": "triangleDown", "color": "#6d4c41"},
     "group": {"shape": "star", "color": "#00acc1"},
+    "work": {"shape": "box", "color": "#d81b60"},
+    "product": {"shape": "ellipse", "color": "#5e35b1"},
+    "event": {"shape": "database", "color": "#43a047"},
+    "law": {"shape": "text", "color": "#546e7a"},
     "other": {"shape": "dot", "color": "#9e9e9e"},
 }
 assert tuple(TYPE_COLORS) == PLOVER_TYPES and set(KIND_STYLES) == {*KINDS, "other"}

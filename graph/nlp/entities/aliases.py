@@ -21,10 +21,12 @@ mr mrs ms miss mx dr sir dame lord lady president vice prime minister chancellor
 sen rep representative congressman congresswoman governor gov mayor general gen lt colonel col
 captain capt admiral adm sergeant sgt major king queen prince princess pope ambassador judge justice
 premier foreign defence defense deputy chief executive ceo chairman chairwoman professor prof rev
-reverend father sheikh emir president-elect former late
+reverend father sheikh emir president-elect former late honourable honorable hon acting
 """.split())
+#: Words that open a surname ("Robert De Niro", "Laurence des Cars", "Ursula von der Leyen").
+PARTICLES = frozenset("de da di del della des du van von der den ten ter le la al el bin ibn".split())
 #: Titles that make a following name a person whatever the statistical model said ("Mr Zeleskyy").
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame president senator sen rep gov governor mayor pope "
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame president senator sen rep gov governor mayor pope honourable honorable hon "
                        "premier chancellor".split())
 #: A misspelt surname must be at least this similar (rapidfuzz ratio) and this long.
 FUZZY_RATIO = 85
@@ -39,6 +41,18 @@ def strip_titles(words: list[str]) -> list[str]:
     while i < len(words) - 1 and (bare(words[i]) in TITLES or bare(words[i]) == "the"):
         i += 1
     return words[i:]
+
+
+def split_name(words: list[str]) -> tuple[str, str]:
+    """First name and surname of a person's name words; a name that opens with a particle is a
+    surname alone ("De Niro" -> ("", "De Niro")), and a particle inside opens the surname
+    ("Robert De Niro" -> ("Robert", "De Niro"))."""
+    if not words:
+        return "", ""
+    for i, w in enumerate(words[:-1]):
+        if w.lower() in PARTICLES:
+            return (" ".join(words[:1]) if i else ""), " ".join(words[i:])
+    return (words[0] if len(words) > 1 else ""), words[-1]
 
 
 def _compatible_first(a: str, b: str) -> bool:
@@ -57,9 +71,9 @@ def cluster_people(names: list[list[str]]) -> list[int]:
     cluster = [-1] * len(names)
     heads: list[tuple[str, str, int]] = []  # (first name, surname, first position) per cluster
     for i, words in enumerate(names):
-        if len(words) < 2:
+        first, last = split_name(words)
+        if not first:
             continue
-        first, last = words[0], words[-1]
         for c, (f, l, _) in enumerate(heads):
             if _compatible_first(first, f) and (last.lower() == l.lower() or _close(last, l)):
                 cluster[i] = c
@@ -70,7 +84,7 @@ def cluster_people(names: list[list[str]]) -> list[int]:
     for i, words in enumerate(names):
         if cluster[i] >= 0:
             continue
-        word = words[-1] if words else ""
+        word = split_name(words)[1]
         exact = [c for c, (_, l, _) in enumerate(heads) if l.lower() == word.lower()]
         close = [c for c, (_, l, _) in enumerate(heads) if _close(word, l)]
         firsts = [c for c, (f, _, _) in enumerate(heads) if f and f.lower() == word.lower()]
@@ -96,10 +110,25 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
     Commercial Airplanes"."""
     keys: dict[str, int] = {}
     cluster = []
-    full = {acronym(w): " ".join(w).lower() for w in names if len(w) > 1}
+    full: dict[str, set[str]] = {}
+    for w in names:
+        if len(w) > 1:
+            for short in _acronyms(w):
+                full.setdefault(short, set()).add(" ".join(w).lower())
     for words in names:
         key = " ".join(words).lower()
-        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) and words[0] in full:
-            key = full[words[0]]
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) and len(full.get(words[0], ())) == 1:
+            (key,) = full[words[0]]
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster
+
+
+def _acronyms(words: list[str]) -> set[str]:
+    """The acronyms a name is written as: its initials with or without the small words ("COI",
+    "CI" for Commission of Inquiry), also without the country before it ("DEA" for United
+    States Drug Enforcement Agency)."""
+    out = set()
+    for i in range(len(words) - 1):
+        tail = words[i:]
+        out |= {acronym(tail), "".join(w[0] for w in tail if w[:1].isalpha()).upper()}
+    return {a for a in out if len(a) >= 2}

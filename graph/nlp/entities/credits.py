@@ -1,7 +1,10 @@
-"""Photo credits, bylines, agency tags and datelines: who made the article, not who is in it.
+"""Photo credits, bylines, agency tags and datelines: who made the article, not who is in it;
+and the page furniture around it (menus, share buttons, related headlines).
 
-Their names become document metadata and the character ranges they cover are withheld from the
-story's entities ("Credit: AP" is not an actor of the story).
+Credit names become document metadata and the character ranges they cover are withheld from the
+story's entities ("Credit: AP" is not an actor of the story). Furniture is found by its words
+(``furniture.txt``: "Slideshow", "Skip to main content") and by its lines: short lines that are
+no sentence, where a name seen nowhere else is not an entity of the story.
 """
 from __future__ import annotations
 
@@ -11,6 +14,11 @@ from functools import lru_cache
 from .gazetteer import DATA
 
 _NAME = r"[A-Z][\w.'&-]*(?:[ ][A-Z][\w.'&-]*){0,4}"
+#: How a line of a sentence ends; a line ending otherwise is a heading, a menu item or a button.
+_SENTENCE_END = tuple(".!?…\"”’'»")
+#: A line with no sentence end is furniture when it is this short, or mostly capitalised words.
+FURNITURE_WORDS = 4
+FURNITURE_CAPITALS = 0.6
 
 
 @lru_cache(maxsize=1)
@@ -70,3 +78,50 @@ def find_credits(text: str) -> tuple[dict[str, list[str]], list[tuple[int, int]]
             if groups.get("agency"):
                 keep("agencies", groups["agency"])
     return {k: v for k, v in meta.items() if v}, ranges
+
+
+@lru_cache(maxsize=1)
+def _furniture_names() -> frozenset[str]:
+    lines = (DATA / "furniture.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def is_furniture(name: str) -> bool:
+    """Whether a name is page furniture by its words ("Slideshow", "Latest Programs")."""
+    return " ".join(name.split()).lower() in _furniture_names()
+
+
+def furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines that are no sentence: no sentence end, and short or mostly
+    capitalised ("Home", "US: 31 Alleged Mexican Mafia People Indicted On Racketeering"). A text
+    of one line is all story."""
+    if "\n" not in text.strip():
+        return []
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line), _furniture_line(line)))
+        pos += len(line) + 1
+    out = []
+    for i, (start, end, furniture) in enumerate(lines):
+        # A short sentence between two furniture lines is an item of the same menu or list of
+        # related headlines ("Honduras extradites former president Hernandez ...").
+        boxed = (0 < i < len(lines) - 1 and lines[i - 1][2] and lines[i + 1][2]
+                 and len(text[start:end].split()) <= LISTED_WORDS)
+        if furniture or boxed:
+            out.append((start, end))
+    return out
+
+
+#: A sentence this short between two furniture lines is furniture too.
+LISTED_WORDS = 25
+
+
+def _furniture_line(line: str) -> bool:
+    words = line.split()
+    if any(phrase in line.lower() for phrase in _furniture_names() if len(phrase.split()) >= 3):
+        return True  # "Click to share on Twitter (Opens in new window)"
+    if line.rstrip().endswith(_SENTENCE_END):
+        return False
+    capitals = sum(w[:1].isupper() or w[:1].isdigit() for w in words) / len(words)
+    return len(words) <= FURNITURE_WORDS or capitals >= FURNITURE_CAPITALS

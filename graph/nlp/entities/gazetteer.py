@@ -32,7 +32,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 SPANS_KEY = "etkg_gazetteer"
 GEONAMES = "https://sws.geonames.org/{}/"
 #: Bump when the way the table is built changes, so that stale caches are rebuilt.
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 #: Alternate names closer than this (rapidfuzz ratio) to a city's name are spellings of it
 #: ("Kiev" for Kyiv); farther ones are historical or other-language names ("Byzantium",
 #: "Zhdanov") that would match the wrong thing in English news.
@@ -45,7 +45,8 @@ MATCH_POPULATION = 100_000
 EXONYM_POPULATION = 100_000
 #: NER-style label per kind, so that gazetteer spans can stand where NER spans stand.
 LABELS = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "city": "GPE", "region": "LOC",
-          "place": "LOC", "group": "NORP"}
+          "place": "LOC", "group": "NORP", "work": "WORK_OF_ART", "product": "PRODUCT", "event": "EVENT",
+          "law": "LAW"}
 assert set(LABELS) == set(KINDS), "every entity kind needs an NER-style label"
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")
 
@@ -125,6 +126,9 @@ def build() -> Gazetteer:
     for row in _rows("organisations.csv"):
         gaz.add(Known(f"organisation/{slug(row['name'])}", row["name"], "organisation"),
                 [row["name"], *_split(row["aliases"])])
+    for row in _rows("named.csv"):  # works, products, events and awards, laws and treaties
+        gaz.add(Known(f"{row['kind']}/{slug(row['name'])}", row["name"], row["kind"]),
+                [row["name"], *_split(row["aliases"])])
     countries = gc.get_countries()
     country_names: dict[str, list[str]] = {iso: [c["name"]] for iso, c in countries.items()}
     for c in pycountry.countries:
@@ -154,13 +158,21 @@ def build() -> Gazetteer:
                 gaz.capitals[key] = gaz.countries[city["countrycode"]]
     for state in gc.get_us_states().values():
         gaz.add(Known(f"region/{slug(state['name'])}", state["name"], "region",
-                      {"geonames": GEONAMES.format(state["geonameid"])}, country="US"), [state["name"]])
+                      {"geonames": GEONAMES.format(state["geonameid"]), "iso3166-2": f"US-{state['code']}"},
+                      country="US"), [state["name"]])
+    # Regions the news names in English (disputed ones too), before cities: "Gaza" is the Strip.
+    for row in _rows("regions.csv"):
+        codes = row["iso3166_2"].split()
+        gaz.add(Known(f"region/{slug(row['name'])}", row["name"], "region",
+                      {"iso3166-2": " ".join(codes)} if codes else {},
+                      country=codes[0][:2] if codes else None), [row["name"], *_split(row["aliases"])])
     for cont in gc.get_continents().values():
         gaz.add(Known(f"region/{slug(cont['name'])}", cont["name"], "region",
                       {"geonames": GEONAMES.format(cont["geonameId"])},
                       lat=float(cont["lat"]), lon=float(cont["lng"])), [cont["name"]])
     for city in cities:
         _add_city(gaz, city, fuzz.ratio)
+    _add_subdivisions(gaz, pycountry)
     for row in _rows("demonyms.csv"):
         country = gaz.countries[row["iso3166"]]
         for surface in (row["adjective"], row["plural"]):
@@ -187,6 +199,20 @@ def _add_city(gaz: Gazetteer, city: dict, ratio) -> str | None:
     if city["population"] < MATCH_POPULATION:
         gaz.unmatched.update(names)
     return key
+
+
+def _add_subdivisions(gaz: Gazetteer, pycountry) -> None:
+    """First-level ISO 3166-2 subdivisions under their own (Latin) names, linked when the model
+    finds them but not searched for: many are named like the words or towns of other places."""
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or not _LATIN_NAME.match(sub.name) or sub.name in gaz.surfaces:
+            continue
+        known = Known(f"region/{slug(sub.name)}", sub.name, "region", {"iso3166-2": sub.code},
+                      country=sub.country_code)
+        if known.id in gaz.entries:
+            continue
+        gaz.add(known, [sub.name])
+        gaz.unmatched.add(sub.name)
 
 
 def _fingerprint() -> str:

@@ -14,18 +14,20 @@ of a group entity named by the plural ("group/russians") resolved to the country
 """
 from __future__ import annotations
 
+import csv
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ...records import Entity, Mention
-from ...text import slug
+from ...records import ACTOR_KINDS, KINDS, PLACE_KINDS, Entity, Mention
+from ...text import acronym, slug
 from . import aliases, metonymy
-from .credits import find_credits
-from .gazetteer import LABELS, SPANS_KEY, Gazetteer, Known, load
+from .credits import find_credits, furniture_lines, is_furniture
+from .gazetteer import DATA, LABELS, SPANS_KEY, Gazetteer, Known, load
 
 if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
@@ -33,7 +35,22 @@ if not Doc.has_extension("metadata"):
     Doc.set_extension("metadata", default=None)
 
 NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "NORP": "group",
-             "FAC": "place"}
+             "FAC": "place", "WORK_OF_ART": "work", "PRODUCT": "product", "EVENT": "event", "LAW": "law"}
+#: Kinds that are named but never act: works, products, events and awards, laws.
+NAMED_KINDS = frozenset(KINDS) - ACTOR_KINDS
+#: Nouns that make the capitalised name next to them a title ("the film The Irishman").
+WORK_NOUNS = frozenset("film films movie movies series show shows sitcom drama documentary novel novels book "
+                       "books memoir album albums song songs play musical opera painting paintings".split())
+#: Words that make a name the model calls LAW a law; without one it is a title ("Book of Hours").
+LAW_WORDS = frozenset("act acts law laws treaty treaties convention conventions agreement agreements accord accords "
+                      "protocol charter constitution code bill amendment directive regulation pact memorandum "
+                      "statute resolution".split())
+#: Words that make a building the model calls FAC an institution ("Musée Guimet", "Tate Modern"
+#: stays a place).
+INSTITUTION_WORDS = frozenset("museum musée museo gallery galerie university college school hospital library "
+                              "theatre theater institute foundation fondation academy".split())
+#: Words that open a noun phrase: "the Territory" is a description, not a name.
+DETERMINERS = frozenset("the this that these those its his her their our".split())
 #: Nouns that make an unknown place a region ("the Donbas region", "the Crimean Peninsula").
 REGION_NOUNS = frozenset("region regions peninsula province provinces oblast state territory territories "
                          "republic valley basin governorate district county prefecture".split())
@@ -57,19 +74,21 @@ class _Candidate:
                   assigns=["doc._.entities", "doc._.metadata"])
 def make_entities(nlp: Language, name: str, gazetteer: str | None) -> "EntityResolver":
     """``gazetteer``: optional user CSV (name, aliases, kind, iri) whose identities win."""
-    return EntityResolver(load(gazetteer))
+    return EntityResolver(load(gazetteer), _common_nouns(nlp))
 
 
 class EntityResolver:
     """Turns NER and gazetteer spans into ``doc._.entities`` and credits into ``doc._.metadata``."""
 
-    def __init__(self, gaz: Gazetteer):
+    def __init__(self, gaz: Gazetteer, nouns: frozenset[str] = frozenset()):
         self.gaz = gaz
+        self.nouns = nouns
 
     def __call__(self, doc: Doc) -> Doc:
         metadata, withheld = find_credits(doc.text)
         cands = [c for c in self._candidates(doc)
                  if not any(s < c.span.end_char and c.span.start_char < e for s, e in withheld)]
+        cands = _outside_furniture(doc, cands)
         self._assign_kinds(doc, cands)
         cands = [c for c in cands if c.kind]
         doc._.entities = self._entities(cands)
@@ -86,11 +105,12 @@ class EntityResolver:
             g.start <= s.start and s.end <= g.end and (s.start, s.end) != (g.start, g.end) for s in ner)]
         ner = [s for s in ner if not any(g.start <= s.start and s.end <= g.end for g in longer)]
         out = []
-        for s in ner:
+        for s in filter(None, map(_clean, ner)):
             start = s.start + 1 if s[0].lower_ == "the" and len(s) > 1 else s.start
             g = by_bounds.get((start, s.end))
-            out.append(_Candidate(s, s.label_, self.gaz.entries[g.id_] if g is not None else None))
-        covered = {i for s in ner for i in range(s.start, s.end)}
+            known = self.gaz.entries[g.id_] if g is not None else self._small_place(doc[start:s.end], s.label_)
+            out.append(_Candidate(s, s.label_, known))
+        covered = {i for c in out for i in range(c.span.start, c.span.end)}
         for g in gaz_spans:
             if covered.intersection(range(g.start, g.end)):
                 continue
@@ -102,20 +122,48 @@ class EntityResolver:
         out.sort(key=lambda c: c.span.start)
         return out
 
+    def _small_place(self, span: Span, label: str) -> Known | None:
+        """A town or subdivision the matcher does not search for (see MATCH_POPULATION), where the
+        model finds it as a place or the text places something in it ("shot in Bucha")."""
+        key = self.gaz.surfaces.get(span.text) if span.text in self.gaz.unmatched else None
+        if key is None or not (label in ("GPE", "LOC", "FAC", "ORG") or metonymy.located(span)):
+            return None
+        return self.gaz.entries[key]
+
     def _assign_kinds(self, doc: Doc, cands: list[_Candidate]) -> None:
         """Kind, name words and title of each candidate; a kind of "" drops it."""
         ner_labels: dict[str, Counter[str]] = {}
         for c in cands:
             ner_labels.setdefault(c.span.text, Counter())[c.label] += 1
-        countries_here = {c.known.country for c in cands if c.known and c.known.kind == "country"}
+        self._acronyms(cands)
+        # One kind per unknown name: the model's majority label among organisation and place
+        # ("Netflix" tagged GPE once and ORG twice is a company), ties going to the organisation.
+        for c in cands:
+            if c.known is None and c.label in ("ORG", "GPE", "LOC", "FAC"):
+                votes = ner_labels[c.span.text]
+                c.label = max(("ORG", "GPE", "LOC", "FAC"), key=lambda label: (votes[label], label == "ORG"))
+        works = {_plain(c.span) for c in cands if c.label in ("NORP", "PERSON", "ORG") and _work_cue(c.span)
+                 and _plain(c.span) not in self.gaz.demonyms}
+        for c in cands:
+            lowered = {w.lower() for w in _words(c.span)}
+            if c.label == "LAW" and not lowered & LAW_WORDS:
+                c.label = "WORK_OF_ART"
+            elif c.label == "FAC" and c.known is None and lowered & INSTITUTION_WORDS:
+                c.label = "ORG"
+        countries_here = {self.gaz.countries.get(c.known.country or "") for c in cands
+                          if c.known and c.known.kind in ("country", "region")}
         countries_here |= {self.gaz.demonyms[c.span.text][1] for c in cands if c.span.text in self.gaz.demonyms}
         regional = {_plain(c.span) for c in cands if c.known is None and c.label in ("GPE", "LOC") and _regional(c.span)}
         # One reading per name in a document: the model's majority label for a name it tags both
         # PERSON and ORG, and a person's surname or full name is that person wherever it recurs
         # ("Mulally" tagged ORG after "Alan Mulally").
-        people = {" ".join(aliases.strip_titles([t.text for t in c.span])) for c in cands
-                  if _person_vote(ner_labels[c.span.text])}
-        people |= {name.split()[-1] for name in list(people) if len(name.split()) > 1}
+        # A name the gazetteer knows as a place is a person only with a title ("Mr Jordan").
+        people = {" ".join(aliases.strip_titles(_words(c.span))) for c in cands
+                  if _person_vote(ner_labels[c.span.text])
+                  and (c.known is None or c.known.kind not in PLACE_KINDS or _honorific(_title_before(c.span)))}
+        full_names = [name.split() for name in people if len(name.split()) > 1]
+        people |= {name[-1] for name in full_names}
+        name_words = {w for name in full_names for w in name}
         for c in cands:
             if c.label == "PERSON" and not _person_vote(ner_labels[c.span.text]):
                 c.label = "ORG"
@@ -127,14 +175,32 @@ class EntityResolver:
         located_towns = {c.span.text for c in cands if c.known is not None and c.known.kind == "city"
                          and metonymy.located(c.span)}
         for c in cands:
-            words = [t.text for t in c.span]
+            words = _words(c.span)
             title = _title_before(c.span)
+            if c.known is not None and not c.known.user and not self._place_evidence(doc, c):
+                c.kind = ""  # "Mobile" is the city only where Alabama or a place is in the text
+                continue
             known = c.known
+            honorific = _honorific(title)
             if known is not None and known.user:
                 c.kind = known.kind
-            elif title and title.lower().rstrip(".") in aliases.HONORIFICS and c.label in ("PERSON", "ORG", "GPE"):
+            elif honorific and c.label in ("PERSON", "ORG", "GPE"):
                 c.kind, c.known = "person", None  # "Mr Zeleskyy", whatever the model said
-            elif c.label == "PERSON" and (known is None or known.kind != "country"):
+            elif known is not None and known.kind in NAMED_KINDS:
+                c.kind = known.kind  # "Oscar" the award, not a man
+            elif _plain(c.span) in works:
+                c.kind, c.known = "work", None
+                words = _words(c.span) if c.span.start == 0 or c.span.doc[c.span.start - 1].text != "The" \
+                    else ["The", *_words(c.span)]
+            elif c.label in NER_KINDS and NER_KINDS[c.label] in NAMED_KINDS:
+                c.kind = NER_KINDS[c.label]
+            elif not self._is_name(c):
+                c.kind = ""  # "the Territory", "Museums", a "Moon" no one is called
+                continue
+            elif (c.label == "PERSON" and known is not None and known.kind in PLACE_KINDS
+                  and (known.kind == "country" or _plain(c.span) not in name_words)):
+                c.kind = known.kind  # "Warsaw said": the gazetteer's capital, not a person
+            elif c.label == "PERSON":
                 c.kind, c.known = "person", None  # "Obama" is a town in Japan, but not in the news
             elif known is not None and known.kind == "city" and c.label == "ORG":
                 evidence = (ner_labels[c.span.text]["GPE"] + ner_labels[c.span.text]["LOC"] > 0
@@ -154,10 +220,44 @@ class EntityResolver:
             if c.kind == "person":
                 c.words = tuple(aliases.strip_titles(words))
                 c.title = title
+            elif c.kind in NAMED_KINDS:
+                c.words = tuple(words[1:] if len(words) > 1 and words[0].lower() == "the" and c.kind != "work" else words)
             elif c.kind == "organisation":
                 c.words = tuple(aliases.org_name(words))
             else:
                 c.words = tuple(_plain(c.span).split())
+
+    def _acronyms(self, cands: list[_Candidate]) -> None:
+        """An unknown acronym ("BVI") takes the identity of the one known name it abbreviates
+        that the document also writes out ("British Virgin Islands")."""
+        spelled: dict[str, dict[str, Known]] = {}
+        for c in cands:
+            if c.known is not None and len(c.known.name.split()) > 1:
+                spelled.setdefault(acronym(c.known.name.split()), {})[c.known.id] = c.known
+        for c in cands:
+            if c.known is None and len(c.span) == 1 and c.span.text.isupper() and len(spelled.get(c.span.text, ())) == 1:
+                (c.known,) = spelled[c.span.text].values()
+                c.label = c.known.label
+
+    def _place_evidence(self, doc: Doc, c: _Candidate) -> bool:
+        """Whether a gazetteer name that is also a common word ("Mobile", "Reading") has the
+        place around it that it needs."""
+        contexts = _lookalikes().get(c.known.name) if c.known is not None else None
+        return (contexts is None or any(ctx in doc.text for ctx in contexts)
+                or (c.label in ("GPE", "LOC") and metonymy.located(c.span)))
+
+    def _is_name(self, c: _Candidate) -> bool:
+        """Whether a one-word name the gazetteer does not know is a name, not a capitalised common
+        noun: a plural ("Museums") or a noun after a determiner ("the Territory", "The Moon") is
+        a description, whatever the model said; "Putin", also in the dictionary, is a name."""
+        if c.known is not None or len(c.span) != 1 or c.span.text.isupper() or c.label not in ("PERSON", "ORG"):
+            return True
+        tok = c.span[0]
+        if not (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
+            return True
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        plural = tok.lemma_.lower() != tok.lower_
+        return not plural and not (before is not None and before.lower_ in DETERMINERS)
 
     def _group(self, c: _Candidate) -> None:
         """Demonyms resolve to their country; other NORP nouns are groups; adjectives ("Western") are dropped."""
@@ -248,10 +348,109 @@ class EntityResolver:
 
 def _plain(span: Span) -> str:
     """Span text without a leading "the" and a trailing possessive."""
-    words = [t.text for t in span if t.tag_ != "POS"]
+    words = _words(span)
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words)
+
+
+def _words(span: Span) -> list[str]:
+    """The words of a name as written, without a possessive: tokens not separated by a space
+    are one word ("Tsai Ing-wen", "Waller-Bridge", "O'Brien"), as the text has them."""
+    words: list[str] = []
+    glue = False
+    for t in span:
+        if t.tag_ == "POS" or t.text in ("'s", "’s"):
+            glue = False
+            continue
+        if glue and words:
+            words[-1] += t.text
+        else:
+            words.append(t.text)
+        glue = not t.whitespace_
+    return words
+
+
+def _clean(span: Span) -> Span | None:
+    """An NER span without the spaces and punctuation around it, or None when it is page
+    furniture ("Slideshow"), has no capital letter ("johns") or runs over a line break."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened  # "Facebook (Opens in new window"
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    if start == end:
+        return None
+    out = Span(doc, start, end, label=span.label)
+    if not any(ch.isupper() for ch in out.text) or is_furniture(out.text):
+        return None
+    if "\n" in out.text:
+        # A name is wrapped across lines only inside a long line of prose, never across a
+        # blank line or from a menu item to the next.
+        line = doc.text[doc.text.rfind("\n", 0, out.start_char) + 1:out.start_char + out.text.find("\n")]
+        if "\n\n" in out.text or len(line.split()) < 8:
+            return None
+    return out
+
+
+def _outside_furniture(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+    """Candidates of the story: a name seen only in lines that are no sentence (menus, share
+    buttons, related headlines) is page furniture."""
+    lines = furniture_lines(doc.text)
+    if not lines:
+        return cands
+
+    def inside(c: _Candidate) -> bool:
+        return any(s <= c.span.start_char and c.span.end_char <= e for s, e in lines)
+
+    story = {_plain(c.span) for c in cands if not inside(c)} | {c.known.id for c in cands if c.known and not inside(c)}
+    return [c for c in cands if not inside(c) or _plain(c.span) in story or (c.known and c.known.id in story)]
+
+
+def _work_cue(span: Span) -> bool:
+    """Whether a name is a title: "The" capitalised inside a sentence before it ("starred in The
+    Irishman"), or a work noun next to it ("the film Parasite", "the Irishman series")."""
+    doc = span.doc
+    if span.root.dep_ in ("amod", "compound") and span.root.head.i >= span.end:
+        return False  # "The Costa Rican Women's team": a modifier, not a title
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (before is not None and before.text == "The" and not before.is_sent_start and before.i > 0
+            and not doc[before.i - 1].is_space and "\n" not in doc[before.i - 1].whitespace_):
+        return True
+    if span.label_ == "PERSON" or before is None:
+        return False
+    if before.is_quote or before.is_punct:
+        before = doc[before.i - 1] if before.i > 0 else before
+    return before.lower_ in WORK_NOUNS and before.pos_ == "NOUN"
+
+
+def _common_nouns(nlp: Language) -> frozenset[str]:
+    """The English nouns of the pipeline's lemmatizer (WordNet's index), or none if it has no
+    such table: the words a capitalised one-word "name" may only be."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(index.get("noun", ()))
+
+
+@lru_cache(maxsize=1)
+def _lookalikes() -> dict[str, tuple[str, ...]]:
+    """Place names that are common words, with the names that must be in the text for them to be
+    the place ("Mobile": Alabama)."""
+    with open(DATA / "lookalikes.csv", encoding="utf-8", newline="") as f:
+        return {row["name"]: tuple(x for x in row["context"].split("|") if x) for row in csv.DictReader(f)}
+
+
+def _honorific(title: str) -> bool:
+    """Whether a title makes the name after it a person ("Mr", "Acting Premier")."""
+    return bool(title) and title.split()[-1].lower().rstrip(".") in aliases.HONORIFICS
 
 
 def _person_vote(labels: Counter[str]) -> bool:
@@ -268,7 +467,7 @@ def _regional(span: Span) -> bool:
 def _title_before(span: Span) -> str:
     """The title written in or just before a name ("Mr", "Prime Minister"), or ""."""
     doc, i = span.doc, span.start
-    words = [t.text for t in span]
+    words = _words(span)
     inner = []
     for w in words[:-1]:
         if aliases.bare(w) not in aliases.TITLES:
