@@ -28,7 +28,7 @@ def test_rows_are_read_in_file_order_with_their_line_numbers(tmp_path):
     ("rename,,Putin,", "row 2: rename without a subject"),
     ("retype,Bucha,,", "row 2: retype 'Bucha' without a value"),
     ("retype,Bucha,village,", "row 2: retype 'Bucha': unknown kind 'village' (use person, organisation, group, "
-                              "country, city, region, place)"),
+                              "country, city, region, place, work, product, event, law)"),
     ("retype-event,ev-1,BOMB,", "row 2: retype-event 'ev-1': unknown PLOVER type 'BOMB'"),
     ("merge,Russia,the russia,", "row 2: merge 'Russia' into itself"),
     ("drop,a,b,c,d", "row 2: 5 fields, expected at most 4 (quote a value that has a comma)"),

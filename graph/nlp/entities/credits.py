@@ -104,17 +104,27 @@ def furniture_lines(text: str) -> list[tuple[int, int]]:
         pos += len(line) + 1
     out = []
     for i, (start, end, furniture) in enumerate(lines):
-        # A short sentence between two furniture lines is an item of the same menu or list of
-        # related headlines ("Honduras extradites former president Hernandez ...").
+        # A short sentence inside a run of furniture lines is an item of a list of related
+        # headlines ("Honduras extradites former president Hernandez ..." between dates).
         boxed = (0 < i < len(lines) - 1 and lines[i - 1][2] and lines[i + 1][2]
-                 and len(text[start:end].split()) <= LISTED_WORDS)
+                 and _listed(text, lines, i) and _in_list(text, lines, i - 2) and _in_list(text, lines, i + 2))
         if furniture or boxed:
             out.append((start, end))
     return out
 
 
 #: A sentence this short between two furniture lines is furniture too.
-LISTED_WORDS = 25
+LISTED_WORDS = 15
+
+
+def _in_list(text: str, lines: list[tuple[int, int, bool]], i: int) -> bool:
+    """Whether line ``i`` is furniture or a list item, or lies beyond the text's ends."""
+    return not 0 <= i < len(lines) or lines[i][2] or _listed(text, lines, i)
+
+
+def _listed(text: str, lines: list[tuple[int, int, bool]], i: int) -> bool:
+    """Whether line ``i`` is a short sentence that may be a list item."""
+    return 0 <= i < len(lines) and not lines[i][2] and len(text[lines[i][0]:lines[i][1]].split()) <= LISTED_WORDS
 
 
 def _furniture_line(line: str) -> bool:

@@ -49,8 +49,7 @@ LAW_WORDS = frozenset("act acts law laws treaty treaties convention conventions 
 #: stays a place).
 INSTITUTION_WORDS = frozenset("museum musée museo gallery galerie university college school hospital library "
                               "theatre theater institute foundation fondation academy".split())
-#: Words that open a noun phrase: "the Territory" is a description, not a name.
-DETERMINERS = frozenset("the this that these those its his her their our".split())
+
 #: Nouns that make an unknown place a region ("the Donbas region", "the Crimean Peninsula").
 REGION_NOUNS = frozenset("region regions peninsula province provinces oblast state territory territories "
                          "republic valley basin governorate district county prefecture".split())
@@ -117,7 +116,8 @@ class EntityResolver:
             known = self.gaz.entries[g.id_]
             # Without the model's agreement, only proper nouns: "Most" or "Of" opening a sentence
             # are words, not the towns of that name.
-            if known.user or g in longer or all(t.pos_ == "PROPN" for t in g):
+            if known.user or g in longer or all(t.pos_ == "PROPN" for t in g) or (
+                    known.kind in NAMED_KINDS and any(ch.isdigit() for ch in g.text)):
                 out.append(_Candidate(g, g.label_, known))
         out.sort(key=lambda c: c.span.start)
         return out
@@ -257,7 +257,7 @@ class EntityResolver:
             return True
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         plural = tok.lemma_.lower() != tok.lower_
-        return not plural and not (before is not None and before.lower_ in DETERMINERS)
+        return not plural and not (before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$"))
 
     def _group(self, c: _Candidate) -> None:
         """Demonyms resolve to their country; other NORP nouns are groups; adjectives ("Western") are dropped."""
