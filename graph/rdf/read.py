@@ -82,7 +82,8 @@ def read_extraction(triples: Iterable[tuple[Node, Node, Node]]) -> tuple[Extract
     for s in about:
         if not (has(s, ETKG.mentionedIn, doc) and one(s, ETKG.kind) is not None):
             continue
-        links = {"iso3166": text(s, ETKG.iso3166), "geonames": text(s, ETKG.geonames)}
+        links = {"iso3166": text(s, ETKG.iso3166), "geonames": text(s, ETKG.geonames),
+                 "iso3166-2": " ".join(sorted(str(c) for c in every(s, ETKG.subdivisionCode))) or None}
         for n, iri in enumerate(every(s, OWL.sameAs)):
             links["sameAs" if n == 0 else f"sameAs{n}"] = str(iri)
         lat, lon = one(s, SDO.latitude), one(s, SDO.longitude)

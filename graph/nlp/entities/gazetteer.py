@@ -162,7 +162,7 @@ def build() -> Gazetteer:
                       country="US"), [state["name"]])
     # Regions the news names in English (disputed ones too), before cities: "Gaza" is the Strip.
     for row in _rows("regions.csv"):
-        codes = row["iso3166_2"].split()
+        codes = sorted(row["iso3166_2"].split())
         gaz.add(Known(f"region/{slug(row['name'])}", row["name"], "region",
                       {"iso3166-2": " ".join(codes)} if codes else {},
                       country=codes[0][:2] if codes else None), [row["name"], *_split(row["aliases"])])
