@@ -113,7 +113,7 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
     full: dict[str, set[str]] = {}
     for w in names:
         if len(w) > 1:
-            for short in _acronyms(w):
+            for short in acronyms(w):
                 full.setdefault(short, set()).add(" ".join(w).lower())
     for words in names:
         key = " ".join(words).lower()
@@ -123,7 +123,7 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
     return cluster
 
 
-def _acronyms(words: list[str]) -> set[str]:
+def acronyms(words: list[str]) -> set[str]:
     """The acronyms a name is written as: its initials with or without the small words ("COI",
     "CI" for Commission of Inquiry), also without the country before it ("DEA" for United
     States Drug Enforcement Agency)."""

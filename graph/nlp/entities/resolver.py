@@ -119,6 +119,8 @@ class EntityResolver:
             if known.user or g in longer or all(t.pos_ == "PROPN" for t in g) or (
                     known.kind in NAMED_KINDS and any(ch.isdigit() for ch in g.text)):
                 out.append(_Candidate(g, g.label_, known))
+                covered.update(range(g.start, g.end))
+        out.extend(_untagged_acronyms(doc, out, covered))
         out.sort(key=lambda c: c.span.start)
         return out
 
@@ -221,7 +223,9 @@ class EntityResolver:
                 c.words = tuple(aliases.strip_titles(words))
                 c.title = title
             elif c.kind in NAMED_KINDS:
-                c.words = tuple(words[1:] if len(words) > 1 and words[0].lower() == "the" and c.kind != "work" else words)
+                # "the Olympics" is the Olympics; a title keeps its own capitalised "The".
+                c.words = tuple(words[1:] if len(words) > 1 and words[0] == "the" or (
+                    words[0] == "The" and c.kind != "work") else words)
             elif c.kind == "organisation":
                 c.words = tuple(aliases.org_name(words))
             else:
@@ -255,9 +259,18 @@ class EntityResolver:
         tok = c.span[0]
         if not (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
             return True
-        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        doc = tok.doc
+        before = doc[tok.i - 1] if tok.i > 0 else None
         plural = tok.lemma_.lower() != tok.lower_
-        return not plural and not (before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$"))
+        if plural or (before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$")):
+            return False
+        if (before is not None and before.lower_ == "of" and tok.i > 1
+                and aliases.bare(doc[tok.i - 2].text) in aliases.TITLES):
+            return False  # "Secretary of State": part of a title
+        # A sentence's first word is capitalised anyway; the text writing it in lower case
+        # elsewhere ("Brothel catering to ..." and "the brothel") shows it is a common noun.
+        opening = tok.is_sent_start or before is None or "\n" in before.whitespace_ or before.is_space
+        return not (opening and any(t.text == tok.lower_ for t in doc))
 
     def _group(self, c: _Candidate) -> None:
         """Demonyms resolve to their country; other NORP nouns are groups; adjectives ("Western") are dropped."""
@@ -409,6 +422,23 @@ def _outside_furniture(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
 
     story = {_plain(c.span) for c in cands if not inside(c)} | {c.known.id for c in cands if c.known and not inside(c)}
     return [c for c in cands if not inside(c) or _plain(c.span) in story or (c.known and c.known.id in story)]
+
+
+def _untagged_acronyms(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
+    """Acronyms the model left untagged ("the COI report") of an organisation the document
+    writes out ("the Commission of Inquiry"), as mentions of it."""
+    spelled: dict[str, set[str]] = {}
+    for c in cands:
+        words = aliases.org_name(_words(c.span)) if c.label == "ORG" else []
+        if len(words) > 1:
+            for short in aliases.acronyms(words):
+                spelled.setdefault(short, set()).add(" ".join(words))
+    out = []
+    for t in doc:
+        if (t.i not in covered and 2 <= len(t.text) <= 6 and t.text.isalpha() and t.text.isupper()
+                and len(spelled.get(t.text, ())) == 1):
+            out.append(_Candidate(doc[t.i:t.i + 1], "ORG", None))
+    return out
 
 
 def _work_cue(span: Span) -> bool:

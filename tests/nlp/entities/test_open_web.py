@@ -169,3 +169,23 @@ def test_user_gazetteer_still_wins_over_a_region(tmp_path):
     nlp.add_pipe("etkg_entities", config={"gazetteer": str(csv)})
     ents = {e.id: e for e in nlp("Fighting continued in Donbas.")._.entities}
     assert ents["place/donbas"].links == {"wikidata": "http://www.wikidata.org/entity/Q2012"}
+
+
+def test_untagged_acronym_of_an_organisation_in_the_text_is_a_mention_of_it(ents_nlp):
+    ents = entities(ents_nlp, "The report of the Commission of Inquiry was delayed. "
+                              "The COI report will be published, he said.")
+    assert [m.text for m in ents["organisation/commission-of-inquiry"].mentions] == ["the Commission of Inquiry", "COI"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Secretary of State Antony Blinken said the summit would go ahead.", "organisation/state"),
+    ("Brothel catering to politicians busted in Boston\n\nPolice raided the brothel on Tuesday.", "person/brothel"),
+])
+def test_capitalised_common_nouns_are_no_names(ents_nlp, text, absent):
+    ents = entities(ents_nlp, text)
+    assert absent not in ents and ents
+
+
+def test_a_name_that_is_also_a_word_stays_a_name(ents_nlp):
+    assert [m.text for m in entities(ents_nlp, "Putin said the talks failed. Later, Putin left.")["person/putin"].mentions] \
+        == ["Putin", "Putin"]
