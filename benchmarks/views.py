@@ -140,8 +140,9 @@ start to the first frame the view draws (parse the file, read the JSON, build, l
 | timeline: {args.events:,} events | {len(timeline_html) / 1e6:.1f} MB | {timeline_py:.2f} s | {median(tl, "timeline-rendered") / 1000:.2f} s | choose an entity {median(tl, "filter"):.0f} ms, back to all {median(tl, "filter-all"):.0f} ms; zoom to one year {median(tl, "zoom"):.0f} ms |
 | map: {counts[0]:,} nodes, {counts[1]:,} links | {len(map_html) / 1e6:.1f} MB | {map_py:.2f} s | {median(mp, "map-rendered") / 1000:.2f} s (settled and frozen {median(mp, "map-settled") / 1000:.1f} s) | choose an entity {median(mp, "filter"):.0f} ms; one zoom frame {median(mp, "frame"):.0f} ms |
 
-The timeline clusters items when more than 2,000 events are dated; the map runs 40 layout
-iterations off screen, draws, lets the layout settle on screen for at most 8 s, then freezes it.
+The timeline clusters items when more than 2,000 events are dated and opens on the 5th-95th
+percentile of the dates; the map runs its layout (120 iterations) off screen over the entities
+that have a link, draws once it is done and freezes it ("settled" is that moment).
 """
     print(body)
     if not args.no_write:

@@ -44,9 +44,17 @@ class NotebookDisplay:
         return iframe(VIEWS["map.html"](**self._frames(events)), height)
 
     def _repr_html_(self) -> str:
+        from ..views.payload import date_label
+
         ents, ev = self.entities(), self.events()  # type: ignore[attr-defined]
-        dated = ev["begin"].dropna()
-        span = f"{dated.min():%Y-%m-%d} to {dated.max():%Y-%m-%d}" if len(dated) else "no dated events"
+        dated = ev[ev["begin"].notna()]
+        if len(dated):
+            # each end at its own precision ("2014", "March 2022"), as the views show them
+            first = dated.loc[dated["begin"].idxmin()]
+            last = dated.loc[dated["end"].fillna(dated["begin"]).idxmax()]
+            span = " to ".join(html.escape(date_label(r["date"], r["begin"], r["end"]) or "?") for r in (first, last))
+        else:
+            span = "no dated events"
         top = "".join(f"<li>{html.escape(str(r.name))} <small>({html.escape(str(r.kind))}, "
                       f"{r.mentions} mentions)</small></li>" for r in ents.head(5).itertuples())
         types = ", ".join(f"{html.escape(str(t))} {n}" for t, n in

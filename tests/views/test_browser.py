@@ -286,7 +286,7 @@ def _download(p: Page, selector: str) -> tuple[str, bytes]:
     return download.suggested_filename, Path(download.path()).read_bytes()
 
 
-def test_profile_downloads_and_corrections(browser, site):
+def test_profile_downloads_and_corrections(browser, site, tmp_path):
     """Choosing an entity fills its profile; PNG, SVG and CSV downloads are produced; marked
     corrections come back as corrections.csv (action,subject,value,note)."""
     p = Page(browser, site["clean/index.html"], "mapSettled")
@@ -315,6 +315,12 @@ def test_profile_downloads_and_corrections(browser, site):
     assert got == "corrections.csv" and rows[0] == "action,subject,value,note"
     assert rows[1] == f"drop,{ukraine},,Ukraine" and rows[2].startswith(f"retype,{ukraine},group,")
     assert rows[3].startswith("drop-event,https://")
+    from graph.corrections import read_corrections  # the file the corrections engine reads
+
+    saved = tmp_path / "corrections.csv"
+    saved.write_bytes(content)
+    read = read_corrections(saved)
+    assert [c.action for c in read.rows] == ["drop", "retype", "drop-event"] and not read.problems
     p.finish()
 
 
