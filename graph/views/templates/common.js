@@ -432,7 +432,7 @@ const Etkg = (() => {
         panel.replaceChildren(el("div", { class: "profile", id: "profile" },
           el("h2", { text: ent.name }),
           el("div", { class: "meta", text: [ent.kind, `${ent.mentions} mentions`, `${ent.documents} documents`,
-            `${ent.degree} linked entities`, `${evs.length} events`].join(" \u00b7 ") }),
+            `${ent.degree} event partners`, `${evs.length} events`].join(" \u00b7 ") }),
           ent.aliases ? el("div", { class: "meta", text: `also: ${ent.aliases}` }) : null,
           links.length ? el("div", { class: "meta" }, "links: ", ...links.flatMap((a, k) => (k ? [" \u00b7 ", a] : [a]))) : null,
           entityFixes(i),
