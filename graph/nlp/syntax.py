@@ -112,6 +112,9 @@ def _verb_of(span: Span) -> Token | None:
 
 def clause_tense(span: Span) -> str | None:
     """PAST, FUTURE or PRESENT for the clause governing ``span``; None when the parse does not say."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 2].lower_ == "ahead" and doc[span.start - 1].lower_ == "of":
+        return FUTURE  # "ahead of Tuesday's debate": what comes next, whatever the verb's tense
     verb = _verb_of(span)
     if verb is None:
         return None

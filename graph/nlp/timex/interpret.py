@@ -7,6 +7,7 @@ turn out not to be a time expression after all (for example "2000 troops").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -45,6 +46,7 @@ class Reading:
 
 
 _TIME_UNITS_H = {"H", "MIN", "S"}
+_YEAR_TEXT = re.compile(lexicon()["regex"]["YEAR"])
 
 
 def _resolve_weekday(dct: dt.date, weekday: int, tense: str | None) -> dt.date:
@@ -104,6 +106,8 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return None
     if p.month is not None and p.day is None and p.year is None and len(span) == 1 and not _plausible_month(span[0]):
         return None
+    if p.unit == "Q" and p.plural and p.number == 2 and p.ordinal in (1, -1):  # "the first two quarters"
+        p.unit, p.half = None, 1 if p.ordinal == 1 else 2
     if p.unit in ("Q", "HALF") and p.ordinal is not None:
         n = p.ordinal if p.ordinal > 0 else (4 if p.unit == "Q" else 2)
         if p.unit == "Q":
@@ -175,7 +179,9 @@ def _plausible_year(span: Span) -> bool:
         return False
     if nxt is not None and (nxt.text in ("%", "percent", "-", "/", ":") and nxt.idx == tok.idx + len(tok) or nxt.lower_ in ("percent", "%")):
         return False
-    if nxt is not None and nxt.tag_ == "NNS" and (prev is None or prev.tag_ not in ("DT", "PRP$", "POS", "IN")):
+    coordinated = prev is not None and prev.tag_ == "CC" and tok.i > 1 and _YEAR_TEXT.match(doc[tok.i - 2].text)
+    if nxt is not None and nxt.tag_ == "NNS" and not coordinated and (
+            prev is None or prev.tag_ not in ("DT", "PRP$", "POS", "IN")):
         return False  # "2000 troops"
     if nxt is not None and nxt.like_num:
         return False
@@ -207,6 +213,8 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return Reading("DATE", fmt(shift(base, "Y", -1), gran))
     if dct is None:
         return Reading("DATE", _underspecified(p))
+    if p.shift is not None and words[0] == "the" and p.unit in _GRANULARITY:
+        return _next_to_last(span, p, ctx, dct)
     rel = p.rel if p.rel is not None else 0
     if "past" in words and "this" in words:
         rel = -1
@@ -223,7 +231,8 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return Reading("DATE", f"{year:04d}-{p.month:02d}", ref=(dt.date(year, p.month, 1), "M"))
     if p.month is not None:
         if rel < 0:
-            year = dct.year if p.month < dct.month else dct.year - 1
+            # The month just gone would be "last month": "last October" in November is a year back.
+            year = dct.year if p.month < dct.month - 1 else dct.year - 1
         elif rel > 0:
             year = dct.year if p.month > dct.month else dct.year + 1
         else:
@@ -242,8 +251,11 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     unit = p.unit
     if unit == "HALF":
         unit = "H"  # the calendar half-year granularity
+    if rel < 0 and unit in ("DE", "CE") and p.number is None and span.start > 0 \
+            and span.doc[span.start - 1].lower_ in ("over", "throughout", "for"):
+        return Reading("DURATION", f"P1{unit}")  # "over the last decade": the ten years to now, not the 2010s
     if "that" in words:  # "that quarter", "that year": the one just talked about
-        anchor = ctx.quarter if unit == "Q" else (ctx.last[0] if ctx.last else None)
+        anchor = ctx.quarter if unit == "Q" else _last_at(ctx, unit)
         return Reading("DATE", fmt(anchor, unit)) if anchor and unit in ("D", "W", "M", "Q", "Y") else None
     if unit == "Q" and rel == 0 and "the" in words and "this" not in words and "current" not in words:
         if ctx.quarter:  # "the quarter": the one being reported on
@@ -264,6 +276,29 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     day = shift(anchor, unit, rel)
     mod = "END" if "end" in words else {"earlier": "START", "later": "END"}.get(words[0]) if "in" in words else p.pos_mod
     return Reading("DATE", fmt(day, unit), mod, ref=(day, unit))
+
+
+# Granularities from fine to coarse: a reference can anchor a unit no finer than its own.
+_GRANULARITY = ("D", "W", "M", "Q", "Y")
+
+
+def _last_at(ctx: Context, unit: str) -> dt.date | None:
+    """A day in the last reference the article made, if it was at least as fine as ``unit``."""
+    if ctx.last is None or ctx.last[1] not in _GRANULARITY or unit not in _GRANULARITY:
+        return None
+    return ctx.last[0] if _GRANULARITY.index(ctx.last[1]) <= _GRANULARITY.index(unit) else None
+
+
+def _next_to_last(span: Span, p: Parts, ctx: Context, dct: dt.date | None) -> Reading | None:
+    """ "the day before", "the year after": one unit from the reference just made (else the DCT)."""
+    last = span[-1]
+    if any(c.dep_ == "pobj" for c in last.children):
+        return None  # "the day before the vote": anchored at an event, not at a date
+    anchor = _last_at(ctx, p.unit) or dct
+    if anchor is None:
+        return None
+    day = shift(anchor, p.unit, p.shift)
+    return Reading("DATE", fmt(day, p.unit), ref=(day, p.unit))
 
 
 def _underspecified(p: Parts) -> str:
@@ -296,6 +331,8 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
         day = dct - dt.timedelta(days=1) if dct else None
     elif any(w in p.words for w in ("that", "the")) and p.partday:
         day = ctx.last[0] if ctx.last and ctx.last[1] == "D" else dct
+    elif p.hour is not None and dct is not None:
+        day = _day_named_after(span, dct) or dct
     else:
         day = dct
     date = day.isoformat() if day else ("XXXX-XX-XX" if p.weekday is None else f"XXXX-WXX-{p.weekday}")
@@ -306,6 +343,19 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if p.deictic in ("tonight", "overnight"):
         return Reading("TIME", f"{date}TNI", p.pos_mod)
     return Reading("DATE", date, p.pos_mod, ref=(day, "D") if day else None)
+
+
+def _day_named_after(span: Span, dct: dt.date) -> dt.date | None:
+    """ "21:00 local time on Thursday": the day a clock time's sentence names right after it."""
+    sent_end = span.sent.end if span.doc.has_annotation("SENT_START") else len(span.doc)
+    values = lexicon()["values"]
+    for tok in span.doc[span.end:min(span.end + 5, sent_end)]:
+        w = tok.lower_.rstrip(".")
+        if w in values["weekday"]:
+            return _resolve_weekday(dct, values["weekday"][w], clause_tense(span))
+        if w in ("today", "yesterday", "tomorrow", "tonight"):
+            return dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+    return None
 
 
 def offset(span: Span, p: Parts, ctx: Context) -> Reading | None:
@@ -386,7 +436,7 @@ def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
     sets = lexicon()["values"]["set"]
     if len(p.words) == 1 and p.words[0] in sets:
         after = span.doc[span.end] if span.end < len(span.doc) else None
-        if span[0].tag_ == "JJ" and after is not None and after.pos_ == "NOUN":
+        if span[0].tag_ == "JJ" and after is not None and after.pos_ == "NOUN" and after.lower_ != "basis":
             return None  # "quarterly dividend": a kind of thing, not a recurrence
         return Reading("SET", sets[p.words[0]])
     if p.weekday is not None:
@@ -414,6 +464,8 @@ def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
             if w == "current" and span[0].tag_ != "JJ":
                 return None  # "the current" of a river
             return Reading("DATE", refs[w])
+    if p.words[-1] == "time":  # "(at) this time", "(at) the present time"
+        return Reading("DATE", "PRESENT_REF")
     if p.unit:
         return Reading("DATE", "PAST_REF")
     return None

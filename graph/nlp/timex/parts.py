@@ -19,6 +19,9 @@ _CENTURY = re.compile(r"^([0-9]{1,2})(st|nd|rd|th)$")
 _CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?(am|pm|a\.m\.|p\.m\.)?$")
 _SLASH = re.compile(r"^(0?[1-9]|1[0-2])/(0?[1-9]|[12][0-9]|3[01])/([0-9]{2}|[0-9]{4})$")
 _QTAG = re.compile(r"^([qh])([1-4])$")
+_FRACTION = re.compile(r"^([1-9])/([1-9])$")
+# "two and a half", "one and a quarter": the fraction after "and (a|one)".
+_AND_FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 
 @dataclass
@@ -65,6 +68,12 @@ def _number_word(words: list[str], i: int, values: dict) -> tuple[float | str, i
             vague = True
         elif _INT.match(w):
             total += float(w)
+        elif (m := _FRACTION.match(w)) and int(m.group(1)) < int(m.group(2)):
+            total += int(m.group(1)) / int(m.group(2))  # "2 1/2 years"
+        elif w == "and" and (frac := _and_fraction(words, j)):
+            total += frac[0]
+            j = frac[1]
+            continue
         elif w in ("-", "of", "and") and j + 1 < len(words) and (
                 words[j + 1] in values["number"] or words[j + 1] in values["vague_number"]):
             pass
@@ -72,6 +81,19 @@ def _number_word(words: list[str], i: int, values: dict) -> tuple[float | str, i
             break
         j += 1
     return ("X" if vague else total), j
+
+
+def _and_fraction(words: list[str], j: int) -> tuple[float, int] | None:
+    """ "and a half" (hyphens allowed, "two-and-a-half") at ``words[j]``: its value and where it ends."""
+    k = j + 1
+    picked = []
+    while k < len(words) and len(picked) < 2:
+        if words[k] != "-":
+            picked.append(words[k])
+        k += 1
+    if len(picked) == 2 and picked[0] in ("a", "one") and picked[1] in _AND_FRACTIONS:
+        return _AND_FRACTIONS[picked[1]], k
+    return None
 
 
 def parse(span: Span) -> Parts:
@@ -104,7 +126,7 @@ def parse(span: Span) -> Parts:
             p.pos_mod = v["mod"].get(m.group(1) or "")
         elif (m := _SHORT_DECADE.match(w)) and i > 0 and words[i - 1] == "'":
             p.decade = 190 + int(m.group(1))
-        elif (m := _CENTURY.match(w)) and i + 1 < len(words) and words[i + 1].startswith("centur"):
+        elif (m := _CENTURY.match(w)) and any(x.startswith("centur") for x in words[i + 1:i + 3]):
             p.century = int(m.group(1)) - 1
         elif w in v["ordinal"] and i + 1 < len(words) and "centur" in words[-1]:
             p.century = v["ordinal"][w] - 1
