@@ -73,6 +73,8 @@ class TimexTagger:
             if rule.kind == "relative" and doc[start].lower_ == "the" and "-" in doc[start:end].text \
                     and end < len(doc) and doc[end].pos_ == "NOUN":
                 start += 1  # "the [year-ago] results": the article belongs to the noun
+            if rule.kind == "duration" and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "old":
+                end += 2  # "an [8-month-old] baby": TimeML marks the whole adjective
             if rule.kind == "ref" and doc[start].lower_ == "at":
                 start += 1  # "at [this time]": the preposition is not part of the expression
             core = doc[start:end]

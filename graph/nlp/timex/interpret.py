@@ -47,6 +47,8 @@ class Reading:
 
 _TIME_UNITS_H = {"H", "MIN", "S"}
 _YEAR_TEXT = re.compile(lexicon()["regex"]["YEAR"])
+_CALENDAR_WORDS = frozenset(lexicon()["values"]["month"]) | frozenset(lexicon()["values"]["season"]) | {
+    "fiscal", "year", "christmas", "easter", "summer", "winter", "spring", "autumn", "fall"}
 
 
 def _resolve_weekday(dct: dt.date, weekday: int, tense: str | None) -> dt.date:
@@ -174,11 +176,15 @@ def _plausible_year(span: Span) -> bool:
         return False
     prev = doc[tok.i - 1] if tok.i > 0 else None
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prev is not None and _labels(prev):
+        return False  # "Room 1992", "Flight 1776": a number that names a thing
     if prev is not None and (prev.text in ("$", "€", "£", "#", "No.", "no.", "No", "number") or prev.like_num
                              or prev.text in ("-", "/", ":", ".") and prev.idx + 1 == tok.idx):
         return False
     if nxt is not None and (nxt.text in ("%", "percent", "-", "/", ":") and nxt.idx == tok.idx + len(tok) or nxt.lower_ in ("percent", "%")):
         return False
+    if nxt is not None and nxt.lower_ in lexicon()["words"]["COUNTNOUN"]:
+        return False  # "to 2030 points", "its 1500 employees": a count of things, whatever comes before
     coordinated = prev is not None and prev.tag_ == "CC" and tok.i > 1 and _YEAR_TEXT.match(doc[tok.i - 2].text)
     if nxt is not None and nxt.tag_ == "NNS" and not coordinated and (
             prev is None or prev.tag_ not in ("DT", "PRP$", "POS", "IN")):
@@ -186,6 +192,16 @@ def _plausible_year(span: Span) -> bool:
     if nxt is not None and nxt.like_num:
         return False
     return True
+
+
+def _labels(tok) -> bool:
+    """A word that a number after it identifies: a room, flight or page word, or a capitalised noun
+    inside the sentence that is no calendar word ("Room 1992", "Boeing 2707"; not "In 1990", "Fiscal 1990")."""
+    if tok.lower_ in lexicon()["words"]["IDNOUN"]:
+        return True
+    if not tok.is_title or tok.is_sent_start or tok.tag_ not in ("NN", "NNP"):
+        return False
+    return tok.lower_.rstrip(".") not in _CALENDAR_WORDS
 
 
 def _plausible_month(tok) -> bool:
