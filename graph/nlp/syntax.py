@@ -89,25 +89,24 @@ _FUTURE_GOVERNORS = {"expect", "schedule", "due", "plan", "set", "intend", "prep
 _MAX_CLIMB = 4
 
 
-def _verb_of(span: Span) -> Token | None:
-    """The verb the expression hangs from, climbing a few steps up the dependency tree.
-
-    None when the expression is a deadline ("until", "through", "by" + date), hangs from an
-    adjective ("payable Dec. 15") or modifies a noun: there the verb's tense says nothing about
-    the date.
-    """
+def _climb(span: Span) -> tuple[Token | None, bool]:
+    """The verb the expression hangs from, a few steps up the dependency tree, and whether the
+    way up crossed a deadline word ("until", "by" + date); no verb when it hangs from an adjective
+    ("payable Dec. 15") or modifies a noun."""
     tok = span.root
     if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return None  # "expects to report a third-quarter loss": the date describes a thing, not the act
+        return None, False  # "expects to report a third-quarter loss": the date describes a thing, not the act
+    deadline = False
     for _ in range(_MAX_CLIMB):
         if tok.head is tok:
             break
         tok = tok.head
-        if tok.lower_ in _DEADLINE or tok.pos_ == "ADJ":
-            return None
+        if tok.pos_ == "ADJ":
+            return None, deadline
+        deadline = deadline or tok.lower_ in _DEADLINE
         if tok.pos_ in ("VERB", "AUX"):
-            return tok
-    return None
+            return tok, deadline
+    return None, deadline
 
 
 def clause_tense(span: Span) -> str | None:
@@ -115,9 +114,17 @@ def clause_tense(span: Span) -> str | None:
     doc = span.doc
     if span.start >= 2 and doc[span.start - 2].lower_ == "ahead" and doc[span.start - 1].lower_ == "of":
         return FUTURE  # "ahead of Tuesday's debate": what comes next, whatever the verb's tense
-    verb = _verb_of(span)
+    verb, deadline = _climb(span)
     if verb is None:
         return None
+    tense = _tense(verb)
+    # A deadline's verb says when the deadline was set, not where it lies, unless it looks ahead:
+    # "will double its flights by August".
+    return tense if not deadline or tense == FUTURE else None
+
+
+def _tense(verb: Token) -> str | None:
+    """The tense a clause's verb gives the dates hanging from it (see :func:`clause_tense`)."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if aux & _WILL:
         return FUTURE

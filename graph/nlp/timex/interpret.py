@@ -213,10 +213,18 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """Dates relative to the DCT or the discourse: "last year", "this week", "the quarter"."""
     dct = ctx.dct
     words = p.words
+    if p.year is not None:  # "the 1988 quarter": the quarter being reported on, in that year
+        if ctx.quarter is None:
+            return Reading("DATE", f"{p.year:04d}", ref=(dt.date(p.year, 1, 1), "Y"))
+        # A comparison with another year: the quarter being reported on stays the reference.
+        return Reading("DATE", fmt(dt.date(p.year, ctx.quarter.month, 1), "Q"))
     if "period" in words and p.unit is None:
         p.unit = "Q" if ctx.quarter else None
         if p.unit is None:
             return None
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if words == ["the", "year"] and after is not None and after.lower_ in ("ended", "ending"):
+        return Reading("DURATION", "P1Y")  # "for the year ended March 31": a fiscal year's length
     if "fiscal" in words and p.unit == "Y" and p.rel is None:  # "the fiscal year"
         return Reading("DURATION", "P1Y")
     if "-" in words and ("earlier" in words or "ago" in words):  # "the year-earlier quarter"
@@ -480,7 +488,7 @@ def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
             if w == "current" and span[0].tag_ != "JJ":
                 return None  # "the current" of a river
             return Reading("DATE", refs[w])
-    if p.words[-1] == "time":  # "(at) this time", "(at) the present time"
+    if p.words[-1] == "time" or p.words[0] == "these":  # "(at) this time", "these days"
         return Reading("DATE", "PRESENT_REF")
     if p.unit:
         return Reading("DATE", "PAST_REF")

@@ -157,8 +157,8 @@ def parse(span: Span) -> Parts:
             continue
         elif w in v["season"] or w.rstrip("s") in v["season"]:
             p.season = v["season"].get(w) or v["season"][w.rstrip("s")]
-        elif w in v["partday"]:
-            p.partday = v["partday"][w]
+        elif w in v["partday"] or (w.endswith("s") and w[:-1] in v["partday"]):
+            p.partday = v["partday"].get(w) or v["partday"][w[:-1]]
             if w in ("tonight", "overnight"):
                 p.deictic = w
         elif w in v["unit"] or _singular(w) in v["unit"]:

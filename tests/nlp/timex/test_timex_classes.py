@@ -63,6 +63,23 @@ GRANULARITY = [
     ("The firm plans to cut 6,000 jobs by year end.", "1989-10-26", "year end", "DATE", "1989"),
     ("A 8-month-old baby was rescued.", "1998-03-22", "8-month-old", "DURATION", "P8M"),
 ]
+TYPES = [  # DATE, DURATION or SET
+    ("Rally had net income of $2 million for the year ended July 2.", "1989-10-27", "the year", "DURATION", "P1Y"),
+    ("It expects a loss for the year ending tomorrow.", "1989-10-30", "the year", "DURATION", "P1Y"),
+    ("Flights leave Bombay on Tuesday nights from March 30.", "1998-02-13", "Tuesday nights", "SET",
+     "XXXX-WXX-2TNI"),
+    ("Market makers are hurt more painfully these days.", "1989-10-30", "these days", "DATE", "PRESENT_REF"),
+]
+FISCAL = [  # the quarter a financial report is about
+    ("Profit rose in the third quarter. It earned $376,000 in the 1988 quarter.", "1989-10-30", "1988 quarter",
+     "DATE", "1988-Q3"),
+    ("It earned $20 million in the 1988 period.", "1989-10-26", "1988 period", "DATE", "1988"),
+    ("Profit rose in the third quarter, against the 1988 quarter. Sales in the quarter rose.", "1989-10-30",
+     "the quarter", "DATE", "1989-Q3"),
+]
+DEADLINES = [  # a deadline lies ahead when its verb does; otherwise its tense says nothing
+    ("Qantas will almost double its flights by August.", "1998-02-13", "August", "DATE", "1998-08"),
+]
 PHRASES = [
     ("I would call for calm at this time.", "2022-04-28", "this time", "DATE", "PRESENT_REF"),
     ("The bank sells dollars on a fortnightly basis.", "2022-04-28", "fortnightly", "SET", "P2W"),
@@ -71,7 +88,8 @@ PHRASES = [
 
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value",
-                         FRACTIONS + HALVES + ANCHORED + DIRECTION + GRANULARITY + PHRASES,
+                         FRACTIONS + HALVES + ANCHORED + DIRECTION + GRANULARITY + TYPES + FISCAL + DEADLINES
+                         + PHRASES,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_error_class(nlp, sentence, dct, expr, ttype, value):
     _check(nlp, sentence, dct, expr, ttype, value)
