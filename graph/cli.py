@@ -96,26 +96,31 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
     from .corrections import CorrectionsError
     from .nlp.entities import GazetteerError
     from .nlp.pipeline import ModelError
-    from .outputs import OutputError, check_writable, output_names, write_outputs
+    from .outputs import OutputError, check_writable, out_lock, output_names, write_outputs
     from .store import GraphStoreClient, StoreError
 
+    names = output_names(formats, views)
     try:
         corrections = load_corrections(corrections_file, _error) if corrections_file else None
-        check_writable(out_dir)
-        client = GraphStoreClient(endpoint) if endpoint else None
-        base = _base_graph(out_dir, append, store_dir)
-        kg = build_graph(inputs, date=date, model=model, kg=base, warn=_warn, gazetteer=gazetteer,
-                         workers=workers, engine=engine, scheduler=scheduler,
-                         progress=sys.stderr.isatty() if progress is None else progress, corrections=corrections)
+        # The lock covers reading the earlier graph.trig (--append) through writing the new set,
+        # so that two builds into one folder add up instead of one overwriting the other.
+        with out_lock(out_dir, notify=_warn):
+            check_writable(out_dir, names)
+            client = GraphStoreClient(endpoint) if endpoint else None
+            base = _base_graph(out_dir, append, store_dir)
+            kg = build_graph(inputs, date=date, model=model, kg=base, warn=_warn, gazetteer=gazetteer,
+                             workers=workers, engine=engine, scheduler=scheduler,
+                             progress=sys.stderr.isatty() if progress is None else progress,
+                             corrections=corrections)
+            bad = [item for item in kg.skipped if item.bad]
+            for item in bad:
+                _warn(f"skipped {item}")
+            documents = kg.count_documents()
+            if documents == 0:
+                raise BadInput("no document could be read" + "".join(f"; {line.strip()}" for line in _read_lines(kg)))
+            written = write_outputs(kg, out_dir, names, complete=True)
     except (OutputError, ModelError, StoreError, GazetteerError, CorrectionsError) as exc:
         raise BadInput(str(exc)) from None
-    bad = [item for item in kg.skipped if item.bad]
-    for item in bad:
-        _warn(f"skipped {item}")
-    documents = kg.count_documents()
-    if documents == 0:
-        raise BadInput("no document could be read" + "".join(f"; {line.strip()}" for line in _read_lines(kg)))
-    written = write_outputs(kg, out_dir, output_names(formats, views))
     pushed = 0
     if client is not None:
         try:
@@ -236,10 +241,14 @@ def timex(dct: dt.date | None, json_in: bool, model: str) -> None:
     if json_in:
         try:
             obj = json.loads(text)
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                raise TypeError('"text" must be a string')
             text = obj["text"]
+            if obj.get("dct") is not None and not isinstance(obj["dct"], str):
+                raise TypeError('"dct" must be a string YYYY-MM-DD')
             if obj.get("dct"):
-                dct = parse_date(str(obj["dct"]), "dct")
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                dct = parse_date(obj["dct"], "dct")
+        except (json.JSONDecodeError, RecursionError, TypeError) as exc:
             raise BadInput(f"stdin: expected a JSON object with \"text\" and optional \"dct\" ({exc})") from None
         except InputError as exc:
             raise BadInput(str(exc)) from None
@@ -269,17 +278,23 @@ def _load(path: Path):  # noqa: ANN202 - KnowledgeGraph, imported lazily for a f
 @click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Query this Oxigraph store folder instead of a GRAPH file.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
-def query(args: tuple[str, ...], store_dir: Path | None, as_csv: bool) -> None:
+@click.option("--allow-remote", is_flag=True,
+              help="Let SERVICE (and FROM on a graph file) fetch from other hosts; refused by default.")
+def query(args: tuple[str, ...], store_dir: Path | None, as_csv: bool, allow_remote: bool) -> None:
     """Run a SPARQL query on a saved graph or store (etkg prefixes are predeclared).
 
     Example: etkg query out/graph.ttl "SELECT ?name WHERE { ?e a sem:Actor ; rdfs:label ?name }"
     """
+    from .kg.remote import RemoteQueryError
+
     expected = 1 if store_dir else 2
     if len(args) != expected:
         raise click.UsageError("give a GRAPH file (or --store DIR) and one QUERY")
     kg = _load(store_dir or Path(args[0]))
     try:
-        result = kg.sparql(args[-1])
+        result = kg.sparql(args[-1], allow_remote=allow_remote)
+    except RemoteQueryError as exc:
+        raise BadInput(str(exc)) from None
     except Exception as exc:  # pyparsing, rdflib and pyoxigraph report bad queries with various types
         raise BadInput(f"bad SPARQL query: {str(exc).splitlines()[0]}") from None
     if isinstance(result, bool):

@@ -31,6 +31,7 @@ from ..store import Backend, MemoryBackend, OxigraphBackend, Rows
 from . import network
 from .profile import profile
 from .notebook import NotebookDisplay
+from .remote import refuse_remote
 from .tables import Tables, rows_frame
 
 VERSIONS_Q = """
@@ -197,13 +198,18 @@ class KnowledgeGraph(NotebookDisplay):
         assert isinstance(result, Rows)
         return result
 
-    def sparql(self, query: str, **bindings: Any) -> pd.DataFrame | bool | Graph:
+    def sparql(self, query: str, *, allow_remote: bool = False, **bindings: Any) -> pd.DataFrame | bool | Graph:
         """Run a SPARQL query (etkg's prefixes predeclared); keyword arguments bind variables as
         values, never as spliced text (rdflib ``initBindings``; for Oxigraph, a ``VALUES`` block
         whose terms Oxigraph itself writes and escapes).
 
+        A query that would call another host (``SERVICE``; ``FROM`` on an rdflib graph, which
+        rdflib fetches) raises :class:`~graph.kg.remote.RemoteQueryError` unless ``allow_remote``.
+
         >>> kg.sparql("SELECT ?e ?name WHERE { ?e rdfs:label ?name }", name="Kyiv")  # doctest: +SKIP
         """
+        if not allow_remote:
+            refuse_remote(query, fetches_from=isinstance(self.backend, MemoryBackend))
         result = self.backend.query(query, {k: as_term(v) for k, v in bindings.items()})
         return rows_frame(result) if isinstance(result, Rows) else result
 

@@ -81,7 +81,7 @@ def same_event_links(ex: Extraction, select: Callable[[str], Rows],
     ``select`` runs a SPARQL SELECT on the graph the document is being added to;
     ``same_entity`` maps entities of ``ex`` to the canonical entity this document links them to.
     """
-    events = {event_iri(ev.id): ev for ev in ex.events if _matchable(ev)}
+    events = {event_iri(ex.doc.id, ev.id): ev for ev in ex.events if _matchable(ev)}
     actors = {entity_iri(p.entity) for ev in events.values() for p in ev.participants if p.role == "actor"}
     alike = _equivalents(actors, same_entity, select)
     rows = [f"({iri.n3()} {PLOVER[ev.type].n3()} {a.n3()} {_date(ev.begin)} {_date(ev.until)})"

@@ -6,7 +6,12 @@ once, so memory does not grow with the corpus.
 """
 from __future__ import annotations
 
+import ctypes
 import itertools
+import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator
@@ -61,9 +66,42 @@ def extract_stream(documents: Iterable[Document], *, model: str = DEFAULT_MODEL,
     elif workers <= 1:
         yield from extract(documents, nlp=load_pipeline(model, gazetteer), batch_size=batch_size)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # a forked worker's parent is this process (under forkserver it is the server process)
+        parent = os.getpid() if multiprocessing.get_start_method() == "fork" else None
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(parent,))
+        try:
             yield from _ordered(lambda b: pool.submit(extract_batch, b, model, gazetteer), Future.result,
                                 documents, batch_size, 2 * workers)
+        except BaseException:
+            # Interrupted (Ctrl-C, a signal, a failed write downstream): stop the workers now
+            # rather than let shutdown wait for the batches they are parsing.
+            _stop(pool)
+            raise
+        pool.shutdown()
+
+
+#: prctl(2) option: the signal the kernel sends a process when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int | None) -> None:
+    """Worker initializer: have the kernel kill this worker when the process that started it
+    dies, even by ``kill -9``, so that no worker is left parsing (and holding memory) for nobody."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if parent is not None and os.getppid() != parent:  # it died before the request took effect
+        os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    # ProcessPoolExecutor has no public way to end running tasks before Python 3.14
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def _dask(documents: Iterable[Document], *, model: str, gazetteer: str | None, workers: int,

@@ -55,8 +55,11 @@ def entity_iri(entity_id: str) -> URIRef:
     return ID[f"entity/{_part(kind)}/{_part(name)}"]
 
 
-def event_iri(event_id: str) -> URIRef:
-    return ID[f"event/{_part(event_id)}"]
+def event_iri(doc_id: str, event_id: str) -> URIRef:
+    """An event as one document reports it: two documents never share an event IRI (even with
+    the same text), so each event has one source, trigger and date; the same event reported by
+    several documents is linked by ``etkg:sameEvent``."""
+    return ID[f"event/{_part(doc_id)}/{_part(event_id)}"]
 
 
 def span_iri(doc: URIRef, start: int, end: int) -> URIRef:
@@ -163,9 +166,9 @@ def document_triples(ex: Extraction, *, model: str = DEFAULT_MODEL) -> Triples:
     for tx in ex.timexes:
         _add_timex(g, doc, activity, tx)
     for ev in ex.events:
-        _add_event(g, doc, activity, ev)
+        _add_event(g, doc, d.id, activity, ev)
     for rel in ex.event_relations:
-        g.add((event_iri(rel.source), ETKG[rel.relation], event_iri(rel.target)))
+        g.add((event_iri(d.id, rel.source), ETKG[rel.relation], event_iri(d.id, rel.target)))
     return g
 
 
@@ -258,8 +261,8 @@ def _add_timex(g: Triples, doc: URIRef, activity: URIRef, tx: Timex) -> None:
         g.add((s, ETKG.denotes, _add_time(g, tx.value, tx.begin, tx.until)))
 
 
-def _add_event(g: Triples, doc: URIRef, activity: URIRef, ev: Event) -> None:
-    e = event_iri(ev.id)
+def _add_event(g: Triples, doc: URIRef, doc_id: str, activity: URIRef, ev: Event) -> None:
+    e = event_iri(doc_id, ev.id)
     g.add((e, RDF.type, SEM.Event))
     g.add((e, RDFS.label, Literal(ev.label)))
     g.add((e, ETKG.eventType, PLOVER[ev.type]))

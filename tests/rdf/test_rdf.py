@@ -141,13 +141,13 @@ def test_shacl_conforms_and_catches_a_span_that_does_not_match_the_text(two_docs
     two_docs = KnowledgeGraph(two_docs.dataset)  # an rdflib copy, to break in place
     span = URIRef(ID + "doc/doc-a#char=0,6")
     two_docs.dataset.graph(URIRef(ID + "doc/doc-a")).set((span, NIF.anchorOf, Literal("Russie")))
-    event = URIRef(ID + "event/ev-b-met")
+    event = URIRef(ID + "event/doc-b/ev-b-met")
     two_docs.dataset.graph(URIRef(ID + "doc/doc-b")).remove((event, PROV.wasGeneratedBy, None))
     bad = validate(two_docs.dataset)
     assert not bad.conforms
     assert bad.results[["focus", "path", "message"]].values.tolist() == [
         [str(span), "", "span text differs from the document text at its offsets"],
-        [str(event), str(PROV.wasGeneratedBy), "Less than 1 values on <https://w3id.org/etkg/id/event/ev-b-met>->prov:wasGeneratedBy"],
+        [str(event), str(PROV.wasGeneratedBy), "Less than 1 values on <https://w3id.org/etkg/id/event/doc-b/ev-b-met>->prov:wasGeneratedBy"],
     ]
 
 
@@ -168,7 +168,7 @@ def test_networkx_edges_centrality_and_communities(two_docs):
     assert sorted((a.rsplit("/", 1)[1], b.rsplit("/", 1)[1], k.rsplit("/", 1)[1]) for a, b, k in g.edges(keys=True)) == [
         ("russia", "kyiv", "ev-a-reduce"), ("volodymyr%20zelenskyy", "putin", "ev-b-met"),
         ("volodymyr%20zelenskyy", "russia", "ev-a-trust")]
-    met = g.edges[zel, putin, ID + "event/ev-b-met"]
+    met = g.edges[zel, putin, ID + "event/doc-b/ev-b-met"]
     assert (met["type"], met["date"], met["evidence"], met["document"]) == ("CONSULT", "2022-04-01", "met", "doc-b")
     assert two_docs.communities() == [{ID + "entity/country/russia", ID + "entity/city/kyiv"}, {zel, putin}, {ist}]
     c = two_docs.centrality().set_index("name")

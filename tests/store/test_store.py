@@ -203,7 +203,7 @@ def test_append_is_idempotent_and_validate_passes(cli_build):
 def test_validate_reports_violations_with_exit_2(tmp_path, capsys):
     kg = KnowledgeGraph(new_dataset()).add(extraction_a())  # rdflib, to break in place
     ds = kg.dataset
-    ds.graph(URIRef(ID + "doc/doc-a")).remove((URIRef(ID + "event/ev-a-talks"), None, URIRef(ID + "doc/doc-a")))
+    ds.graph(URIRef(ID + "doc/doc-a")).remove((URIRef(ID + "event/doc-a/ev-a-talks"), None, URIRef(ID + "doc/doc-a")))
     kg.to_trig(tmp_path / "bad.trig")
     code, out = run("validate", str(tmp_path / "bad.trig"))
     err = capsys.readouterr().err

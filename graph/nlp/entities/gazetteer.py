@@ -263,6 +263,11 @@ def _link_scheme(iri: str) -> str:
     return "sameAs"
 
 
+#: An absolute IRI (RFC 3987): a scheme, then none of the characters an IRI may not hold raw
+#: (spaces, controls, < > " { } | \ ^ and backquote), which would otherwise break the Turtle.
+IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f]+")
+
+
 def read_user(path: str | os.PathLike[str]) -> list[tuple[Known, list[str]]]:
     """Entries of a user gazetteer CSV with columns name, aliases ("|"-separated), kind, iri."""
     try:
@@ -270,11 +275,18 @@ def read_user(path: str | os.PathLike[str]) -> list[tuple[Known, list[str]]]:
             rows = list(csv.DictReader(f))
     except OSError as exc:
         raise GazetteerError(f"{path}: cannot read gazetteer ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise GazetteerError(f"{path}: cannot read gazetteer (not UTF-8 text)") from None
+    except csv.Error as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer ({exc})") from None
     out = []
     for n, row in enumerate(rows, start=2):
         name, kind, iri = (row.get("name") or "").strip(), (row.get("kind") or "").strip(), (row.get("iri") or "").strip()
         if not name or kind not in KINDS:
             raise GazetteerError(f"{path}:{n}: need a name and a kind among {', '.join(KINDS)}")
+        if iri and not IRI.fullmatch(iri):
+            raise GazetteerError(f"{path}:{n}: {iri!r} is not an absolute IRI (a scheme such as https:, and no "
+                                 f"spaces or any of <>\"{{}}|\\^`)")
         links = {_link_scheme(iri): iri} if iri else {}
         out.append((Known(f"{kind}/{slug(name)}", name, kind, links, user=True), [name, *_split(row.get("aliases"))]))
     return out
