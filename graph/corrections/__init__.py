@@ -9,7 +9,7 @@ append or store run applies the same file again:
     retype,Bucha,city,a town near Kyiv
     drop,Credit,,photo credit read as an entity
     drop-event,Istanbul talks @ 001_kyiv_withdrawal,,a spokesman's summary of the talks
-    retype-event,https://w3id.org/etkg/id/event/ev-1c8207364d0a74d9,ASSAULT,
+    retype-event,https://w3id.org/etkg/id/event/001_kyiv_withdrawal/ev-1c8207364d0a74d9,ASSAULT,
     alias,Volodymyr Zelenskyy,Zelensky,
     split,Ford,Gerald,the president, not the company
 

@@ -66,6 +66,10 @@ def _one(found: list[Entity], name: str) -> Entity:
 def match_events(ex: Extraction, subject: str) -> list[Event]:
     """The events a subject names: by IRI, by id, by ``label @ document-id`` or by label."""
     wanted = _iri_tail(subject, "/event/")
+    if wanted is not None and "/" in wanted:  # event/<document id>/<event id>: one document's report
+        doc_id, _, wanted = wanted.rpartition("/")
+        if doc_id != ex.doc.id:
+            return []
     if wanted is not None or any(ev.id == subject for ev in ex.events):
         return [ev for ev in ex.events if ev.id == (wanted or subject)]
     label, at, doc = subject.rpartition(" @ ")

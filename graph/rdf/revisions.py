@@ -73,14 +73,15 @@ def corrected_triples(machine: Extraction, corrected: Extraction, changes: Seque
     provenance of everything the corrections changed."""
     g = document_triples(corrected, model=model)
     if changes:
-        g += revision_triples(doc_iri(corrected.doc.id), document_triples(machine, model=model), g, changes,
+        g += revision_triples(corrected.doc.id, document_triples(machine, model=model), g, changes,
                               corrections.name)
     return g
 
 
-def revision_triples(doc: URIRef, machine: Iterable[Triple], corrected: Iterable[Triple],
+def revision_triples(doc_id: str, machine: Iterable[Triple], corrected: Iterable[Triple],
                      changes: Sequence[Change], name: str) -> list[Triple]:
     """Reified statements for the triples ``corrected`` adds to ``machine`` and those it removes."""
+    doc = doc_iri(doc_id)
     machine, corrected = set(machine), set(corrected)
     removed = sorted(machine - corrected, key=_sort_key)
     added = sorted(corrected - machine, key=_sort_key)
@@ -90,7 +91,7 @@ def revision_triples(doc: URIRef, machine: Iterable[Triple], corrected: Iterable
         return (moved.get(t[0], t[0]), t[1], moved.get(t[2], t[2]))
 
     revised = _pairs(removed, added, norm)
-    rows = _attribution(changes, machine | corrected)
+    rows = _attribution(changes, machine | corrected, doc_id)
     everyone = [ch.correction for ch in changes]
     file = corrections_iri(name)
     activity = URIRef(f"{doc}/extraction")
@@ -145,13 +146,13 @@ def _pairs(removed: list[Triple], added: list[Triple], norm) -> dict[Triple, Tri
     return out
 
 
-def _attribution(changes: Sequence[Change], triples: set[Triple]):  # noqa: ANN202 - Triple -> rows
+def _attribution(changes: Sequence[Change], triples: set[Triple], doc_id: str):  # noqa: ANN202 - Triple -> rows
     """Which rows a changed triple is due to: those that touched its subject or object, or the
     entity a mention names, or the event a span or time belongs to."""
     touched: dict[Node, list[Correction]] = {}
     for ch in changes:
         iris = {entity_iri(i) for pair in ch.entities.items() for i in pair if i is not None}
-        iris |= {event_iri(i) for i in ch.events}
+        iris |= {event_iri(doc_id, i) for i in ch.events}
         for s, p, o in triples:
             if p == ITSRDF.taIdentRef and o in iris:
                 iris.add(s)
