@@ -29,7 +29,10 @@ class ReadError(ValueError):
 
 def iri_id(iri: Node, kind: str) -> str:
     """The id an entity or event IRI carries (``.../entity/country/russia`` -> ``country/russia``)."""
-    return unquote(str(iri)[len(f"{ID}{kind}/"):])
+    tail = str(iri)[len(f"{ID}{kind}/"):]
+    if kind == "event":  # event/<document>/<event id>, both quoted (graph.rdf.build.event_iri)
+        tail = tail.rpartition("/")[2]
+    return unquote(tail)
 
 
 def read_extraction(triples: Iterable[tuple[Node, Node, Node]]) -> tuple[Extraction, str]:
