@@ -21,15 +21,17 @@ from test_cli import run
 
 @pytest.fixture(scope="module")
 def corpus_build(tmp_path_factory, nlp):
-    """``make demo`` (seeds/) plus a copy of one seed under another name, into --out and a store."""
+    """``make demo`` (seeds/) into --out and a store, then a later run adds a copy of one seed
+    under another name (a build folds copies it reads together, not a copy read later)."""
     base = tmp_path_factory.mktemp("corpus")
-    inputs = base / "in"
-    shutil.copytree(ROOT / "seeds", inputs)
-    shutil.copy(inputs / "001_kyiv_withdrawal.txt", inputs / "copy_of_001.txt")
+    later = base / "later"
+    later.mkdir()
+    shutil.copy(ROOT / "seeds" / "001_kyiv_withdrawal.txt", later / "copy_of_001.txt")
     out, store = base / "out", base / "store"
     from graph.cli import main
 
-    main(["build", str(inputs), "--out", str(out), "--store", str(store)])
+    main(["build", str(ROOT / "seeds"), "--out", str(out), "--store", str(store)])
+    main(["build", str(later), "--out", str(out), "--store", str(store)])
     return out, store
 
 
