@@ -38,6 +38,18 @@ def _date_option(name: str, help: str) -> Callable[[Callable[..., Any]], Callabl
 model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
                             help="Any installed spaCy pipeline, e.g. en_core_web_trf.")
 date_option = _date_option("--date", "Publication date for documents that carry none.")
+
+
+def _events_option(default: str, what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option(
+        "--events", "events", type=click.Choice(["confident", "all"]), default=default, show_default=True,
+        help=f"Which events {what} show: the confident tier (typed, with a participant a reader would know) "
+             "or all, OTHER and low-confidence ones too (each with its confidence; the graph holds all).")
+
+
+events_option = _events_option("confident", "the tables and views")
+#: ``etkg extract`` is the record of one document's extraction: every event, with its confidence.
+extract_events_option = _events_option("all", "the JSON should")
 gazetteer_option = click.option("--gazetteer", type=click.Path(exists=True, dir_okay=False), metavar="FILE.csv",
                                 help="CSV (name,aliases,kind,iri) that pins entity identities, e.g. Wikidata IRIs.")
 
@@ -76,10 +88,11 @@ def cli() -> None:
               help="Write timeline.html, map.html and index.html (skip them for a large store).")
 @click.option("--corrections", "corrections_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE.csv",
               help="An analyst's corrections (action,subject,value,note), applied to every document, stored ones too.")
+@events_option
 def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: str, gazetteer: str | None,
           formats: tuple[str, ...], append: bool, store_dir: Path | None, endpoint: str | None,
           workers: int, engine: str, scheduler: str | None, progress: bool | None, views: bool,
-          corrections_file: str | None) -> None:
+          corrections_file: str | None, events: str) -> None:
     """Build the graph and views of articles (.txt, .json, .jsonl, web pages, WARC, RSS/Atom;
     files, folders, globs).
 
@@ -118,7 +131,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
             documents = kg.count_documents()
             if documents == 0:
                 raise BadInput("no document could be read" + "".join(f"; {line.strip()}" for line in _read_lines(kg)))
-            written = write_outputs(kg, out_dir, names, complete=True)
+            written = write_outputs(kg, out_dir, names, complete=True, events=events)
     except (OutputError, ModelError, StoreError, GazetteerError, CorrectionsError) as exc:
         raise BadInput(str(exc)) from None
     pushed = 0
@@ -127,11 +140,12 @@ def build(inputs: tuple[str, ...], out_dir: Path, date: dt.date | None, model: s
             pushed = client.put_all(kg.graphs())
         except StoreError as exc:
             raise BadInput(str(exc)) from None
-    n_entities, n_events = len(kg.entities()), len(kg.events())
+    n_entities, n_events, n_all = len(kg.entities()), len(kg.events()), len(kg.events(min_confidence=0))
     held = "in the graph" if base is not None else "read"
     unchanged = f", {kg.unchanged} unchanged" if kg.unchanged else ""
     click.echo(f"{documents} document{'s' * (documents != 1)} {held}, {len(bad)} skipped{unchanged}; "
-               f"{n_entities} entities, {n_events} events, {len(kg)} triples")
+               f"{n_entities} entities, {n_events} events (and {n_all - n_events} of low confidence), "
+               f"{len(kg)} triples")
     for line in _read_lines(kg):
         click.echo(line)
     for item in bad:
@@ -203,7 +217,9 @@ def _base_graph(out_dir: Path, append: bool, store_dir: Path | None):  # noqa: A
 @date_option
 @model_option
 @gazetteer_option
-def extract(file: Path, as_json: bool, date: dt.date | None, model: str, gazetteer: str | None) -> None:
+@extract_events_option
+def extract(file: Path, as_json: bool, date: dt.date | None, model: str, gazetteer: str | None,
+            events: str) -> None:
     """Print one document's entities, time expressions and events as JSON.
 
     Example: etkg extract seeds/000_aa0594ff2652d761.txt --json
@@ -221,6 +237,8 @@ def extract(file: Path, as_json: bool, date: dt.date | None, model: str, gazette
         ex = extract_one(docs[0], nlp=load_pipeline(model, gazetteer))
     except (ModelError, GazetteerError) as exc:
         raise BadInput(str(exc)) from None
+    if events == "confident":
+        ex = ex.confident()
     click.echo(json.dumps(ex.to_json(), ensure_ascii=False, indent=2))
 
 
@@ -325,7 +343,8 @@ def validate(graph_file: Path) -> None:
 @cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
-def view(graph_file: Path, out_dir: Path) -> None:
+@events_option
+def view(graph_file: Path, out_dir: Path, events: str) -> None:
     """Render timeline.html, map.html and index.html from a saved graph.
 
     Example: etkg view out/graph.trig --out views/
@@ -334,7 +353,7 @@ def view(graph_file: Path, out_dir: Path) -> None:
 
     kg = _load(graph_file)
     try:
-        written = write_outputs(kg, out_dir, VIEW_OUTPUTS)
+        written = write_outputs(kg, out_dir, VIEW_OUTPUTS, events=events)
     except OutputError as exc:
         raise BadInput(str(exc)) from None
     click.echo(f"wrote {', '.join(p.name for p in written)} to {out_dir}/")

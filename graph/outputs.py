@@ -20,26 +20,33 @@ import networkx as nx
 import pandas as pd
 
 from .kg import KnowledgeGraph, network
+from .records import CONFIDENT
 
-#: Writes one output file's text from the graph (whose tables are computed once for all files).
-Writer = Callable[[KnowledgeGraph], str]
+#: Writes one output file's text from the graph (whose tables are computed once for all files)
+#: and the lowest event confidence the tables and views show.
+Writer = Callable[[KnowledgeGraph, float], str]
+#: ``etkg build --events``: which events the tables and views show (the graph files hold them all).
+EVENT_TIERS: dict[str, float] = {"confident": CONFIDENT, "all": 0.0}
 
 
 def _view(name: str) -> Writer:
-    def render(kg: KnowledgeGraph) -> str:
+    def render(kg: KnowledgeGraph, min_confidence: float = CONFIDENT) -> str:
         from .views import VIEWS  # views pull in templates and vendored scripts: load on demand
 
-        return VIEWS[name](entities=kg.entities(), events=kg.events(), participants=kg.participants())
+        events = kg.events(min_confidence=min_confidence)
+        parts = kg.participants()
+        return VIEWS[name](entities=kg.entities(), events=events,
+                           participants=parts[parts["event"].isin(events["event"])])
 
     return render
 
 
 def _graph(fmt: str) -> Writer:
-    return lambda kg: kg.serialize(fmt)
+    return lambda kg, min_confidence=CONFIDENT: kg.serialize(fmt)
 
 
 def _network(fmt: str) -> Writer:
-    return lambda kg: NETWORK_WRITERS[fmt](kg.to_networkx())
+    return lambda kg, min_confidence=CONFIDENT: NETWORK_WRITERS[fmt](kg.to_networkx())
 
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
@@ -77,8 +84,8 @@ VIEW_OUTPUTS = ("timeline.html", "map.html", "index.html")
 OUTPUTS: dict[str, Writer] = {
     **{name: _graph(fmt) for fmt, name in GRAPH_FORMATS.items()},
     **{name: _network(fmt) for fmt, name in NETWORK_FORMATS.items()},
-    "events.csv": lambda kg: csv_text(kg.events()),
-    "entities.csv": lambda kg: csv_text(kg.entities()),
+    "events.csv": lambda kg, min_confidence=CONFIDENT: csv_text(kg.events(min_confidence=min_confidence)),
+    "entities.csv": lambda kg, min_confidence=CONFIDENT: csv_text(kg.entities()),
     **{name: _view(name) for name in VIEW_OUTPUTS},
 }
 #: What ``etkg build`` writes without ``--format``.
@@ -207,13 +214,15 @@ def _finish_interrupted(out: Path) -> None:
 
 
 def write_outputs(kg: KnowledgeGraph, out_dir: str | os.PathLike[str],
-                  names: tuple[str, ...] | None = None, *, complete: bool = False) -> list[Path]:
+                  names: tuple[str, ...] | None = None, *, complete: bool = False,
+                  events: str = "confident") -> list[Path]:
     """Write the named outputs (:data:`DEFAULT_OUTPUTS` by default) into ``out_dir`` as one set.
 
     Every file is written into a staging folder first and the set is renamed into place only when
     all are written, so a failure (``OutputError`` for a full disk or an unwritable target) leaves
     the earlier files untouched. With ``complete`` the set replaces the earlier one whole: an
     output file of another kind left by an earlier run (``graph.jsonld``, the views) is removed.
+    ``events`` (a key of :data:`EVENT_TIERS`) says which events the CSV files and views show.
     """
     out = Path(out_dir)
     names = tuple(dict.fromkeys(names or DEFAULT_OUTPUTS))
@@ -227,7 +236,7 @@ def write_outputs(kg: KnowledgeGraph, out_dir: str | os.PathLike[str],
         try:
             for name in names:
                 try:
-                    _write(stage / name, OUTPUTS[name](kg))
+                    _write(stage / name, OUTPUTS[name](kg, EVENT_TIERS[events]))
                 except OSError as exc:
                     raise _failed(out / name, exc) from None
             remove = [n for n in OUTPUTS if complete and n not in names and (out / n).is_file()]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 #: The spaCy pipeline etkg runs when none is named (``en_core_web_sm`` as packaged on PyPI).
@@ -36,8 +36,18 @@ PLOVER_TYPES: tuple[str, ...] = (
 MODALITIES: tuple[str, ...] = ("asserted", "reported", "planned", "hypothetical", "negated")
 #: Modalities of what did not or may not happen: never the same event as one that did.
 UNREAL: frozenset[str] = frozenset({"hypothetical", "negated"})
-#: How an event got its date, surest first.
-ANCHORS: tuple[str, ...] = ("explicit", "inferred", "tense", "dct")
+#: How an event got its date, surest first; "convention" (the same-day news convention: an undated
+#: past event of a report's lead happened on its publication day) was added last.
+ANCHORS: tuple[str, ...] = ("explicit", "inferred", "tense", "dct", "convention")
+#: Sectors of group actors ("Egyptian police" -> police), as PLOVER/CAMEO actor codes have them
+#: (COP, MIL, GOV, REB, OPP ...); a group's country is the ISO 3166-1 alpha-2 ``Entity.country``.
+SECTORS: tuple[str, ...] = (
+    "government", "military", "police", "rebels", "opposition", "protesters", "business", "media",
+    "civilians", "igo", "judiciary", "legislature", "criminals", "intelligence", "labour", "education",
+    "health", "religious", "ngo", "refugees", "agriculture", "ethnic")
+#: Events below this confidence are the low tier: kept in the graph, hidden by default in tables
+#: and views (OTHER events, and events no participant a reader would know takes part in).
+CONFIDENT: float = 0.5
 #: Where a document's publication date came from: the document itself (a .txt date line, a JSON
 #: field), the web page (htmldate), the feed entry, the crawl (WARC-Date), or --date.
 DATE_SOURCES: tuple[str, ...] = ("document", "page", "feed", "crawl", "default")
@@ -93,7 +103,8 @@ class Entity:
     links: dict[str, str] = field(default_factory=dict)  # e.g. {"geonames": IRI, "iso3166": "UA"}
     lat: float | None = None
     lon: float | None = None
-    country: str | None = None  # ISO 3166 alpha-2 of the country a place is (or lies) in
+    country: str | None = None  # ISO 3166 alpha-2 of the country a place is (or lies) in, or a group belongs to
+    sector: str | None = None  # one of SECTORS, for a group actor ("Egyptian police" -> police)
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,13 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     metadata: dict[str, list[str]] = field(default_factory=dict)  # credits, bylines, agencies
     event_relations: list[EventRelation] = field(default_factory=list)
+
+    def confident(self) -> "Extraction":
+        """This extraction with only its confident tier of events (and the relations between them)."""
+        events = [e for e in self.events if e.confidence >= CONFIDENT]
+        kept = {e.id for e in events}
+        relations = [r for r in self.event_relations if r.source in kept and r.target in kept]
+        return replace(self, events=events, event_relations=relations)
 
     def to_json(self) -> dict[str, Any]:
         """The schema of ``etkg extract --json`` (fields are only ever added, never removed)."""

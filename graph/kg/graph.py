@@ -26,7 +26,7 @@ from ..rdf.build import Triples, copy_triples, document_triples
 from ..rdf.namespace import ETKG, ONTOLOGY_DIR, PREFIXES
 from ..rdf.read import iri_id, read_extraction
 from ..rdf.revisions import correction_iri, correction_triples, corrected_triples, corrections_iri, machine_triples
-from ..records import DEFAULT_MODEL, Document, Entity, Event, Extraction, TextSpan
+from ..records import CONFIDENT, DEFAULT_MODEL, Document, Entity, Event, Extraction, TextSpan
 from ..store import Backend, MemoryBackend, OxigraphBackend, Rows
 from . import network
 from .profile import profile
@@ -228,13 +228,16 @@ class KnowledgeGraph(NotebookDisplay):
         """
         return self.tables.entities(merge)
 
-    def events(self, merge: bool = True) -> pd.DataFrame:
-        """One row per event, with its date interval, participants by role and evidence.
+    def events(self, merge: bool = True, min_confidence: float = CONFIDENT) -> pd.DataFrame:
+        """One row per event, with its date interval, participants by role (and the country and
+        sector of actors and targets) and evidence.
 
         With ``merge``, an event that several documents report is one row (the first report's
-        evidence, everyone's participants) and ``reports`` counts the documents.
+        evidence, everyone's participants) and ``reports`` counts the documents. Only events of
+        at least ``min_confidence`` are shown: by default the confident tier (typed, with someone
+        a reader would know taking part); ``min_confidence=0`` shows every event in the graph.
         """
-        return self.tables.events(merge)
+        return self.tables.events(merge, min_confidence)
 
     def participants(self, merge: bool = True) -> pd.DataFrame:
         """One row per (event, entity, role); with ``merge``, the reports of one event across
@@ -245,9 +248,10 @@ class KnowledgeGraph(NotebookDisplay):
         """Entity IRI -> its canonical entity (following links to the end) and that one's name."""
         return self.tables.same_entities.copy()
 
-    def timeline(self, entity: str | None = None) -> pd.DataFrame:
-        """Dated events in time order, optionally only those an entity (IRI or name) takes part in."""
-        return self.tables.timeline(entity)
+    def timeline(self, entity: str | None = None, min_confidence: float = CONFIDENT) -> pd.DataFrame:
+        """Dated events in time order (the confident tier unless ``min_confidence`` says otherwise),
+        optionally only those an entity (IRI or name) takes part in."""
+        return self.tables.timeline(entity, min_confidence)
 
     # --- networks (see graph.kg.network) ----------------------------------------------------
     def to_networkx(self) -> nx.MultiDiGraph:

@@ -53,7 +53,8 @@ def to_networkx(tables: Tables) -> nx.MultiDiGraph:
         g.add_node(row.entity, name=row.name, kind=row.kind, mentions=row.mentions,
                    documents=row.documents, aliases=row.aliases)
     events = tables.events().set_index("event")
-    for event, group in tables.participants().groupby("event"):
+    parts = tables.participants()
+    for event, group in parts[parts.event.isin(events.index)].groupby("event"):
         ev = events.loc[event]
         role = {r: list(group[group.role == r].entity) for r in ("actor", "target")}
         others = list(group[~group.role.isin(["actor", "target"])].entity)

@@ -15,7 +15,7 @@ from typing import Any, Callable
 import pandas as pd
 from rdflib import Literal
 
-from ..records import KINDS, PLOVER_TYPES
+from ..records import CONFIDENT, KINDS, PLOVER_TYPES
 from ..store import Backend, Rows
 
 # Aggregation happens in pandas: rdflib's SPARQL engine mishandles GROUP_CONCAT over unbound values.
@@ -54,11 +54,13 @@ WHERE {
 """
 
 PARTICIPANTS_Q = """
-SELECT ?event ?entity ?role ?name ?kind WHERE {
+SELECT ?event ?entity ?role ?name ?kind ?country ?sector WHERE {
   VALUES (?p ?role) { (etkg:actor "actor") (etkg:target "target") (sem:hasPlace "place")
                       (sem:hasActor "participant") }
   ?event a sem:Event ; ?p ?entity .
   ?entity rdfs:label ?name ; etkg:kind ?kind .
+  OPTIONAL { ?entity etkg:country|etkg:iso3166 ?country }
+  OPTIONAL { ?entity etkg:sector ?s BIND(STRAFTER(STR(?s), "#") AS ?sector) }
 }
 """
 SAME_Q = "SELECT ?event ?canonical WHERE { ?event etkg:sameEvent ?canonical }"
@@ -100,7 +102,7 @@ ENTITY_COLUMNS = ["entity", "name", "kind", "mentions", "documents", "aliases", 
 EVENT_COLUMNS = ["event", "label", "type", "date", "begin", "end", "anchor", "modality", "polarity",
                  "confidence", "trigger", "sentence", "actors", "targets", "places", "source",
                  "document", "doc_id", "doc_title", "doc_date", "doc_url", "trigger_start", "trigger_end",
-                 "reports"]
+                 "reports", "actor_country", "actor_sector", "target_country", "target_sector"]
 _NO_LINKS = pd.DataFrame(columns=["canonical", "name"])
 
 
@@ -256,8 +258,10 @@ class Tables:
         df = df.sort_values(["event", "role", "name"])
         return df.drop_duplicates(["event", "entity"]).reset_index(drop=True)
 
-    def events(self, merge: bool = True) -> pd.DataFrame:
-        return self._cached("events", merge, self._events)
+    def events(self, merge: bool = True, min_confidence: float = CONFIDENT) -> pd.DataFrame:
+        """The events at or above ``min_confidence`` (by default the confident tier; 0 for all)."""
+        df = self._cached("events", merge, self._events)
+        return df[df["confidence"] >= min_confidence].reset_index(drop=True) if min_confidence > 0 else df
 
     def _events(self, merge: bool) -> pd.DataFrame:
         """One row per event, with its date interval, participants by role and evidence.
@@ -283,11 +287,18 @@ class Tables:
         for role, col in (("actor", "actors"), ("target", "targets"), ("place", "places")):
             names = parts[parts.role == role].groupby("event")["name"].agg("; ".join)
             df[col] = df["event"].map(names)
+        # the country and sector of each actor and target, as an event coder writes "EGY COP"
+        for role in ("actor", "target"):
+            mine = parts[parts.role == role]
+            for what in ("country", "sector"):
+                values = mine.dropna(subset=[what]).groupby("event")[what].agg(
+                    lambda v: "; ".join(dict.fromkeys(v)))
+                df[f"{role}_{what}"] = df["event"].map(values)
         return df[EVENT_COLUMNS].sort_values(["begin", "event"], na_position="last").reset_index(drop=True)
 
-    def timeline(self, entity: str | None = None) -> pd.DataFrame:
+    def timeline(self, entity: str | None = None, min_confidence: float = CONFIDENT) -> pd.DataFrame:
         """Dated events in time order, optionally only those an entity (IRI or name) takes part in."""
-        ev = self.events()
+        ev = self.events(min_confidence=min_confidence)
         ev = ev[ev["begin"].notna()]
         if entity is not None:
             same = self.same_entities

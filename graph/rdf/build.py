@@ -17,7 +17,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from ..records import DEFAULT_MODEL, Document, Entity, Event, Extraction, TextSpan, Timex
 from ..timeml import interval
-from .namespace import ANCHOR, ETKG, ID, ITSRDF, MODALITY, NIF, PLOVER, PREFIXES, SEM
+from .namespace import ANCHOR, ETKG, ID, ITSRDF, MODALITY, NIF, PLOVER, PREFIXES, SECTOR, SEM
 
 #: schema.org (and SEM) classes per entity kind.
 KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -219,7 +219,12 @@ def _add_entity(g: Triples, doc: URIRef, activity: URIRef, ent: Entity) -> None:
             g.add((e, ETKG.geonames, URIRef(link)))
         else:
             g.add((e, OWL.sameAs, URIRef(link)))
-    if ent.country and ent.kind != "country":
+    if ent.kind == "group":
+        if ent.country:
+            g.add((e, ETKG.country, Literal(ent.country)))
+        if ent.sector:
+            g.add((e, ETKG.sector, SECTOR[ent.sector]))
+    elif ent.country and ent.kind != "country":
         g.add((e, ETKG.countryCode, Literal(ent.country)))
     if ent.lat is not None and ent.lon is not None:
         # xsd:decimal keeps the lexical form through every serialisation (doubles get reformatted)

@@ -35,7 +35,8 @@ class ETKG(DefinedNamespace):
     # concept schemes
     PloverTypes: URIRef  # the PLOVER event types of the POLECAT event data, plus OTHER
     Modalities: URIRef  # how a text presents an event: asserted, reported, planned, ...
-    AnchorKinds: URIRef  # how an event got its time: explicit, tense, inferred, dct
+    AnchorKinds: URIRef  # how an event got its time: explicit, tense, inferred, dct, convention
+    Sectors: URIRef  # sectors of group actors: government, military, police, rebels, ...
     # properties
     kind: URIRef  # the entity kind: person, organisation, country, city, region, place, group
     mentionedIn: URIRef  # entity -> document that mentions it
@@ -75,6 +76,8 @@ class ETKG(DefinedNamespace):
     mergedInto: URIRef  # entity -> the canonical entity an analyst says it is (wins over etkg:sameEntity)
     dateSource: URIRef  # document -> where its publication date came from: document, page, feed, crawl, default
     similarity: URIRef  # syndicated copy -> estimated Jaccard similarity of its text to the document's
+    country: URIRef  # group -> ISO 3166-1 alpha-2 code of the state it belongs to ("Egyptian police" -> EG)
+    sector: URIRef  # group -> its SECTOR concept ("Egyptian police" -> sector:police)
 
 
 class SEM(DefinedNamespace):
@@ -171,13 +174,44 @@ class ANCHOR(DefinedNamespace):
     inferred: URIRef  # the time of the clause that reports or governs it
     tense: URIRef  # the verb's tense relative to the publication date
     dct: URIRef  # the publication date, for want of anything else
+    convention: URIRef  # an undated past event of a report's lead: the same-day news convention
+
+
+class SECTOR(DefinedNamespace):
+    """Sectors of group actors (etkg:Sectors): graph.records.SECTORS as concepts."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/etkg/sector#")
+
+    government: URIRef  # ministers, officials, the administration (CAMEO GOV)
+    military: URIRef  # troops, soldiers, armed forces of a state (MIL)
+    police: URIRef  # police and internal security forces (COP)
+    rebels: URIRef  # rebels, insurgents, guerrillas, militants (REB, UAF)
+    opposition: URIRef  # opposition parties, dissidents, activists (OPP)
+    protesters: URIRef  # protesters, demonstrators, rioters
+    business: URIRef  # companies and business people (BUS)
+    media: URIRef  # journalists and news media (MED)
+    civilians: URIRef  # civilians, residents, the public (CVL)
+    igo: URIRef  # intergovernmental organisations (IGO)
+    judiciary: URIRef  # courts, judges, prosecutors (JUD)
+    legislature: URIRef  # parliaments and lawmakers (LEG)
+    criminals: URIRef  # criminals, gangs, suspects (CRM)
+    intelligence: URIRef  # intelligence services (SPY)
+    labour: URIRef  # workers and trade unions (LAB)
+    education: URIRef  # students, teachers, schools (EDU)
+    health: URIRef  # doctors, health workers, hospitals (HLH)
+    religious: URIRef  # clergy and religious communities (REL)
+    ngo: URIRef  # non-governmental and human-rights organisations (NGO, HRI)
+    refugees: URIRef  # refugees, migrants, displaced people (REF)
+    agriculture: URIRef  # farmers (AGR)
+    ethnic: URIRef  # an ethnic or national community named by itself (Kurds, Tamils)
 
 GN = Namespace("https://www.geonames.org/ontology#")
 
 #: Prefixes bound in every serialisation and predeclared in every SPARQL query.
 PREFIXES: dict[str, str] = {
     "etkg": str(ETKG._NS), "sem": str(SEM._NS), "nif": str(NIF._NS), "itsrdf": str(ITSRDF._NS),
-    "plover": str(PLOVER._NS), "modality": str(MODALITY._NS), "anchor": str(ANCHOR._NS), "id": str(ID),
+    "plover": str(PLOVER._NS), "modality": str(MODALITY._NS), "anchor": str(ANCHOR._NS), "sector": str(SECTOR._NS), "id": str(ID),
     "gn": str(GN), "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "owl": "http://www.w3.org/2002/07/owl#",
     "skos": "http://www.w3.org/2004/02/skos/core#", "schema": "https://schema.org/",

@@ -95,7 +95,8 @@ def read_extraction(triples: Iterable[tuple[Node, Node, Node]]) -> tuple[Extract
                                [str(a) for a in every(s, SKOS.altLabel)],
                                {k: v for k, v in links.items() if v is not None},
                                float(lat) if lat is not None else None, float(lon) if lon is not None else None,
-                               text(s, ETKG.countryCode)))
+                               text(s, ETKG.countryCode) or text(s, ETKG.country),
+                               sector=str(one(s, ETKG.sector)).rpartition("#")[2] if one(s, ETKG.sector) else None))
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else len(document.text) + 1, e.id))
 
     timexes = []

@@ -12,8 +12,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from graph.kg import KnowledgeGraph
 from graph.rdf.namespace import ONTOLOGY_DIR
-from graph.records import ANCHORS, MODALITIES, PLOVER_TYPES
-from graph.rdf.namespace import ANCHOR, ETKG, MODALITY, PLOVER, PREFIXES
+from graph.records import ANCHORS, MODALITIES, PLOVER_TYPES, SECTORS
+from graph.rdf.namespace import ANCHOR, ETKG, MODALITY, PLOVER, PREFIXES, SECTOR
 
 from conftest import ROOT
 from handmade import extraction_a, extraction_b
@@ -54,6 +54,7 @@ def test_every_term_has_a_label_and_a_comment(ontology):
     (ETKG.PloverTypes, PLOVER, PLOVER_TYPES),
     (ETKG.Modalities, MODALITY, MODALITIES),
     (ETKG.AnchorKinds, ANCHOR, ANCHORS),
+    (ETKG.Sectors, SECTOR, SECTORS),
 ])
 def test_concept_schemes_list_every_value_the_code_writes(ontology, shapes, scheme, ns, expected):
     base = str(ns._NS)

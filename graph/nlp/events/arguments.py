@@ -44,7 +44,10 @@ class EntityIndex:
         self.kinds = {e.id: e.kind for e in entities}
         self.names = {e.id: e.name for e in entities}
         self.tokens: dict[int, Ref] = {}
+        #: Further groups one span names: "Hungarian and Romanian officials" are two actors.
+        self.also: dict[int, list[Ref]] = {}
         demonyms = _demonym_targets(entities)
+        sectored = {e.id for e in entities if e.sector}
         for ent in entities:
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -53,6 +56,9 @@ class EntityIndex:
                 target = m.resolved_as or demonyms.get(ent.id, ent.id)
                 ref = Ref(target, self.kinds.get(target, ent.kind))
                 for t in span:
+                    prev = self.tokens.get(t.i)
+                    if prev is not None and prev.entity in sectored and ent.id in sectored and prev != ref:
+                        self.also.setdefault(t.i, []).append(prev)
                     self.tokens[t.i] = ref
         self.titled = _titled_people(self.text, entities, lex)
         # Subjects that refer to an entity, in text order: the salient antecedents of pronouns.
@@ -158,8 +164,8 @@ def _demonym_targets(entities: list[Entity]) -> dict[str, str]:
     places = [e for e in entities if e.kind in PLACE_KINDS]
     out: dict[str, str] = {}
     for e in entities:
-        if e.kind != "group":
-            continue
+        if e.kind != "group" or e.sector or e.country:
+            continue  # "Egyptian police" (etkg_actors) are not Egypt
         word = e.name.lower().removeprefix("the ").rstrip("s")
         best = None
         for p in places:
@@ -235,13 +241,18 @@ class Arguments:
             ref = self.index.ref(t, as_target=role == "target")
             if ref is None:
                 continue
-            r = role
-            if role == "place?":
-                r = "place" if ref.kind in PLACE_KINDS else "target"
-            if ref.entity not in self.roles:
-                self.roles[ref.entity] = r
-                if r == "place" and prep:
-                    self.place_preps[ref.entity] = prep
+            for one in [ref, *(self.index.also.get(t.i, []) if self.index.tokens.get(t.i) == ref else [])]:
+                r = role
+                if role == "place?":
+                    r = "place" if one.kind in PLACE_KINDS else "target"
+                if one.entity not in self.roles:
+                    self.roles[one.entity] = r
+                    if r == "place" and prep:
+                        self.place_preps[one.entity] = prep
+                elif r == "actor" and self.roles[one.entity] == "target":
+                    # "Syria is willing to withdraw its troops": the subject acts, whatever its
+                    # own troops as object said first
+                    self.roles[one.entity] = r
 
     def participants(self) -> list[Participant]:
         return [Participant(e, r) for e, r in self.roles.items()]
@@ -283,12 +294,26 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
         _inherited_subject(verb, args)
 
 
+def clausal_target(verb: Token, args: Arguments) -> None:
+    """"X demanded that Y abandon Z", "urged that Y ...": the one asked is the subject of the
+    clause that says what is asked (object control, "urged Y to", is the object already)."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            for sub in child.children:
+                if sub.dep_ in SUBJ:
+                    args.add(sub, "target")
+                    return
+
+
 def _inherited_subject(verb: Token, args: Arguments) -> None:
     """A clause without a subject shares one: "Ukraine prepared to declare" (xcomp), "Moscow's
     pledge to cut back" (acl of a noun: its owner), "they met and agreed" (conj)."""
     head = verb.head
     if head == verb:
         return
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        # "it is willing to withdraw", "Russia is ready to talk": the adjective's subject acts
+        head = head.head
     if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children):
         # "Ukraine prepared to declare neutrality, as Moscow has demanded, not to join NATO": the
         # parser hangs the infinitives on the parenthetical; their subject is the main clause's.

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ...records import ANCHORS, UNREAL, Event
-from ...text import FAMILIES, word_key
+from ...records import CONFIDENT, UNREAL, Event
+from ...text import word_key
 
-#: Surer anchors rank higher: explicit 3 ... dct 0.
-ANCHOR_RANK = {a: len(ANCHORS) - 1 - i for i, a in enumerate(ANCHORS)}
+#: Surer anchors rank higher: a stated date (explicit, inferred) over a reading of tense or of the
+#: news convention, over the bare publication date.
+ANCHOR_RANK = {"explicit": 3, "inferred": 2, "tense": 1, "convention": 1, "dct": 0}
 
 
 def _role(ev: Event, role: str) -> set[str]:
@@ -89,7 +90,9 @@ def _absorb(into: Event, other: Event, prefer: Callable[[Event], int]) -> None:
             known.add(p.entity)
     if into.source is None:
         into.source = other.source
-    into.confidence = round(min(0.95, max(into.confidence, other.confidence) + 0.05), 2)
+    best = max(into.confidence, other.confidence)
+    # a second mention makes an event surer, but never lifts it out of the low tier
+    into.confidence = round(min(0.95 if best >= CONFIDENT else best, best + 0.05), 2)
 
 
 def _quality(ev: Event, prefer: Callable[[Event], int]) -> tuple[int, int, int]:

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 SKIP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "any", "“", "”", '"', "'", "‘", "’"})
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations", "conference"})
+REQUEST_LEMMAS = frozenset({"demand", "urge", "ask", "request", "insist", "press"})
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 
 
@@ -26,22 +27,53 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _object_phrase(verb: Token) -> str:
-    """The direct object as a few words: "military activity" (no determiners or quotes); a
-    pronoun object ("which Russia annexed", "dismissed it") gives way to the resolved target."""
+def _words(head: Token) -> str:
+    """A noun phrase as a few words: "military activity" (no determiners, quotes or possessives)."""
+    words = [t for t in head.subtree if t.i <= head.i and t.lower_ not in SKIP_WORDS and not t.is_punct
+             and t.tag_ != "POS" and t.dep_ != "poss"]
+    return " ".join(t.text for t in words) if len(words) <= 4 else head.text
+
+
+def _object_phrase(verb: Token, phrase: str) -> str:
+    """The direct object ("military activity"), or the object of the preposition a phrasal
+    trigger ends with ("call for" -> "a general strike"); a pronoun object ("which Russia
+    annexed", "dismissed it") gives way to the resolved target, and a word the trigger phrase
+    already says ("open fire") is not repeated."""
+    said = set(phrase.split()[1:])
     for child in verb.children:
-        if child.dep_ == "dobj" and child.pos_ != "PRON":
-            words = [t for t in child.subtree if t.i <= child.i and t.lower_ not in SKIP_WORDS and not t.is_punct]
-            if len(words) <= 4:
-                return " ".join(t.text for t in words)
-            return child.text
+        if child.dep_ == "dobj" and child.pos_ != "PRON" and child.lemma_.lower() not in said:
+            return _words(child)
+        if child.dep_ == "prep" and child.lower_ in said:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ != "PRON":
+                    return _words(obj)
+    for child in verb.children:
+        # "demanded that Microsoft stop": who is asked, and to do what
+        if child.dep_ == "ccomp" and child.pos_ == "VERB" and verb.lemma_.lower() in REQUEST_LEMMAS:
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+            if subject is not None:
+                return f"{_words(subject)} {child.lemma_.lower()}"
+    return ""
+
+
+def _target_prep(verb: Token, targets: list[str]) -> str:
+    """The preposition that introduces a target after the object: "on" in "opened fire on
+    demonstrators"; "to" for an indirect object ("gave the Ivory Coast aid")."""
+    names = {w for t in targets for w in t.lower().split()}
+    for child in verb.children:
+        if child.dep_ == "prep":
+            if any(w.lower_ in names for o in child.children if o.dep_ == "pobj" for w in o.subtree):
+                return child.lower_
+        elif child.dep_ == "dative" and any(w.lower_ in names for w in child.subtree):
+            return "to"
     return ""
 
 
 def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
-          places: list[tuple[str, str]], parties: list[str] = ()) -> str:
+          places: list[tuple[str, str]], parties: list[str] = (), plural: bool = False) -> str:
     """A label from the trigger, its actor(s), target(s), places (name, preposition) and other
-    parties (as in "Talks between Russia and Ukraine")."""
+    parties (as in "Talks between Russia and Ukraine"); ``plural``: the actor is a group
+    ("Egyptian police open fire")."""
     place_names = [n for n, _ in places]
     if trigger.pos_ in ("NOUN", "PROPN"):
         noun = trigger.text.lower() if trigger.text.isupper() else trigger.text
@@ -63,9 +95,14 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
         return out
     words = [_and(actors)] if actors else []
     # "Germany and France urge", "Russia reduces"
-    words.append(third_person(phrase) if len(actors) == 1 else phrase)
-    obj = _object_phrase(trigger)
-    words.append(obj or (_and(targets) if targets else ""))
+    words.append(third_person(phrase) if len(actors) == 1 and not plural else phrase)
+    obj = _object_phrase(trigger, phrase)
+    words.append(obj)
+    rest = [t for t in targets if not set(t.lower().split()) & set(obj.lower().split())]
+    if rest:
+        # "Egyptian police open fire on demonstrators", "gives aid to Ivory Coast"
+        prep = _target_prep(trigger, rest)
+        words.append(f"{prep} {_and(rest)}" if prep else _and(rest))
     if place_names:
         prep = places[0][1] or "in"
         words.append(f"{prep} {_and(place_names)}")

@@ -129,6 +129,10 @@ def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -
             ref = index.ref(owner) if owner is not None else None
             source = ref.entity if ref else source
             break
+        if head.pos_ == "VERB" and lemma in lex.cue("request_verbs") and dep in ("ccomp", "xcomp"):
+            # "activists demanded that Microsoft stop": asked for, not done
+            hypothetical = True
+            break
         planner = head.pos_ in ("VERB", "AUX", "ADJ") or (head.pos_ == "NOUN" and dep == "acl")
         if planner and lemma in lex.cue("planning_verbs") and dep in ("xcomp", "ccomp", "nsubjpass", "acl", "dobj", "prep", "pobj"):
             planned = True

@@ -1,0 +1,151 @@
+"""Typed events on real news and on the PLOVER gold records, each on a dev fold and a held-out fold.
+
+Runs the shared scorers on what the user runs (``etkg extract --json`` and ``etkg build``):
+
+- ``../shared/tools/realnews_score.py`` over ``realnews-dev``, its articles split by the sha1 of
+  the file name into a dev fold (tuned on) and a held-out fold (only scored), on the clean text and
+  with ``--html`` on the saved page;
+- ``../shared/tools/plover_score.py`` over ``PLOVER_GSR_dev.json``, its records split into halves
+  by the sha1 of the record id, with the vendored PETRARCH/CAMEO-derived verb patterns and without
+  them (the sentences come from the CAMEO manual those patterns were built from).
+
+    .venv/bin/python benchmarks/events.py                   # print the figures
+    .venv/bin/python benchmarks/events.py --write-results   # and replace the section of RESULTS.md
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+REALNEWS = SHARED / "data" / "realnews-dev"
+PLOVER = SHARED / "data" / "plover-gsr-dev" / "PLOVER_GSR_dev.json"
+TOOLS = SHARED / "tools"
+ETKG = ROOT / ".venv" / "bin" / "etkg"
+SECTION = "Events (real news and PLOVER gold records)"
+#: Runs etkg with the CAMEO-derived verb patterns switched off (benchmarks only).
+NO_CAMEO = """#!{python}
+import sys
+from graph.nlp.events import lexicon
+lexicon.USE_CAMEO = False
+from graph.cli import cli
+sys.exit(cli())
+"""
+REALNEWS_KEYS = ("event_precision_typed", "event_recall", "actor_accuracy", "date_accuracy",
+                 "event_precision_all", "event_recall_loose")
+PLOVER_KEYS = ("type_recall", "type_accuracy", "source_ok", "target_ok")
+
+
+def dev_fold(names: list[str]) -> set[str]:
+    """The half of ``names`` with the smaller sha1 of the name: stable, even, and blind to content."""
+    ranked = sorted(names, key=lambda n: hashlib.sha1(n.encode("utf-8")).hexdigest())
+    return set(ranked[:len(ranked) // 2])
+
+
+def _last_json(text: str) -> dict:
+    for line in reversed(text.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError(f"no JSON line in scorer output: {text[-500:]}")
+
+
+def realnews(which: str, html: bool, etkg: Path = ETKG, verbose: bool = False) -> dict:
+    with tempfile.TemporaryDirectory(prefix="realnews-") as tmp:
+        names = [g.name.removesuffix(".gold.json") for g in sorted(REALNEWS.glob("*.gold.json"))]
+        dev = dev_fold(names)
+        for name in names:
+            if (name in dev) != (which == "dev"):
+                continue
+            for suffix in (".gold.json", ".txt", ".html"):
+                if (REALNEWS / f"{name}{suffix}").exists():
+                    shutil.copy(REALNEWS / f"{name}{suffix}", tmp)
+        cmd = [sys.executable, str(TOOLS / "realnews_score.py"), str(etkg), tmp]
+        cmd += ["--html"] * html + ["--verbose"] * verbose
+        p = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        if verbose:
+            print(p.stdout)
+        return _last_json(p.stdout)
+
+
+def plover(which: str, etkg: Path = ETKG) -> dict:
+    raw = re.sub(r",\s*([\]}])", r"\1", PLOVER.read_text("utf-8"))
+    records = [r for r in json.loads(raw) if r.get("text")]
+    dev = dev_fold([r["id"] for r in records])
+    records = [r for r in records if (r["id"] in dev) == (which == "dev")]
+    with tempfile.TemporaryDirectory(prefix="plover-") as tmp:
+        path = Path(tmp) / "half.json"
+        path.write_text(json.dumps(records), "utf-8")
+        p = subprocess.run([sys.executable, str(TOOLS / "plover_score.py"), str(etkg), str(path)],
+                           capture_output=True, text=True, check=True)
+        out = _last_json(p.stdout)
+        out["confusions"] = next((line.split(":", 1)[1].strip() for line in p.stdout.splitlines()
+                                  if line.startswith("most frequent")), "")
+        return out
+
+
+def no_cameo_etkg(tmp: Path) -> Path:
+    script = tmp / "etkg-no-cameo"
+    script.write_text(NO_CAMEO.format(python=ROOT / ".venv" / "bin" / "python"), "utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def _row(label: str, r: dict, keys: tuple[str, ...]) -> str:
+    return f"| {label} | " + " | ".join(f"{r.get(k, float('nan')):.2f}" for k in keys) + " |"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write-results", action="store_true")
+    ap.add_argument("--fold", choices=["dev", "held-out", "both"], default="both")
+    ap.add_argument("--only", choices=["realnews", "plover", "both"], default="both")
+    ap.add_argument("--verbose", action="store_true", help="print the realnews scorer's misses")
+    args = ap.parse_args()
+    if not REALNEWS.exists() or not PLOVER.exists():
+        sys.exit(f"benchmark data not found under {SHARED / 'data'}")
+    folds = ("dev", "held-out") if args.fold == "both" else (args.fold,)
+    lines: list[str] = []
+    if args.only in ("realnews", "both"):
+        lines += ["Real news (`realnews_score.py`; 8 articles, folds of 4 by sha1 of the file name):", "",
+                  "| fold | typed precision | recall | actor | date | precision (all) | recall (any type) |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for which in folds:
+            for html in (False, True):
+                r = realnews(which, html, verbose=args.verbose)
+                lines.append(_row(f"{which}, {'saved page' if html else 'text'}", r, REALNEWS_KEYS))
+                print(lines[-1], flush=True)
+        lines.append("")
+    if args.only in ("plover", "both"):
+        lines += ["PLOVER gold records (`plover_score.py`; halves by sha1 of the record id):", "",
+                  "| half | CAMEO-derived patterns | type recall | first-type accuracy | source | target |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        confusions = []
+        with tempfile.TemporaryDirectory() as tmp:
+            plain = no_cameo_etkg(Path(tmp))
+            for which in folds:
+                for label, exe in (("with", ETKG), ("without", plain)):
+                    r = plover(which, exe)
+                    lines.append(_row(f"{which} | {label}", r, PLOVER_KEYS))
+                    confusions.append(f"{which}, {label}: {r['confusions']}")
+                    print(lines[-1], flush=True)
+        lines += ["", "Most frequent confusions (gold -> first typed prediction):", ""]
+        lines += [f"- {c}" for c in confusions]
+    if args.write_results:
+        sys.path.insert(0, str(ROOT))
+        from benchmarks.results import replace_section
+
+        replace_section(SECTION, "\n".join(lines), ".venv/bin/python benchmarks/events.py --write-results")
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    main()

@@ -1,0 +1,176 @@
+"""Group actors as event coders code them: "Egyptian police" (EGY COP), "Israeli troops" (ISR MIL),
+"Opposition groups in Zimbabwe" (ZWE OPP), "Iraqi Kurds", "senior Hungarian and Romanian officials".
+
+The ``etkg_actors`` component runs after ``etkg_entities``. A noun that names a sector (the agent
+nouns of PETRARCH2's dictionary, ``data/petrarch/agents.json``) or a people the model tags NORP,
+qualified by a country (an adjective or noun that is a mention of a country or stands for one, a
+possessor, or "in/of/from <country>"), becomes an entity of kind ``group`` with that country
+(ISO 3166-1 alpha-2) and sector, appended to ``doc._.entities``. A sector noun without a country
+("police", "demonstrators") is a group only where it takes part in a clause (subject, object,
+agent), and only for sectors that name an actor by themselves (police, rebels, protesters ...):
+"officials" or "the company" alone say too little.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...records import Entity, Mention
+from ...text import slug
+
+#: PETRARCH2 agent codes (first three letters) -> etkg sectors (records.SECTORS).
+CAMEO_SECTORS: dict[str, str] = {
+    "GOV": "government", "MIL": "military", "COP": "police", "REB": "rebels", "UAF": "rebels",
+    "OPP": "opposition", "BUS": "business", "MED": "media", "CVL": "civilians", "PPL": "civilians",
+    "JUD": "judiciary", "LEG": "legislature", "CRM": "criminals", "SPY": "intelligence", "LAB": "labour",
+    "EDU": "education", "HLH": "health", "REL": "religious", "CHR": "religious", "MUS": "religious",
+    "JEW": "religious", "HIN": "religious", "BUD": "religious", "NGO": "ngo", "HRI": "ngo", "ENV": "ngo",
+    "REF": "refugees", "AGR": "agriculture", "IGO": "igo",
+}
+#: PETRARCH codes protesters as opposition (OPP); an analyst filters them apart.
+PROTESTERS = frozenset("protester protesters demonstrator demonstrators rioter rioters marcher marchers "
+                       "picketer picketers".split())
+#: Agent nouns PETRARCH2's dictionary lacks (it codes these through other rules), or codes otherwise.
+EXTRA_AGENTS: dict[str, str | None] = {
+    "official": "government", "officials": "government", "opposition": "opposition", "force": "military",
+    "forces": "military", "security forces": "police", "security force": "police", "militia": "rebels",
+    "insurgent": "rebels", "jihadist": "rebels", "separatist": "rebels", "spokesman": None,
+    "spokeswoman": None, "spokesperson": None, "people": None, "village": None, "villages": None,
+}
+#: Collective nouns a sector noun qualifies: "opposition groups", "rebel forces", "army units".
+GENERIC_HEADS = frozenset("group member leader supporter figure unit force official activist party "
+                          "faction movement fighter".split())
+#: Singular nouns that name a collective; other singulars ("president", "the government") name one
+#: person or stand for the state itself, and the event rules resolve them so.
+COLLECTIVES = frozenset("police military army navy opposition militia junta gendarmerie".split())
+#: Sectors whose bare singular noun names an actor a reader recognises ("police fired"); any
+#: plural sector noun does ("federal authorities arrested").
+BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protesters", "civilians",
+                          "criminals", "refugees"})
+#: Where a bare sector noun takes part in a clause.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
+ARGUMENT_PREPS = frozenset({"by", "on", "against", "at", "with", "to", "between"})
+COUNTRY_PREPS = frozenset({"in", "of", "from"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, str]:
+    """Agent noun phrase (lower case) -> sector, from the vendored PETRARCH2 agents dictionary."""
+    raw = json.loads(resources.files("graph").joinpath("data/petrarch/agents.json").read_text("utf-8"))
+    out: dict[str, str | None] = {k: CAMEO_SECTORS[v] for k, v in raw.items() if v in CAMEO_SECTORS}
+    out.update({w: "protesters" for w in PROTESTERS})
+    out.update(EXTRA_AGENTS)
+    return {k: v for k, v in out.items() if v}
+
+
+@Language.factory("etkg_actors", requires=["doc._.entities"], assigns=["doc._.entities"])
+def make_actors(nlp: Language, name: str) -> "GroupActors":
+    return GroupActors(agent_nouns())
+
+
+class GroupActors:
+    """Appends group actors with country and sector to ``doc._.entities``."""
+
+    def __init__(self, agents: dict[str, str]) -> None:
+        self.agents = agents
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities: list[Entity] = list(doc._.entities or [])
+        by_id = {e.id: e for e in entities}
+        countries: dict[int, Entity] = {}  # token -> the country it names or stands for
+        peoples: set[int] = set()  # tokens of a people the model tags NORP ("Kurds")
+        named: set[int] = set()  # tokens of other names: "the European Community" is no community
+        for e in entities:
+            for m in e.mentions:
+                state = by_id.get(m.resolved_as or e.id)
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    if state is not None and state.kind == "country" and state.country:
+                        countries[t.i] = state
+                    elif e.kind == "group" and t.pos_ == "PROPN":
+                        peoples.add(t.i)
+                    elif e.kind != "group":
+                        named.add(t.i)
+        groups: dict[str, Entity] = {}
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in countries or tok.i in named:
+                continue
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                continue  # "its troops" are the troops of the pronoun's antecedent (events resolve it)
+            if tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in COLLECTIVES and tok.i not in peoples:
+                continue
+            sector = self._sector(tok)
+            if sector is None and tok.i not in peoples:
+                continue
+            sector = sector or "ethnic"
+            found = _countries(tok, countries)
+            if not found and not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok)):
+                continue
+            words = [c for c in tok.children if c.dep_ == "compound" and c.i not in countries and c.i < tok.i]
+            head = " ".join(t.text for t in [*words, tok])
+            start = min([tok.i, *(c.i for c in words)])
+            for state, modifier, how in found or [(None, None, "")]:
+                if how == "prep" or modifier is None:
+                    name = head + (f" in {state.name}" if state is not None else "")
+                else:
+                    name = f"{modifier.text} {head}"
+                    start = min(start, modifier.i)
+                key = f"group/{slug(name)}"
+                if not slug(name):
+                    continue
+                span = doc[start:tok.i + 1] if len(found) < 2 else doc[min(m.i for _, m, _ in found):tok.i + 1]
+                ent = groups.get(key) or by_id.get(key)
+                if ent is None:
+                    ent = Entity(id=key, name=name, kind="group", label="NORP",
+                                 country=state.country if state is not None else None, sector=sector)
+                    groups[key] = ent
+                if ent.kind != "group":
+                    continue
+                ent.mentions.append(Mention(span.start_char, span.end_char, span.text))
+        doc._.entities = entities + [g for g in groups.values() if g.id not in by_id]
+        return doc
+
+    def _sector(self, tok: Token) -> str | None:
+        """The sector a noun names, trying "opposition groups" and "riot police" before the head."""
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ == "compound" and c.i < tok.i:
+                for phrase in (f"{c.lemma_.lower()} {lemma}", f"{c.lower_} {tok.lower_}"):
+                    if phrase in self.agents:
+                        return self.agents[phrase]
+                if lemma in GENERIC_HEADS and c.lemma_.lower() in self.agents:
+                    return self.agents[c.lemma_.lower()]
+        return self.agents.get(lemma) or self.agents.get(tok.lower_)
+
+
+def _countries(tok: Token, countries: dict[int, Entity]) -> list[tuple[Entity, Token, str]]:
+    """The countries a group noun is qualified by: (country, the word that says so, how)."""
+    out: list[tuple[Entity, Token, str]] = []
+    for c in tok.children:
+        if c.dep_ in MODIFIER_DEPS and c.i in countries and c.i < tok.i:
+            out.append((countries[c.i], c, "modifier"))
+            for conj in c.conjuncts:  # "Hungarian and Romanian officials"
+                if conj.i in countries and conj.i < tok.i:
+                    out.append((countries[conj.i], conj, "modifier"))
+        elif c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS and not out:
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.i in countries:
+                    out.append((countries[obj.i], obj, "prep"))
+    seen: set[str] = set()
+    return [x for x in out if not (x[0].id in seen or seen.add(x[0].id))]
+
+
+def _argument(tok: Token) -> bool:
+    """Whether a noun takes part in a clause: subject, object, or object of "by", "on", ..."""
+    if tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in ARGUMENT_DEPS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ARGUMENT_PREPS
