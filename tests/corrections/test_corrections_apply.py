@@ -116,10 +116,10 @@ def test_applying_twice_is_applying_once():
 
 def test_fields_the_records_gain_later_go_through_corrections():
     # another stage may add fields to the records (an actor's sector, a confidence tier): simulate it
-    Wider = make_dataclass("Wider", [("sector", str, "")], bases=(Entity,))
+    Wider = make_dataclass("Wider", [("stage_note", str, "")], bases=(Entity,))
     ex = extraction_a()
-    ex.entities = [Wider(**{f.name: getattr(e, f.name) for f in fields(Entity)}, sector=f"s-{e.name}")
+    ex.entities = [Wider(**{f.name: getattr(e, f.name) for f in fields(Entity)}, stage_note=f"s-{e.name}")
                    for e in ex.entities]
     got, _ = apply_corrections(ex, fix("retype,Kyiv,region,\nrename,Russia,Russian Federation,\n"))
-    assert {e.id: e.sector for e in got.entities}["region/kyiv"] == "s-Kyiv"
-    assert {e.id: e.sector for e in got.entities}["country/russia"] == "s-Russia"
+    assert {e.id: e.stage_note for e in got.entities}["region/kyiv"] == "s-Kyiv"
+    assert {e.id: e.stage_note for e in got.entities}["country/russia"] == "s-Russia"

@@ -102,8 +102,8 @@ class GroupActors:
         for tok in doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in countries or tok.i in named:
                 continue
-            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-                continue  # "its troops" are the troops of the pronoun's antecedent (events resolve it)
+            if any(c.dep_ == "poss" and c.i not in countries for c in tok.children):
+                continue  # "its troops", "Putin's forces": their owner's, as the event rules resolve them
             if tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in COLLECTIVES and tok.i not in peoples:
                 continue
             sector = self._sector(tok)

@@ -17,6 +17,10 @@ from .lexicon import Lexicon
 
 
 
+#: Event types that are statements: news reports them on the day they are made.
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT"})
+
+
 @dataclass(frozen=True)
 class Anchor:
     date: str | None
@@ -47,6 +51,7 @@ class TimeAnchors:
         self.doc = doc
         self.lex = lex
         self.dct = parse_dct(doc._.dct)
+        self.lead_end = _lead_end(doc)
         # (first token, end token, root token, head of the root's clause, timex), computed once
         self.spans: list[tuple[int, int, Token, int, Timex]] = []
         for t in timexes:
@@ -54,7 +59,7 @@ class TimeAnchors:
             if span is not None and _usable(t):
                 self.spans.append((span.start, span.end, span.root, clause_head(span.root).i, t))
 
-    def anchor(self, trigger: Token, governor: Token | None = None) -> Anchor:
+    def anchor(self, trigger: Token, governor: Token | None = None, kind: str | None = None) -> Anchor:
         """The anchor of the event whose trigger is ``trigger``; ``governor`` is the verb a noun
         trigger depends on (its tense dates the noun when nothing else does)."""
         own = self._explicit(trigger, clause_head(trigger))
@@ -71,9 +76,12 @@ class TimeAnchors:
             seen.add(parent.i)
             found = self._explicit(trigger, parent)
             if found:
+                if verb_tense(head, self.lex.cue("future_modals")) == PLUPERFECT:
+                    # "said on Thursday that the talks had produced no breakthrough": before then
+                    return Anchor("PAST_REF", "tense", None, found.begin)
                 return Anchor(found.date, "inferred", found.begin, found.until)
             head = parent
-        return self._tense(governor or trigger)
+        return self._tense(governor or trigger, kind)
 
     def _explicit(self, trigger: Token, head: Token) -> Anchor | None:
         best: tuple[int, Timex] | None = None
@@ -92,7 +100,7 @@ class TimeAnchors:
             return None
         return _from_timex(best[1], self.dct)
 
-    def _tense(self, tok: Token) -> Anchor:
+    def _tense(self, tok: Token, kind: str | None = None) -> Anchor:
         if self.dct is None:
             return Anchor(None, "inferred", None, None)
         day = self.dct.isoformat()
@@ -104,12 +112,27 @@ class TimeAnchors:
             # "had been dominated": before a past reference point, so some time before publication
             return Anchor("PAST_REF", "tense", None, day)
         if tense == PAST:
-            # News convention: an undated past event of a report happened by its publication,
-            # most often the day before or the day itself.
-            return Anchor(day, "tense", (self.dct - dt.timedelta(days=1)).isoformat(), nxt)
+            own = tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
+            if tok.i < self.lead_end or kind in SPEECH_TYPES or not own:
+                # The same-day news convention: an undated past event of the lead, a statement
+                # ("urged", "accused"), and what a statement announces ("said it would reduce")
+                # are the day of publication or the day before.
+                return Anchor(day, "convention", (self.dct - dt.timedelta(days=1)).isoformat(), nxt)
+            # elsewhere an undated past event is some time before the report, not its day
+            return Anchor("PAST_REF", "tense", None, nxt)
         if tense == PRESENT:
             return Anchor(day, "tense", day, nxt)
         return Anchor(day, "dct", day, nxt)
+
+
+def _lead_end(doc: Doc) -> int:
+    """The token after a report's lead: its first sentence that ends like prose (a headline or
+    dateline before it does not count)."""
+    for sent in doc.sents:
+        last = sent[-1].text if sent[-1].text not in ('"', "”", "’", "'") or len(sent) < 2 else sent[-2].text
+        if last in (".", "!", "?") and len(sent) > 3:
+            return sent.end
+    return 0
 
 
 def _usable(t: Timex) -> bool:

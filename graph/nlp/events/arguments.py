@@ -42,6 +42,8 @@ class EntityIndex:
         # Token.sent walks the document on every access; index the sentences once.
         self.sent_of: list[Span] = [sent for sent in doc.sents for _ in range(len(sent))]
         self.kinds = {e.id: e.kind for e in entities}
+        #: The state (ISO code) a country, or a city or region in it, belongs to.
+        self.states = {e.id: e.country for e in entities if e.kind in PLACE_KINDS and e.country}
         self.names = {e.id: e.name for e in entities}
         self.tokens: dict[int, Ref] = {}
         #: Further groups one span names: "Hungarian and Romanian officials" are two actors.
@@ -303,6 +305,21 @@ def clausal_target(verb: Token, args: Arguments) -> None:
                 if sub.dep_ in SUBJ:
                     args.add(sub, "target")
                     return
+
+
+def higher_subject(verb: Token, index: EntityIndex) -> Ref | None:
+    """The subject of the clause that governs a coordinated verb's head: in "Zelenskyy warned that
+    Russia was regrouping and accused Moscow", the parser joins "accused" to "regrouping", but a
+    state does not accuse its own capital: the one who warned accuses."""
+    head = verb.head
+    while head.dep_ in ("ccomp", "xcomp", "conj") and head.head != head:
+        head = head.head
+        for child in head.children:
+            if child.dep_ in SUBJ:
+                ref = index.ref(child)
+                if ref is not None:
+                    return ref
+    return None
 
 
 def _inherited_subject(verb: Token, args: Arguments) -> None:

@@ -95,6 +95,7 @@ def _absorb(into: Event, other: Event, prefer: Callable[[Event], int]) -> None:
     into.confidence = round(min(0.95 if best >= CONFIDENT else best, best + 0.05), 2)
 
 
-def _quality(ev: Event, prefer: Callable[[Event], int]) -> tuple[int, int, int]:
-    """Stated dates first, then the caller's preference, then more participants."""
-    return ANCHOR_RANK[ev.anchor], prefer(ev), len(ev.participants)
+def _quality(ev: Event, prefer: Callable[[Event], int]) -> tuple[int, bool, int, int]:
+    """Stated dates first, then a calendar date over an unspecified past or future ("the shelling
+    continues" over "were bombed"), then the caller's preference, then more participants."""
+    return ANCHOR_RANK[ev.anchor], bool(ev.date and ev.date[:1].isdigit()), prefer(ev), len(ev.participants)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan
 from ...text import FAMILIES, word_key
 from .anchors import TimeAnchors
-from .arguments import Arguments, EntityIndex, clausal_target, noun_arguments, verb_arguments
+from .arguments import SUBJ, Arguments, EntityIndex, clausal_target, higher_subject, noun_arguments, verb_arguments
 from .coref import corefer, dates_compatible, merge
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
@@ -157,10 +157,11 @@ class EventExtractor:
             # "withdraw its troops from Lebanon": what one withdraws from is the target
             parts = [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) == "from"
                      else p for p in parts]
+        parts = _one_state_per_side(tok, parts, index)
         actors = {p.entity for p in parts if p.role == "actor"}
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
         mod = classify(tok, index, quotes, lex)
-        when = anchors.anchor(tok, governor)
+        when = anchors.anchor(tok, governor, kind)
         sent = index.sent_of[tok.i]
         digest = hashlib.sha1(f"{index.text}\0{tok.idx}".encode("utf-8")).hexdigest()[:16]
         ev = Event(
@@ -204,6 +205,23 @@ class Mention:
     phrase: str
     place_preps: dict[str, str]
     strong: bool
+
+
+def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex) -> list[Participant]:
+    """Metonymy never puts a state on both sides of its own event: where a coordinated verb's
+    borrowed subject is the state its object lies in ("Russia ... accused Moscow"), the subject
+    of the governing clause acts instead."""
+    states = index.states
+    actors = [p for p in parts if p.role == "actor"]
+    targets = {states.get(p.entity) for p in parts if p.role == "target"} - {None}
+    if not (tok.dep_ == "conj" and actors and targets and any(states.get(a.entity) in targets for a in actors)):
+        return parts
+    if any(c.dep_ in SUBJ for c in tok.children):
+        return parts
+    other = higher_subject(tok, index)
+    if other is None or states.get(other.entity) in targets:
+        return parts
+    return [Participant(other.entity, "actor")] + [p for p in parts if p.role != "actor" and p.entity != other.entity]
 
 
 def _attach_weak(events: list[Event], weak: list[Event]) -> None:

@@ -189,7 +189,7 @@ def test_tense_anchors_without_time_expression(nlp):
     assert (ev.anchor, ev.begin, ev.until) == ("tense", "2022-03-31", None)
     _, events = run(nlp, "Turkey attacked Syria.")
     (ev,) = events
-    assert (ev.date, ev.anchor, ev.begin, ev.until) == ("2022-03-30", "tense", "2022-03-29", "2022-03-31")
+    assert (ev.date, ev.anchor, ev.begin, ev.until) == ("2022-03-30", "convention", "2022-03-29", "2022-03-31")
 
 
 def _event(trigger: str, kind: str, date: str, begin: str, until: str, actor: str, anchor="explicit") -> Event:

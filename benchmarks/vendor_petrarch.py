@@ -2,7 +2,7 @@
 
 Not imported by the package: run it by hand when the sources change,
 
-    python graph/data/petrarch/convert.py PETRARCH2_DICTIONARY_DIR CAMEO2PLOVER-2021.txt
+    python benchmarks/vendor_petrarch.py PETRARCH2_DICTIONARY_DIR CAMEO2PLOVER-2021.txt
 
 verbs.json: verb lemma (or "verb particle") -> [PLOVER type of the bare verb or null,
 {object noun: type}, {"preposition noun": type}]; a noun is the head (last word) of the pattern's
@@ -19,7 +19,7 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "graph" / "data" / "petrarch"
 
 
 def plover_table(path: Path) -> dict[str, str]:
