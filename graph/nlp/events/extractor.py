@@ -84,8 +84,14 @@ class EventExtractor:
         verbs = {m.event.id for m in found if m.token.pos_ == "VERB"}
         events = merge([m.event for m in found], prefer=lambda ev: ev.id in verbs)
         by_id = {m.event.id: m for m in found}
+        by_start = {m.token.idx: m for m in found}
         for ev in events:  # labelled after merging: the event has all its participants by now
-            ev.label = self._label(by_id[ev.id], ev, index)
+            # a verb says who did what to whom better than a noun does ("Putin bombs Ukraine")
+            best = by_id[ev.id]
+            if best.token.pos_ != "VERB":
+                said = [by_start[t.start] for t in ev.mentions if t.start in by_start]
+                best = next((m for m in said if m.token.pos_ == "VERB"), best)
+            ev.label = self._label(best, ev, index)
         _attach_weak(events, [m.event for m in weak])
         doc._.events = events
         doc._.event_relations = _order(found, events, self.lex)
