@@ -99,6 +99,8 @@ class EventExtractor:
 
     def _trigger(self, tok: Token) -> tuple[str, str] | None:
         """(type, phrase) when ``tok`` triggers an event."""
+        if not tok.is_alpha:
+            return None  # "’s" tagged as a verb, numbers, mis-tokenised fragments
         lemma = tok.lemma_.lower()
         lex = self.lex
         if tok.pos_ == "VERB":

@@ -28,10 +28,19 @@ def _and(names: list[str]) -> str:
 
 
 def _words(head: Token) -> str:
-    """A noun phrase as a few words: "military activity" (no determiners, quotes or possessives)."""
-    words = [t for t in head.subtree if t.i <= head.i and t.lower_ not in SKIP_WORDS and not t.is_punct
-             and t.tag_ != "POS" and t.dep_ != "poss"]
-    return " ".join(t.text for t in words) if len(words) <= 4 else head.text
+    """A noun phrase as a few words: "military activity", "Russia's announcement" (no
+    determiners, quotes or possessive pronouns; the possessive ending joined to its owner)."""
+    words = [t for t in head.subtree if t.i <= head.i and t.lower_ not in SKIP_WORDS and not t.is_punct]
+    if len(words) > 4:
+        return head.text
+    out = ""
+    for t in words:
+        out += ("'s" if t.tag_ == "POS" else f" {t.text}")
+    return out.strip()
+
+
+def _bare_words(text: str) -> set[str]:
+    return {w.removesuffix("'s").removesuffix("’s") for w in text.lower().split()}
 
 
 def _object_phrase(verb: Token, phrase: str) -> str:
@@ -98,7 +107,7 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
     words.append(third_person(phrase) if len(actors) == 1 and not plural else phrase)
     obj = _object_phrase(trigger, phrase)
     words.append(obj)
-    rest = [t for t in targets if not set(t.lower().split()) & set(obj.lower().split())]
+    rest = [t for t in targets if not _bare_words(t) & _bare_words(obj)]
     if rest:
         # "Egyptian police open fire on demonstrators", "gives aid to Ivory Coast"
         prep = _target_prep(trigger, rest)

@@ -1,0 +1,204 @@
+"""The event rules (arguments, modality, anchors, labels, coreference) and the group actors on
+hand-built Docs (words, heads, deps, pos, tags, lemmas), as spaCy's own tests build them: no
+statistical model decides what these tests see."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import graph.nlp.timex  # noqa: F401 - registers doc._.dct and doc._.timexes
+from graph.nlp.entities.actors import GroupActors, agent_nouns
+from graph.nlp.events.anchors import TimeAnchors
+from graph.nlp.events.arguments import Arguments, EntityIndex, clausal_target, verb_arguments
+from graph.nlp.events.coref import merge
+from graph.nlp.events.extractor import EventExtractor
+from graph.nlp.events.labels import label
+from graph.nlp.events.lexicon import load_lexicon
+from graph.nlp.events.modality import Quotes, classify
+from graph.records import CONFIDENT, SECTORS, Entity, Event, Mention, Participant, TextSpan, Timex
+
+VOCAB = spacy.blank("en").vocab
+LEX = load_lexicon()
+
+
+def build(rows: list[tuple[str, int, str, str, str, str]], dct: str = "2022-03-30") -> Doc:
+    """A Doc from (word, head, dep, pos, tag, lemma) rows; heads are absolute token indices."""
+    words, heads, deps, pos, tags, lemmas = map(list, zip(*rows))
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc._.dct = dct
+    return doc
+
+
+def entity(doc: Doc, start: int, end: int, eid: str, kind: str, country: str | None = None,
+           resolved_as: str | None = None, sector: str | None = None) -> Entity:
+    span = doc[start:end]
+    return Entity(eid, span.text, kind, "", [Mention(span.start_char, span.end_char, span.text, resolved_as)],
+                  country=country, sector=sector)
+
+
+# "Syria says it is willing to withdraw its troops from neighboring Lebanon ."
+SYRIA = [("Syria", 1, "nsubj", "PROPN", "NNP", "Syria"), ("says", 1, "ROOT", "VERB", "VBZ", "say"),
+         ("it", 3, "nsubj", "PRON", "PRP", "it"), ("is", 1, "ccomp", "AUX", "VBZ", "be"),
+         ("willing", 3, "acomp", "ADJ", "JJ", "willing"), ("to", 6, "aux", "PART", "TO", "to"),
+         ("withdraw", 4, "xcomp", "VERB", "VB", "withdraw"), ("its", 8, "poss", "PRON", "PRP$", "its"),
+         ("troops", 6, "dobj", "NOUN", "NNS", "troop"), ("from", 6, "prep", "ADP", "IN", "from"),
+         ("neighboring", 11, "amod", "VERB", "VBG", "neighbor"), ("Lebanon", 9, "pobj", "PROPN", "NNP", "Lebanon"),
+         (".", 1, "punct", "PUNCT", ".", ".")]
+# "Activists demanded that Microsoft stop selling software ."
+DEMAND = [("Activists", 1, "nsubj", "NOUN", "NNS", "activist"), ("demanded", 1, "ROOT", "VERB", "VBD", "demand"),
+          ("that", 4, "mark", "SCONJ", "IN", "that"), ("Microsoft", 4, "nsubj", "PROPN", "NNP", "Microsoft"),
+          ("stop", 1, "ccomp", "VERB", "VB", "stop"), ("selling", 4, "xcomp", "VERB", "VBG", "sell"),
+          ("software", 5, "dobj", "NOUN", "NN", "software"), (".", 1, "punct", "PUNCT", ".", ".")]
+# "Egyptian police opened fire on demonstrators ."
+POLICE = [("Egyptian", 1, "amod", "ADJ", "JJ", "egyptian"), ("police", 2, "nsubj", "NOUN", "NNS", "police"),
+          ("opened", 2, "ROOT", "VERB", "VBD", "open"), ("fire", 2, "dobj", "NOUN", "NN", "fire"),
+          ("on", 2, "prep", "ADP", "IN", "on"), ("demonstrators", 4, "pobj", "NOUN", "NNS", "demonstrator"),
+          (".", 2, "punct", "PUNCT", ".", ".")]
+# "Senior Hungarian and Romanian officials met ."
+OFFICIALS = [("Senior", 4, "amod", "ADJ", "JJ", "senior"), ("Hungarian", 4, "amod", "ADJ", "JJ", "hungarian"),
+             ("and", 1, "cc", "CCONJ", "CC", "and"), ("Romanian", 1, "conj", "ADJ", "JJ", "romanian"),
+             ("officials", 5, "nsubj", "NOUN", "NNS", "official"), ("met", 5, "ROOT", "VERB", "VBD", "meet"),
+             (".", 5, "punct", "PUNCT", ".", ".")]
+# "Opposition groups in Zimbabwe called for a strike ."
+ZIMBABWE = [("Opposition", 1, "compound", "NOUN", "NN", "opposition"), ("groups", 4, "nsubj", "NOUN", "NNS", "group"),
+            ("in", 1, "prep", "ADP", "IN", "in"), ("Zimbabwe", 2, "pobj", "PROPN", "NNP", "Zimbabwe"),
+            ("called", 4, "ROOT", "VERB", "VBD", "call"), ("for", 4, "prep", "ADP", "IN", "for"),
+            ("a", 7, "det", "DET", "DT", "a"), ("strike", 5, "pobj", "NOUN", "NN", "strike"),
+            (".", 4, "punct", "PUNCT", ".", ".")]
+
+
+def test_sector_vocabulary_covers_the_agent_dictionary():
+    assert set(agent_nouns().values()) <= set(SECTORS)
+    assert agent_nouns()["police"] == "police" and agent_nouns()["troop"] == "military"
+
+
+def test_the_subject_of_willing_to_acts_and_what_it_withdraws_from_is_no_place_of_its_own():
+    doc = build(SYRIA)
+    ents = [entity(doc, 0, 1, "country/syria", "country", "SY"), entity(doc, 11, 12, "country/lebanon", "country", "LB")]
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[6], args, LEX)
+    assert args.roles == {"country/syria": "actor", "country/lebanon": "place"}
+    assert args.place_preps["country/lebanon"] == "from"
+
+
+def test_who_demands_that_someone_act_requests_of_them_and_the_act_is_not_asserted():
+    doc = build(DEMAND)
+    ents = [entity(doc, 3, 4, "organisation/microsoft", "organisation"),
+            entity(doc, 0, 1, "group/activists", "group", sector="opposition")]
+    index = EntityIndex(doc, ents, LEX)
+    args = Arguments(index)
+    verb_arguments(doc[1], args, LEX)
+    clausal_target(doc[1], args)
+    assert args.roles == {"group/activists": "actor", "organisation/microsoft": "target"}
+    assert classify(doc[4], index, Quotes(doc, index, LEX), LEX).modality == "hypothetical"
+    assert classify(doc[1], index, Quotes(doc, index, LEX), LEX).modality == "asserted"
+
+
+def test_one_span_naming_two_groups_gives_both_as_actors():
+    doc = build(OFFICIALS)
+    ents = [Entity("group/hungarian-officials", "Hungarian officials", "group", "NORP",
+                   [Mention(doc[1].idx, doc[4].idx + 9, doc[1:5].text)], country="HU", sector="government"),
+            Entity("group/romanian-officials", "Romanian officials", "group", "NORP",
+                   [Mention(doc[1].idx, doc[4].idx + 9, doc[1:5].text)], country="RO", sector="government")]
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[5], args, LEX)
+    assert args.roles == {"group/romanian-officials": "actor", "group/hungarian-officials": "actor"}
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (POLICE, {("Egyptian police", "EG", "police"), ("demonstrators", None, "protesters")}),
+    (ZIMBABWE, {("Opposition groups in Zimbabwe", "ZW", "opposition")}),
+    (OFFICIALS, {("Hungarian officials", "HU", "government"), ("Romanian officials", "RO", "government")}),
+    (SYRIA, set()),  # "its troops" are Syria's: the event rules resolve the owner
+])
+def test_group_actors_get_country_and_sector(rows, expected):
+    doc = build(rows)
+    countries = {"Egyptian": ("country/egypt", "EG"), "Zimbabwe": ("country/zimbabwe", "ZW"),
+                 "Hungarian": ("country/hungary", "HU"), "Romanian": ("country/romania", "RO"),
+                 "Syria": ("country/syria", "SY"), "Lebanon": ("country/lebanon", "LB")}
+    ents = []
+    for tok in doc:
+        if tok.text in countries:
+            cid, code = countries[tok.text]
+            if tok.pos_ == "ADJ":  # a demonym adjective stands for its country, as etkg_entities leaves it
+                ents.append(entity(doc, tok.i, tok.i + 1, f"group/{tok.lower_}s", "group", resolved_as=cid))
+                ents.append(Entity(cid, cid.split("/")[1].title(), "country", "GPE", country=code))
+            else:
+                ents.append(entity(doc, tok.i, tok.i + 1, cid, "country", code))
+    doc._.entities = ents
+    GroupActors(agent_nouns())(doc)
+    groups = {(e.name, e.country, e.sector) for e in doc._.entities if e.sector}
+    assert groups == expected
+
+
+def test_labels_say_who_did_what_to_whom_without_repeating_the_trigger_phrase():
+    doc = build(POLICE)
+    assert label(doc[2], "open fire", ["Egyptian police"], ["demonstrators"], [], plural=True) == \
+        "Egyptian police open fire on demonstrators"
+    # "Russia's announcement": no possessive fragment in an object phrase
+    poss = build([("Zelenskyy", 1, "nsubj", "PROPN", "NNP", "Zelenskyy"), ("dismissed", 1, "ROOT", "VERB", "VBD", "dismiss"),
+                  ("Russia", 4, "poss", "PROPN", "NNP", "Russia"), ("'s", 2, "case", "PART", "POS", "'s"),
+                  ("announcement", 1, "dobj", "NOUN", "NN", "announcement")])
+    assert label(poss[1], "dismiss", ["Volodymyr Zelenskyy"], ["Russia"], []) == \
+        "Volodymyr Zelenskyy dismisses Russia's announcement"
+
+
+def test_an_extractor_on_a_hand_built_doc_codes_the_group_event():
+    doc = build(POLICE)
+    doc._.entities = [Entity("group/egyptian-police", "Egyptian police", "group", "NORP",
+                             [Mention(0, 15, "Egyptian police")], country="EG", sector="police"),
+                      Entity("group/demonstrators", "demonstrators", "group", "NORP",
+                             [Mention(doc[5].idx, doc[5].idx + 13, "demonstrators")], sector="protesters")]
+    doc._.timexes = []
+    (ev,) = EventExtractor(LEX)(doc)._.events
+    assert (ev.type, ev.label) == ("ASSAULT", "Egyptian police open fire on demonstrators")
+    assert {(p.entity, p.role) for p in ev.participants} == {("group/egyptian-police", "actor"),
+                                                             ("group/demonstrators", "target")}
+    assert ev.confidence >= CONFIDENT
+    # the lead: an undated past event of it is dated by the same-day news convention
+    assert (ev.date, ev.anchor) == ("2022-03-30", "convention")
+
+
+# "He said on Thursday that the talks had produced no breakthrough ."
+PESKOV = [("He", 1, "nsubj", "PRON", "PRP", "he"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+          ("on", 1, "prep", "ADP", "IN", "on"), ("Thursday", 2, "pobj", "PROPN", "NNP", "Thursday"),
+          ("that", 8, "mark", "SCONJ", "IN", "that"), ("the", 6, "det", "DET", "DT", "the"),
+          ("talks", 8, "nsubj", "NOUN", "NNS", "talk"), ("had", 8, "aux", "AUX", "VBD", "have"),
+          ("produced", 1, "ccomp", "VERB", "VBN", "produce"), ("no", 10, "det", "DET", "DT", "no"),
+          ("breakthrough", 8, "dobj", "NOUN", "NN", "breakthrough"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_pluperfect_clause_is_before_the_time_of_its_report():
+    doc = build(PESKOV, dct="2022-04-02")
+    thursday = Timex(doc[3].idx, doc[3].idx + 8, "Thursday", "DATE", "2022-03-31", begin="2022-03-31", until="2022-04-01")
+    anchors = TimeAnchors(doc, [thursday], LEX)
+    assert anchors.anchor(doc[6], doc[8]) == anchors.anchor(doc[8]) == \
+        type(anchors.anchor(doc[1]))("PAST_REF", "tense", None, "2022-03-31")
+    assert anchors.anchor(doc[1]).date == "2022-03-31"  # the saying itself is Thursday
+
+
+def test_an_undated_past_event_after_the_lead_is_past_ref_unless_it_is_a_statement():
+    lead = [("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("ended", 1, "ROOT", "VERB", "VBD", "end"),
+            ("in", 1, "prep", "ADP", "IN", "in"), ("Paris", 2, "pobj", "PROPN", "NNP", "Paris"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    later = [("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+             ("Goma", 1, "dobj", "PROPN", "NNP", "Goma"), (".", 1, "punct", "PUNCT", ".", ".")]
+    rows = lead + [(w, h + len(lead), d, p, t, l) for w, h, d, p, t, l in later]
+    doc = build(rows)
+    anchors = TimeAnchors(doc, [], LEX)
+    assert anchors.anchor(doc[1]).anchor == "convention"
+    assert (anchors.anchor(doc[6], kind="ASSAULT").date, anchors.anchor(doc[6]).anchor) == ("PAST_REF", "tense")
+    assert anchors.anchor(doc[6], kind="ACCUSE").anchor == "convention"
+
+
+def _ev(trigger: str, date: str | None, anchor: str, confidence: float, start: int = 0) -> Event:
+    return Event(f"ev-{trigger}-{start}", TextSpan(start, start + len(trigger), trigger), "ASSAULT", date, trigger,
+                 [Participant("person/putin", "actor")], anchor=anchor, confidence=confidence, lemma="attack")
+
+
+def test_merging_keeps_a_calendar_date_and_never_lifts_an_event_out_of_the_low_tier():
+    (ev,) = merge([_ev("attacked", "PAST_REF", "tense", 0.75), _ev("attack", "2022-03-30", "tense", 0.75, 40)])
+    assert ev.date == "2022-03-30"
+    (low,) = merge([_ev("attack", None, "tense", CONFIDENT - 0.05), _ev("attack", None, "tense", CONFIDENT - 0.05, 9)])
+    assert low.confidence < CONFIDENT
