@@ -1,0 +1,104 @@
+"""The examples of the events issue, as literal sentences through the whole pipeline."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.nlp.pipeline import make_doc
+from graph.records import CONFIDENT
+
+DCT = dt.date(2000, 1, 1)
+
+
+def events(nlp, text: str, dct: dt.date = DCT):
+    doc = nlp(make_doc(nlp, text, dct))
+    names = {e.id: e for e in doc._.entities}
+    return doc._.events, names
+
+
+def roles(ev, names) -> set[tuple[str, str]]:
+    return {(names[p.entity].name, p.role) for p in ev.participants if p.role in ("actor", "target")}
+
+
+def one(evs, kind: str):
+    found = [e for e in evs if e.type == kind]
+    assert len(found) == 1, [(e.type, e.label) for e in evs]
+    return found[0]
+
+
+def test_aid_given_by_a_support_verb_construction(nlp):
+    evs, names = events(nlp, "The European Community on Monday gave the Ivory Coast 5.1 million dollars of aid.")
+    ev = one(evs, "AID")
+    assert roles(ev, names) == {("European Community", "actor"), ("Ivory Coast", "target")}
+    assert (ev.date, ev.anchor) == ("1999-12-27", "explicit")
+
+
+def test_the_one_who_withdraws_acts_and_what_it_leaves_is_the_target(nlp):
+    evs, names = events(nlp, "Syria says it is willing to withdraw its troops from neighboring Lebanon.")
+    ev = one(evs, "RETREAT")
+    assert roles(ev, names) == {("Syria", "actor"), ("Lebanon", "target")}
+    assert ev.label == "Syria withdraws troops from Lebanon"
+
+
+def test_egyptian_police_open_fire_on_demonstrators(nlp):
+    evs, names = events(nlp, "Egyptian police opened fire on demonstrators in Cairo.")
+    ev = one(evs, "ASSAULT")
+    assert ev.label == "Egyptian police open fire on demonstrators in Cairo"
+    actor = names[next(p.entity for p in ev.participants if p.role == "actor")]
+    assert (actor.kind, actor.country, actor.sector) == ("group", "EG", "police")
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    ("Iraqi Kurds accused Turkey of shelling their villages.", "Iraqi Kurds", "IQ", "ethnic"),
+    ("Opposition groups in Zimbabwe called for a general strike.", "Opposition groups in Zimbabwe", "ZW", "opposition"),
+    ("Israeli troops withdrew from the Gaza Strip.", "Israeli troops", "IL", "military"),
+    ("Senior Hungarian and Romanian officials met in Budapest.", "Hungarian officials", "HU", "government"),
+    ("Senior Hungarian and Romanian officials met in Budapest.", "Romanian officials", "RO", "government"),
+])
+def test_group_actors_are_coded_with_country_and_sector(nlp, text, name, country, sector):
+    evs, names = events(nlp, text)
+    group = next(e for e in names.values() if e.name == name)
+    assert (group.kind, group.country, group.sector) == ("group", country, sector)
+    assert any(p.entity == group.id and p.role == "actor" for ev in evs for p in ev.participants)
+
+
+def test_a_state_is_never_on_both_sides_of_its_own_event(nlp):
+    evs, names = events(nlp, "Volodymyr Zelenskyy warned that Russia was regrouping its forces in the east and "
+                             "accused Moscow of shelling civilian areas in Chernihiv.")
+    ev = one(evs, "ACCUSE")
+    assert ("Volodymyr Zelenskyy", "actor") in roles(ev, names)
+    for e in evs:
+        states = [names[p.entity].country for p in e.participants
+                  if p.role in ("actor", "target") and names[p.entity].kind in ("country", "city")]
+        assert len(states) == len(set(states)), e.label
+
+
+def test_who_demands_that_someone_act_requests_of_them_and_nothing_is_asserted(nlp):
+    evs, names = events(nlp, "Activists demanded that Microsoft stop selling software to the police.")
+    ev = one(evs, "REQUEST")
+    assert roles(ev, names) == {("Activists", "actor"), ("Microsoft", "target")}
+    assert all(e.modality == "hypothetical" for e in evs if e is not ev)
+
+
+def test_a_pluperfect_report_is_not_dated_by_its_reporting_sentence(nlp):
+    evs, _ = events(nlp, "Dmitry Peskov, the Kremlin spokesman, said on Thursday that the talks in Istanbul "
+                         "had produced no breakthrough.", dt.date(2022, 4, 2))
+    talks = one(evs, "CONSULT")
+    assert (talks.date, talks.until) == ("PAST_REF", "2022-03-31")
+
+
+def test_labels_carry_no_fragments_or_repeated_words(nlp):
+    evs, _ = events(nlp, "Microsoft’s shares fell. Egyptian police opened fire on protesters, and Microsoft "
+                         "’s chief resigned after activists criticised the company.")
+    for ev in evs:
+        words = ev.label.lower().split()
+        assert all(a != b for a, b in zip(words, words[1:])), ev.label
+        assert ev.trigger.text.isalpha(), ev.trigger
+
+
+def test_other_events_and_events_without_participants_are_the_low_tier(nlp):
+    evs, _ = events(nlp, "The company said it would review the results. Fighting continued.")
+    assert evs and all(e.confidence < CONFIDENT for e in evs if e.type == "OTHER")
+    assert all(e.confidence < CONFIDENT for e in evs
+               if not any(p.role in ("actor", "target", "participant") for p in e.participants))
