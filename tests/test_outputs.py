@@ -65,7 +65,7 @@ def test_a_file_too_large_for_the_disk_leaves_the_previous_set(previous_set, see
 def test_any_exception_while_writing_leaves_the_previous_set(previous_set, monkeypatch):
     out, before = previous_set
 
-    def broken(kg):
+    def broken(kg, min_confidence=0.0):
         raise RuntimeError("a bug in a view")
 
     monkeypatch.setitem(outputs.OUTPUTS, "map.html", broken)
@@ -94,7 +94,7 @@ def test_a_swap_killed_halfway_is_finished_by_the_next_writer(previous_set, monk
     for name in names[1:]:
         (out / name).write_text(f"new {name}")
     (stage / JOURNAL).write_text("".join(f"{n}\n" for n in names) + "-\n")
-    monkeypatch.setitem(outputs.OUTPUTS, "graph.ttl", lambda kg: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
+    monkeypatch.setitem(outputs.OUTPUTS, "graph.ttl", lambda kg, min_confidence=0.0: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
     with pytest.raises(OutputError, match="No space left on device"):
         write_outputs(KnowledgeGraph().add(extraction_b()), out)
     assert snapshot(out) == {n: f"new {n}".encode() for n in names} | {"graph.ttl": b"new ttl"}
