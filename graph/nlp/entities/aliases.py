@@ -110,15 +110,21 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
     Commercial Airplanes"."""
     keys: dict[str, int] = {}
     cluster = []
-    full: dict[str, set[str]] = {}
+    # The initials of a whole name first (the last such name wins, as in a text that moves from
+    # one to the next); the other readings only where they point to one name.
+    whole = {acronym(w): " ".join(w).lower() for w in names if len(w) > 1}
+    other: dict[str, set[str]] = {}
     for w in names:
         if len(w) > 1:
             for short in acronyms(w):
-                full.setdefault(short, set()).add(" ".join(w).lower())
+                other.setdefault(short, set()).add(" ".join(w).lower())
     for words in names:
         key = " ".join(words).lower()
-        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) and len(full.get(words[0], ())) == 1:
-            (key,) = full[words[0]]
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]):
+            if words[0] in whole:
+                key = whole[words[0]]
+            elif len(other.get(words[0], ())) == 1:
+                (key,) = other[words[0]]
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster
 

@@ -15,6 +15,7 @@ of a group entity named by the plural ("group/russians") resolved to the country
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,10 +85,11 @@ class EntityResolver:
         self.nouns = nouns
 
     def __call__(self, doc: Doc) -> Doc:
-        metadata, withheld = find_credits(doc.text)
+        text = doc.text  # built from the tokens at each access: read it once
+        metadata, withheld = find_credits(text)
         cands = [c for c in self._candidates(doc)
                  if not any(s < c.span.end_char and c.span.start_char < e for s, e in withheld)]
-        cands = _outside_furniture(doc, cands)
+        cands = _outside_furniture(text, cands)
         self._assign_kinds(doc, cands)
         cands = [c for c in cands if c.kind]
         doc._.entities = self._entities(cands)
@@ -247,7 +249,7 @@ class EntityResolver:
         """Whether a gazetteer name that is also a common word ("Mobile", "Reading") has the
         place around it that it needs."""
         contexts = _lookalikes().get(c.known.name) if c.known is not None else None
-        return (contexts is None or any(ctx in doc.text for ctx in contexts)
+        return (contexts is None or any(ctx in doc.text for ctx in contexts)  # rare: only lookalikes
                 or (c.label in ("GPE", "LOC") and metonymy.located(c.span)))
 
     def _is_name(self, c: _Candidate) -> bool:
@@ -261,7 +263,7 @@ class EntityResolver:
             return True
         doc = tok.doc
         before = doc[tok.i - 1] if tok.i > 0 else None
-        plural = tok.lemma_.lower() != tok.lower_
+        plural = bool(tok.lemma_) and tok.lemma_.lower() != tok.lower_
         if plural or (before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$")):
             return False
         if (before is not None and before.lower_ == "of" and tok.i > 1
@@ -270,7 +272,7 @@ class EntityResolver:
         # A sentence's first word is capitalised anyway; the text writing it in lower case
         # elsewhere ("Brothel catering to ..." and "the brothel") shows it is a common noun.
         opening = tok.is_sent_start or before is None or "\n" in before.whitespace_ or before.is_space
-        return not (opening and any(t.text == tok.lower_ for t in doc))
+        return not (opening and re.search(rf"\b{re.escape(tok.lower_)}\b", doc.text) is not None)
 
     def _group(self, c: _Candidate) -> None:
         """Demonyms resolve to their country; other NORP nouns are groups; adjectives ("Western") are dropped."""
@@ -410,10 +412,10 @@ def _clean(span: Span) -> Span | None:
     return out
 
 
-def _outside_furniture(doc: Doc, cands: list[_Candidate]) -> list[_Candidate]:
+def _outside_furniture(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     """Candidates of the story: a name seen only in lines that are no sentence (menus, share
     buttons, related headlines) is page furniture."""
-    lines = furniture_lines(doc.text)
+    lines = furniture_lines(text)
     if not lines:
         return cands
 
@@ -443,7 +445,7 @@ def _untagged_acronyms(doc: Doc, cands: list[_Candidate], covered: set[int]) -> 
 
 def _work_cue(span: Span) -> bool:
     """Whether a name is a title: "The" capitalised inside a sentence before it ("starred in The
-    Irishman"), or a work noun next to it ("the film Parasite", "the Irishman series")."""
+    Irishman"), or a work noun just before it ("the film Parasite", "the film “Domingo”")."""
     doc = span.doc
     if span.root.dep_ in ("amod", "compound") and span.root.head.i >= span.end:
         return False  # "The Costa Rican Women's team": a modifier, not a title
@@ -461,7 +463,7 @@ def _work_cue(span: Span) -> bool:
 def _common_nouns(nlp: Language) -> frozenset[str]:
     """The English nouns of the pipeline's lemmatizer (WordNet's index), or none if it has no
     such table: the words a capitalised one-word "name" may only be."""
-    if "lemmatizer" not in nlp.pipe_names:
+    if "lemmatizer" not in nlp.component_names:  # disabled components still count
         return frozenset()
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):

@@ -1,0 +1,90 @@
+"""Entities on real news (../shared/data/realnews-dev), scored by ../shared/tools/realnews_score.py.
+
+The eight articles are split by document into a dev fold (the four with the lowest sha1 of the
+file name, the only ones looked at while tuning) and a held-out fold (the other four). Each fold
+is scored as the user runs it, ``etkg extract NAME.txt --json`` and ``NAME.html``, and the entity
+figures (recall, kind accuracy, precision, alias merges, credits kept out) are reported per fold,
+per input and in total. Run from the project root:
+
+    .venv/bin/python benchmarks/realnews_entities.py [--etkg PATH] [--label NAME] [--write-results]
+
+``--etkg`` scores another build of the command (e.g. an older tree, for a before/after table);
+``--write-results`` replaces the "Entities on real news" section of benchmarks/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data" / "realnews-dev"
+SCORER = ROOT.parent / "shared" / "tools" / "realnews_score.py"
+SECTION = "Entities on real news (realnews-dev)"
+#: (figure, numerator, denominator) of the scorer's totals.
+FIGURES = (("entity recall", "entities_found", "entities_gold"),
+           ("kind accuracy", "kinds_right", "entities_found"),
+           ("precision", "extracted_entities_matched", "extracted_entities"),
+           ("alias merges", "merged", "merge_pairs"),
+           ("credits kept out", "credits_kept_out", "credits"))
+sys.path.insert(0, str(ROOT))
+
+
+def folds() -> dict[str, list[str]]:
+    """Article names by fold: the lowest four sha1s of the name are the dev fold."""
+    names = sorted(p.name[: -len(".gold.json")] for p in DATA.glob("*.gold.json"))
+    ranked = sorted(names, key=lambda n: hashlib.sha1(n.encode()).hexdigest())
+    half = len(ranked) // 2
+    return {"dev": sorted(ranked[:half]), "held-out": sorted(ranked[half:])}
+
+
+def score(etkg: str, names: list[str], html: bool) -> dict:
+    """The scorer's JSON totals over ``names`` (a folder of links to their files)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in names:
+            for path in DATA.glob(f"{n}.*"):
+                (Path(tmp) / path.name).symlink_to(path)
+        cmd = [sys.executable, str(SCORER), etkg, tmp] + (["--html"] if html else [])
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def table(totals: dict[tuple[str, str], dict]) -> str:
+    rows = ["| fold | input | " + " | ".join(f for f, _, _ in FIGURES) + " |", "|---|---|" + "---|" * len(FIGURES)]
+    for (fold, mode), t in totals.items():
+        cells = [f"{t[a]}/{t[b]} = {t[a] / t[b]:.2f}" if t[b] else "—" for _, a, b in FIGURES]
+        rows.append(f"| {fold} | {mode} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--etkg", default=str(ROOT / ".venv" / "bin" / "etkg"))
+    ap.add_argument("--label", default="", help="a name for this build in the output")
+    ap.add_argument("--write-results", action="store_true")
+    args = ap.parse_args()
+    if not DATA.is_dir() or not SCORER.is_file():
+        print(f"realnews-dev or its scorer not found under {ROOT.parent / 'shared'}; nothing measured")
+        return 0
+    totals: dict[tuple[str, str], dict] = {}
+    for fold, names in folds().items():
+        for mode in ("txt", "html"):
+            totals[(fold, mode)] = score(args.etkg, names, mode == "html")
+    for mode in ("txt", "html"):
+        both = [t for (f, m), t in totals.items() if m == mode]
+        totals[("total", mode)] = {k: sum(t[k] for t in both) for _, a, b in FIGURES for k in (a, b)}
+    body = "\n".join(f"- {fold}: {', '.join(names)}" for fold, names in folds().items()) + "\n\n" + table(totals)
+    print((args.label + "\n" if args.label else "") + body)
+    if args.write_results:
+        from benchmarks.results import replace_section
+
+        replace_section(SECTION, body, ".venv/bin/python benchmarks/realnews_entities.py --write-results")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
