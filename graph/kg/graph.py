@@ -103,10 +103,11 @@ class KnowledgeGraph(NotebookDisplay):
         with ``corrections``, the corrected records with the provenance of each change."""
         if corrections is not None:
             fixed, changes = apply_corrections(ex, corrections)
-            triples = corrected_triples(ex, fixed, changes, corrections, model=model)
-            ex = fixed
-        else:
-            triples = document_triples(ex, model=model)
+            return self._write(fixed, corrected_triples(ex, fixed, changes, corrections, model=model))
+        return self._write(ex, document_triples(ex, model=model))
+
+    def _write(self, ex: Extraction, triples: Triples) -> KnowledgeGraph:
+        """A document's triples with its links to the rest of the graph, as its named graph."""
         links = entity_links(ex, self._rows)
         same_entity = {s: o for s, p, o in links if p == ETKG.sameEntity}
         triples += links
@@ -132,9 +133,9 @@ class KnowledgeGraph(NotebookDisplay):
             stored = [(s, p, o) for s, p, o in found.rows]
             ex, model = read_extraction(machine_triples(stored))
             fixed, changes = apply_corrections(ex, corrections)
-            if set(corrected_triples(ex, fixed, changes, corrections, model=model)) != \
-                    {t for t in stored if t[1] not in LINK_PREDICATES}:
-                self.add(ex, model=model, corrections=corrections)
+            triples = corrected_triples(ex, fixed, changes, corrections, model=model)
+            if set(triples) != {t for t in stored if t[1] not in LINK_PREDICATES}:
+                self._write(fixed, triples)
         name = corrections_iri(corrections.name)
         g = Triples(name)
         for c in corrections.rows:

@@ -31,8 +31,9 @@ from .build import Triples, _part, doc_iri, document_triples, entity_iri, event_
 from .namespace import ETKG, ID, ITSRDF, NIF, SEM
 
 Triple = tuple[Node, Node, Node]
-#: Links from an event or a mention to the spans and times that belong to it.
-_OWNED = (ETKG.trigger, ETKG.evidence, SEM.hasTime, NIF.sentence)
+#: Links from an event (or its trigger) to the spans and times that belong to it.
+_OWNED = frozenset({ETKG.trigger, ETKG.evidence, SEM.hasTime, NIF.sentence})
+_NAMES = ITSRDF.taIdentRef
 
 
 def corrections_iri(name: str) -> URIRef:
@@ -91,6 +92,7 @@ def revision_triples(doc_id: str, machine: Iterable[Triple], corrected: Iterable
         return (moved.get(t[0], t[0]), t[1], moved.get(t[2], t[2]))
 
     revised = _pairs(removed, added, norm)
+    replaced = set(revised.values())
     rows = _attribution(changes, machine | corrected, doc_id)
     everyone = [ch.correction for ch in changes]
     file = corrections_iri(name)
@@ -101,7 +103,7 @@ def revision_triples(doc_id: str, machine: Iterable[Triple], corrected: Iterable
     for t in removed:
         st = _reify(out, doc, t)
         out.append((st, PROV.wasGeneratedBy, activity))
-        if t not in revised.values():
+        if t not in replaced:
             out += [(st, PROV.wasInvalidatedBy, correction_iri(c)) for c in rows(t) or everyone]
     for t in added:
         st = _reify(out, doc, t)
@@ -149,16 +151,24 @@ def _pairs(removed: list[Triple], added: list[Triple], norm) -> dict[Triple, Tri
 def _attribution(changes: Sequence[Change], triples: set[Triple], doc_id: str):  # noqa: ANN202 - Triple -> rows
     """Which rows a changed triple is due to: those that touched its subject or object, or the
     entity a mention names, or the event a span or time belongs to."""
+    spans: dict[Node, list[Node]] = {}  # entity -> spans that name it
+    owned: dict[Node, list[Node]] = {}  # event or trigger -> its spans and time
+    for s, p, o in triples:
+        if p == _NAMES:
+            spans.setdefault(o, []).append(s)
+        elif p in _OWNED:
+            owned.setdefault(s, []).append(o)
     touched: dict[Node, list[Correction]] = {}
     for ch in changes:
         iris = {entity_iri(i) for pair in ch.entities.items() for i in pair if i is not None}
         iris |= {event_iri(doc_id, i) for i in ch.events}
-        for s, p, o in triples:
-            if p == ITSRDF.taIdentRef and o in iris:
-                iris.add(s)
-        for s, p, o in sorted(triples, key=lambda t: t[1] == NIF.sentence):  # events' spans, then sentences
-            if p in _OWNED and s in iris:
-                iris.add(o)
+        iris |= {span for i in list(iris) for span in spans.get(i, ())}
+        todo = list(iris)
+        while todo:  # event -> trigger -> sentence
+            for o in owned.get(todo.pop(), ()):
+                if o not in iris:
+                    iris.add(o)
+                    todo.append(o)
         for i in iris:
             touched.setdefault(i, []).append(ch.correction)
 
