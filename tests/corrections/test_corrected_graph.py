@@ -189,3 +189,20 @@ def test_a_store_built_with_corrections_takes_them_back_with_an_empty_file(uncor
     assert store.unchanged == 4
     assert store.serialize("nquads") == uncorrected.serialize("nquads")
     assert store.corrections().empty
+
+
+@pytest.mark.parametrize("backend", ["rdflib", "oxigraph"])
+def test_correcting_a_graph_afterwards_equals_correcting_while_building(backend):
+    from graph.rdf.build import new_dataset
+
+    corrections = fix("retype,Kyiv,region,\nrename,Putin,Vladimir Putin,\nmerge,Istanbul,Russia,\n"
+                      "drop-event,ev-a-talks,,\n")
+    fresh = KnowledgeGraph()
+    for ex in (extraction_a(), extraction_b()):
+        fresh.add(ex, corrections=corrections)
+    fresh.apply_corrections(corrections)
+    later = KnowledgeGraph(new_dataset() if backend == "rdflib" else None)  # rdflib: a graph.trig read for --append
+    for ex in (extraction_a(), extraction_b()):
+        later.add(ex)
+    later.apply_corrections(corrections)
+    assert later.serialize("nquads") == fresh.serialize("nquads")

@@ -123,3 +123,20 @@ def test_fields_the_records_gain_later_go_through_corrections():
     got, _ = apply_corrections(ex, fix("retype,Kyiv,region,\nrename,Russia,Russian Federation,\n"))
     assert {e.id: e.stage_note for e in got.entities}["region/kyiv"] == "s-Kyiv"
     assert {e.id: e.stage_note for e in got.entities}["country/russia"] == "s-Russia"
+
+
+def test_lines_as_the_views_download_them_apply():
+    # graph/views/templates/common.js writes IRIs, CRLF line ends and quotes cells with commas
+    base = "https://w3id.org/etkg/id/"
+    got, changes = apply_corrections(extraction_a(), parse_corrections(
+        "action,subject,value,note\r\n"
+        f"merge,{base}entity/city/istanbul,{base}entity/country/russia,Istanbul = Russia\r\n"
+        f"retype,{base}entity/city/kyiv,region,Kyiv: city -> region\r\n"
+        f"rename,{base}entity/person/volodymyr%20zelenskyy,\"Zelenskyy, Volodymyr\",Volodymyr Zelenskyy\r\n"
+        f"drop-event,{base}event/doc-a/ev-a-talks,,\"talks (istanbul) (2022-03-29)\"\r\n"
+        f"retype-event,{base}event/doc-a/ev-a-trust,ACCUSE,\"trust: REJECT -> ACCUSE\"\r\n", name="corrections.csv"))
+    assert len(changes) == 5
+    ents = entities(got)
+    assert set(ents) == {"country/russia", "region/kyiv", "person/volodymyr zelenskyy"}
+    assert ents["person/volodymyr zelenskyy"].name == "Zelenskyy, Volodymyr"
+    assert [(ev.id, ev.type) for ev in got.events] == [("ev-a-reduce", "RETREAT"), ("ev-a-trust", "ACCUSE")]
