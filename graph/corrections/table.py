@@ -51,10 +51,7 @@ class Corrections:
     name: str  # the file's name: its identity in the graph (prov:wasAttributedTo)
     rows: list[Correction] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    path: str = ""
-
-    def where(self, c: Correction) -> str:
-        return f"{self.path or self.name}: row {c.row}"
+    path: str = ""  # where it was read from, for messages
 
 
 def read_corrections(path: str | os.PathLike[str]) -> Corrections:
