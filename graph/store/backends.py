@@ -55,6 +55,10 @@ class Backend(Protocol):
 
     def to_dataset(self) -> Dataset: ...
 
+    def quads(self) -> Iterator[ox.Quad]: ...
+
+    def union(self) -> Iterator[ox.Triple]: ...
+
     def __len__(self) -> int: ...
 
 
@@ -82,6 +86,21 @@ class MemoryBackend:
 
     def to_dataset(self) -> Dataset:
         return self.dataset
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """The stored quads as Oxigraph terms, graph by graph (sorted by name), each graph's
+        triples sorted so that a serialiser groups them by subject."""
+        for g in sorted(self.dataset.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
+                                                               str(g.identifier))):
+            name = ox.DefaultGraph() if g.identifier == DATASET_DEFAULT_GRAPH_ID else to_oxigraph(g.identifier)
+            for s, p, o in sorted(g.triples((None, None, None)), key=_order):
+                yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name)
+
+    def union(self) -> Iterator[ox.Triple]:
+        """The distinct triples of all graphs, sorted (so grouped by subject)."""
+        triples = {t for g in self.dataset.graphs() for t in g.triples((None, None, None))}
+        for s, p, o in sorted(triples, key=_order):
+            yield ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
 
     def __len__(self) -> int:
         return len(self.dataset)
@@ -149,10 +168,16 @@ class OxigraphBackend:
             self.store.flush()
             self._unflushed = 0
 
-    def _named_quads(self) -> Iterator[ox.Quad]:
-        for q in self.store.quads_for_pattern(None, None, None, None):
-            if not isinstance(q.graph_name, ox.DefaultGraph):
-                yield q
+    def quads(self) -> Iterator[ox.Quad]:
+        """The documents' named graphs (sorted by name; the merge in the default graph is left
+        out), each read from the store's graph index, so a graph's triples come grouped by subject."""
+        for name in sorted(self.store.named_graphs(), key=lambda n: n.value):
+            yield from self.store.quads_for_pattern(None, None, None, name)
+
+    def union(self) -> Iterator[ox.Triple]:
+        """The distinct triples of all documents: the default graph, which holds their merge."""
+        for q in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield q.triple
 
     def graphs(self) -> Iterator[Graph]:
         for name in sorted(self.store.named_graphs(), key=lambda n: n.value):
@@ -165,7 +190,7 @@ class OxigraphBackend:
         ds = Dataset(default_union=True)
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns, replace=True)
-        ds.parse(data=ox.serialize(self._named_quads(), format=ox.RdfFormat.N_QUADS), format="nquads")
+        ds.parse(data=ox.serialize(self.quads(), format=ox.RdfFormat.N_QUADS), format="nquads")
         return ds
 
     def __len__(self) -> int:
@@ -241,6 +266,11 @@ def _where_brace(sparql: str) -> int:
     if where < 0:
         raise ValueError("the CONSTRUCT query has no WHERE { pattern } to bind values in")
     return where
+
+
+def _order(triple: tuple[Node, Node, Node]) -> tuple[str, ...]:
+    """A total order on rdflib triples (terms of different kinds do not compare)."""
+    return tuple(map(repr, triple))
 
 
 def _as_graph(g: Graph) -> Graph:
