@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import os
 import subprocess
 import sys
 import time
@@ -79,22 +80,45 @@ def full_rate(docs: list[Document], model: str, workers: int, batch_size: int,
     return words(docs) / elapsed, hashlib.sha256("\n".join(nquads).encode()).hexdigest()[:16]
 
 
-def peak_memory_mb(n: int, model: str) -> tuple[float, float]:
+def peak_memory_mb(n: int, model: str) -> tuple[float, float, list[tuple[int, float]]]:
     """Peak RSS (MB) and seconds of a child process that streams ``n`` documents into an
-    on-disk Oxigraph store."""
+    on-disk Oxigraph store, and its resident memory (MB) after every tenth of them."""
     code = (
         "import resource, sys, tempfile, time; sys.path.insert(0, %r)\n"
-        "from benchmarks.throughput import corpus\n"
+        "from benchmarks.throughput import corpus, sampled\n"
         "from graph.api import build_documents, open_store\n"
         "start = time.perf_counter()\n"
         "with tempfile.TemporaryDirectory() as d:\n"
-        "    build_documents(corpus(%d), kg=open_store(d), model=%r)\n"
+        "    build_documents(sampled(corpus(%d), %d), kg=open_store(d), model=%r)\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, time.perf_counter() - start)\n"
-        % (str(ROOT), n, model)
+        % (str(ROOT), n, max(1, n // 10), model)
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    rss, seconds = out.stdout.strip().splitlines()[-1].split()
-    return float(rss), float(seconds)
+    lines = out.stdout.strip().splitlines()
+    samples = [(int(a), float(b)) for a, b in (l.split()[1:] for l in lines if l.startswith("RSS "))]
+    rss, seconds = lines[-1].split()
+    return float(rss), float(seconds), samples
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now (MB), from /proc."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def sampled(docs: Iterator[Document], every: int) -> Iterator[Document]:
+    """The documents, printing ``RSS <count> <MB>`` after every ``every`` of them went by."""
+    for i, doc in enumerate(docs, 1):
+        yield doc
+        if i % every == 0:
+            print("RSS", i, f"{rss_mb():.0f}", flush=True)
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages (the machine is shared: figures depend on them)."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -106,11 +130,29 @@ def main() -> None:
                     help="corpus sizes for the peak-memory runs (empty to skip)")
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--no-speed", action="store_true", help="only the memory runs")
+    ap.add_argument("--cli", action="store_true",
+                    help="only the issue-17 parts: etkg build vs bare nlp.pipe, serialisation, start-up")
+    ap.add_argument("--cli-docs", type=int, default=None, help="only the first N TimeBank articles (with --cli)")
+    ap.add_argument("--serialise", type=int, nargs="*", default=[100_000, 1_000_000],
+                    help="graph sizes (triples) for the serialisation timings (with --cli)")
+    ap.add_argument("--old-up-to", type=int, default=100_000,
+                    help="largest size that rdflib's writers are timed at (minutes per 100k triples)")
+    ap.add_argument("--runs", type=int, default=5, help="runs per start-up probe")
+    ap.add_argument("--before", metavar="REV", help="commit before the lazy imports, for -X importtime")
     args = ap.parse_args()
     if not DATA.exists():
         print(f"{DATA} is absent: nothing to measure")
         return
     cmd = ("python benchmarks/throughput.py " + " ".join(sys.argv[1:])).strip()
+    if args.cli:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="etkg-cli-") as work:
+            out = cli_vs_bare(args, cmd, Path(work))
+            if args.serialise:
+                serialisation(args, cmd, out / "graph.trig")
+            startup(args, cmd, out / "graph.ttl")
+        return
     if not args.no_speed:
         speed(args, cmd)
     if args.memory:
@@ -151,18 +193,245 @@ def memory(args: argparse.Namespace, cmd: str) -> None:
     """Peak memory of streaming into a store at each size; the "Memory" section."""
     # Each size in a fresh process, so that its peak RSS is its own.
     measured = {n: peak_memory_mb(n, args.model) for n in args.memory}
-    rows = [f"| {n:,} | {rss:,.0f} | {secs:,.0f} | {n / secs:.1f} |" for n, (rss, secs) in measured.items()]
+    rows = [f"| {n:,} | {rss:,.0f} | {secs:,.0f} | {n / secs:.1f} |" for n, (rss, secs, _) in measured.items()]
     n_max = max(measured)
     per_hour = n_max / measured[n_max][1] * 3600
+    curve = ", ".join(f"{i:,}: {mb:,.0f}" for i, mb in measured[n_max][2])
     body = ["Peak resident memory and wall time of a fresh process that streams the documents "
-              "into an on-disk Oxigraph store (`build_documents(corpus(n), kg=open_store(dir))`, "
-              "1 process, model load included).", "",
-              "| documents streamed into Oxigraph | peak RSS (MB) | seconds | documents/s |",
-              "| --- | --- | --- | --- |", *rows, "",
-              f"Extrapolated from the {n_max:,}-document run: 100,000 articles into an on-disk store take "
-              f"about {100_000 / per_hour:.1f} hours in one process on this 2-core machine."]
+            "into an on-disk Oxigraph store (`build_documents(corpus(n), kg=open_store(dir))`, "
+            "1 process, model load included).", "",
+            "| documents streamed into Oxigraph | peak RSS (MB) | seconds | documents/s |",
+            "| --- | --- | --- | --- |", *rows, "",
+            f"Resident memory (MB) after each tenth of the {n_max:,}-document run (documents: MB): {curve}.", "",
+            f"Load average when it finished: {load_average()}.", "",
+            f"Extrapolated from the {n_max:,}-document run: 100,000 articles into an on-disk store take "
+            f"about {100_000 / per_hour:.1f} hours in one process on this 2-core machine."]
     replace_section("Memory (streaming into Oxigraph)", "\n".join(body), cmd)
     print("\n".join(body))
+
+
+
+# --- the whole CLI, serialisation and start-up (issue 17) --------------------------------------
+
+BARE = """
+import json, sys, time
+t0 = time.perf_counter()
+import spacy
+from pathlib import Path
+texts = []
+for p in sorted(Path(sys.argv[1]).glob("*.txt")):
+    text = p.read_text(encoding="utf-8")
+    texts.append(text.split("\\n", 1)[1] if text.startswith("date ") else text)
+nlp = spacy.load(sys.argv[2])
+t1 = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=int(sys.argv[4]), n_process=int(sys.argv[3])):
+    pass
+print(json.dumps({"load": t1 - t0, "pipe": time.perf_counter() - t1}))
+"""
+ETKG = str(Path(sys.executable).with_name("etkg"))
+
+
+def timebank_documents() -> list[Document]:
+    """The 183 TimeBank articles (the corpus of issue 17's profile)."""
+    stems = {p.stem for p in DATA.glob("timebank/*.tml")}
+    return [d for d in source_documents() if d.id in stems]
+
+
+def write_texts(docs: list[Document], folder: Path) -> None:
+    """Each document as a .txt file with its DCT on a first ``date`` line, as `etkg build` reads it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for d in docs:
+        head = f"date {d.date.isoformat()}\n" if d.date else ""
+        (folder / f"{d.id}.txt").write_text(head + d.text, encoding="utf-8")
+
+
+def timed(argv: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    out = subprocess.run(argv, capture_output=True, text=True, **kwargs)
+    elapsed = time.perf_counter() - start
+    if out.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({out.returncode}): {out.stderr.strip()[-500:]}")
+    return elapsed, out
+
+
+def cli_vs_bare(args: argparse.Namespace, cmd: str, work: Path) -> Path:
+    """Wall time of `etkg build` (files written) against a bare ``nlp.pipe`` over the same texts,
+    each a fresh process with its model load, run back to back for every configuration; the
+    "End to end" section. Returns the in-memory build's output folder."""
+    import json
+
+    docs = timebank_documents()[:args.cli_docs]
+    texts = work / "texts"
+    write_texts(docs, texts)
+    n_words = words(docs)
+    rows = []
+    kept = work / "out-1-memory-views"
+    for workers in (1, 2):
+        for store in (False, True):
+            for views in (False, True):
+                bare_wall, out = timed([sys.executable, "-c", BARE, str(texts), args.model, str(workers),
+                                        str(args.batch_size)])
+                bare = json.loads(out.stdout)
+                name = f"out-{workers}-{'store' if store else 'memory'}-{'views' if views else 'noviews'}"
+                argv = [ETKG, "build", str(texts), "--out", str(work / name), "--workers", str(workers),
+                        "--no-progress", "--model", args.model, "--views" if views else "--no-views"]
+                if store:
+                    argv += ["--store", str(work / f"{name}.oxigraph")]
+                cli_wall, out = timed(argv)
+                summary = out.stdout.splitlines()[0]
+                rows.append((workers, store, views, bare_wall, bare["pipe"], cli_wall, summary))
+                print(rows[-1], os.getloadavg(), flush=True)
+    lines = [f"{len(docs)} TimeBank articles written as .txt files, {n_words:,} words; model {args.model}; "
+             f"batch {args.batch_size}. Each row runs, back to back, a fresh `python -c` that loads the model "
+             f"and runs `nlp.pipe(texts, n_process=N)` over the same texts (bare), then `etkg build` "
+             f"(every file written; a new --store folder each time). Wall times include interpreter start "
+             f"and model load on both sides; ratio = bare wall / etkg wall = etkg words/s / bare words/s.", "",
+             "| processes | store | views | bare nlp.pipe wall (s) | of which pipe (s) | etkg build wall (s) | "
+             "etkg words/s | ratio |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for workers, store, views, bare_wall, pipe, cli_wall, _ in rows:
+        lines.append(f"| {workers} | {'--store' if store else 'memory'} | {'yes' if views else '--no-views'} | "
+                     f"{bare_wall:.1f} | {pipe:.1f} | {cli_wall:.1f} | {n_words / cli_wall:,.0f} | "
+                     f"{bare_wall / cli_wall:.2f} |")
+    lines += ["", f"Summary line of the builds: `{rows[0][6]}`.", "",
+              f"Load average at the end: {load_average()} (8 engineers share the 2 cores: compare within a row)."]
+    best = max(rows, key=lambda r: n_words / r[5])
+    store_best = max((r for r in rows if r[1]), key=lambda r: n_words / r[5])
+    per_doc = n_words / len(docs)
+    for label, r in (("fastest configuration", best), ("fastest --store configuration", store_best)):
+        rate = n_words / r[5]
+        lines.append(f"Extrapolated ({label}: {r[0]} process{'es' * (r[0] > 1)}, "
+                     f"{'store' if r[1] else 'memory'}, {'views' if r[2] else 'no views'}; {rate:,.0f} words/s): "
+                     f"100,000 articles of ~300 words (30M words) take about {30e6 / rate / 3600:.1f} hours "
+                     f"on this machine (these articles average {per_doc:.0f} words).")
+    replace_section("End to end (etkg build vs bare nlp.pipe)", "\n".join(lines), cmd)
+    print("\n".join(lines), flush=True)
+    return kept
+
+
+def scaled_store(trig: Path, triples: int):
+    """An in-memory Oxigraph store holding copies of the graph in ``trig`` (its IRIs renamed per
+    copy, so copies do not merge) until the union has about ``triples`` triples, with the merge
+    in the default graph as the build keeps it."""
+    import math
+
+    import pyoxigraph as ox
+
+    base = ox.Store()
+    base.load(path=str(trig), format=ox.RdfFormat.TRIG)
+    union = sum(1 for _ in base.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    named = ox.serialize((q for q in base if not isinstance(q.graph_name, ox.DefaultGraph)),
+                         format=ox.RdfFormat.N_QUADS).decode()
+    store = ox.Store()
+    for k in range(max(1, math.ceil(triples / max(union, 1)))):
+        store.load(named.replace("https://w3id.org/etkg/id/", f"https://w3id.org/etkg/id/c{k}/"),
+                   format=ox.RdfFormat.N_QUADS)
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return store
+
+
+def serialisation(args: argparse.Namespace, cmd: str, trig: Path) -> None:
+    """Seconds to serialise 100k and 1M triples as Turtle and TriG: Oxigraph (now) and rdflib
+    (the writer before, with the same union and prefixes); the "Serialisation" section."""
+    from rdflib import Dataset, Graph
+
+    from graph.kg import KnowledgeGraph
+    from graph.rdf.namespace import PREFIXES
+    from graph.store import OxigraphBackend
+
+    lines = [f"The graph `etkg build` wrote for the TimeBank articles, copied under renamed IRIs up to the "
+             f"size; seconds for the text of the whole graph, in one process.", "",
+             "| triples (union) | quads (named graphs) | Turtle, rdflib | Turtle, Oxigraph | TriG, rdflib | "
+             "TriG, Oxigraph |", "| --- | --- | --- | --- | --- | --- |"]
+    for size in args.serialise:
+        store = scaled_store(trig, size)
+        kg = KnowledgeGraph(OxigraphBackend(store))
+        n_union = len(kg)
+        n_quads = len(store) - n_union
+        t = time.perf_counter(); ttl = kg.serialize("turtle"); new_ttl = time.perf_counter() - t
+        t = time.perf_counter(); kg.serialize("trig"); new_trig = time.perf_counter() - t
+        old_ttl = old_trig = None
+        if size <= args.old_up_to:
+            ds = kg.dataset  # read into rdflib (not timed): what the old writer started from
+            t = time.perf_counter()
+            union = Graph()
+            for prefix, ns in PREFIXES.items():
+                union.bind(prefix, ns, replace=True)
+            for triple in ds.triples((None, None, None)):
+                union.add(triple)
+            union.serialize(format="turtle")
+            old_ttl = time.perf_counter() - t
+            t = time.perf_counter(); ds.serialize(format="trig"); old_trig = time.perf_counter() - t
+            del ds, union
+        cell = lambda v: f"{v:,.1f}" if v is not None else f"not run (> {args.old_up_to:,} triples)"  # noqa: E731
+        lines.append(f"| {n_union:,} | {n_quads:,} | {cell(old_ttl)} | {new_ttl:,.2f} | {cell(old_trig)} | "
+                     f"{new_trig:,.2f} |")
+        print(lines[-1], f"({len(ttl) / 1e6:.0f} MB of Turtle)", os.getloadavg(), flush=True)
+        del kg, store, ttl
+    lines += ["", f"Load average at the end: {load_average()}."]
+    replace_section("Serialisation (Turtle and TriG, rdflib vs Oxigraph)", "\n".join(lines), cmd)
+    print("\n".join(lines), flush=True)
+
+
+def startup(args: argparse.Namespace, cmd: str, graph_file: Path) -> None:
+    """Median wall time of fresh processes for the commands people wait on; the "Start-up" section."""
+    import statistics
+
+    seed = ROOT / "seeds" / "000_aa0594ff2652d761.txt"
+    py = sys.executable
+    probes = {
+        "`python -c pass` (floor)": ([py, "-c", "pass"], None),
+        "`python -c \"import spacy\"` (floor)": ([py, "-c", "import spacy"], None),
+        "`etkg --help`": ([ETKG, "--help"], None),
+        "`etkg query graph.ttl \"SELECT ...\"`": ([ETKG, "query", str(graph_file),
+                                                   "SELECT ?name WHERE { ?e a sem:Actor ; rdfs:label ?name } LIMIT 5"], None),
+        "`etkg view graph.ttl --out DIR`": ([ETKG, "view", str(graph_file), "--out", str(graph_file.parent / "v")], None),
+        "`etkg timex --dct 2022-03-30` (one sentence)": ([ETKG, "timex", "--dct", "2022-03-30"],
+                                                          "Talks resume on Wednesday."),
+        "`etkg extract SEED --json`": ([ETKG, "extract", str(seed), "--json"], None),
+    }
+    lines = [f"Median wall time of {args.runs} fresh processes each (the gazetteer's cache already built).", "",
+             "| command | median (s) | min (s) | max (s) |", "| --- | --- | --- | --- |"]
+    for name, (argv, stdin) in probes.items():
+        times = [timed(argv, input=stdin)[0] for _ in range(args.runs)]
+        lines.append(f"| {name} | {statistics.median(times):.2f} | {min(times):.2f} | {max(times):.2f} |")
+        print(lines[-1], flush=True)
+    lines += ["", f"Load average at the end: {load_average()}.", "", importtime_table(args)]
+    replace_section("Start-up (commands people wait on)", "\n".join(lines), cmd)
+    print("\n".join(lines), flush=True)
+
+
+def importtime_table(args: argparse.Namespace) -> str:
+    """``python -X importtime -c "import graph"`` for this tree and, with ``--before REV``, for a
+    commit before the house's lazy imports (checked out beside it)."""
+    import shutil
+    import tempfile
+
+    trees = {"now": ROOT}
+    tmp = None
+    if args.before:
+        tmp = Path(tempfile.mkdtemp(prefix="etkg-before-"))
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tmp), args.before],
+                       check=True, capture_output=True)
+        trees = {f"before ({args.before})": tmp, **trees}
+    rows = ["`python -X importtime -c \"import graph\"` (cumulative microseconds of `graph`, modules imported):", "",
+            "| tree | import graph (ms) | modules imported | slowest imports under it |", "| --- | --- | --- | --- |"]
+    try:
+        for name, tree in trees.items():
+            out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import graph"], cwd=tree,
+                                 env={"PYTHONPATH": str(tree), "PATH": ""}, capture_output=True, text=True)
+            entries = []
+            for line in out.stderr.splitlines():
+                if line.startswith("import time:") and "|" in line and "cumulative" not in line:
+                    _, cum, mod = line.removeprefix("import time:").split("|")
+                    entries.append((int(cum), mod.strip()))
+            total = next(c for c, m in entries if m == "graph")
+            top = ", ".join(f"{m} {c / 1000:.0f}" for c, m in sorted(entries, reverse=True)[1:6] if m != "graph")
+            rows.append(f"| {name} | {total / 1000:,.0f} | {len(entries)} | {top} |")
+    finally:
+        if tmp:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tmp)], capture_output=True)
+            shutil.rmtree(tmp, ignore_errors=True)
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":
