@@ -316,8 +316,10 @@ def scaled_store(trig: Path, triples: int):
 
     import pyoxigraph as ox
 
+    merge = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
     base = ox.Store()
-    base.load(path=str(trig), format=ox.RdfFormat.TRIG)
+    base.load(path=str(trig), format=ox.RdfFormat.TRIG)  # named graphs only: the merge is the store's
+    base.update(merge)
     union = sum(1 for _ in base.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     named = ox.serialize((q for q in base if not isinstance(q.graph_name, ox.DefaultGraph)),
                          format=ox.RdfFormat.N_QUADS).decode()
@@ -325,7 +327,7 @@ def scaled_store(trig: Path, triples: int):
     for k in range(max(1, math.ceil(triples / max(union, 1)))):
         store.load(named.replace("https://w3id.org/etkg/id/", f"https://w3id.org/etkg/id/c{k}/"),
                    format=ox.RdfFormat.N_QUADS)
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    store.update(merge)
     return store
 
 
