@@ -82,21 +82,29 @@ def full_rate(docs: list[Document], model: str, workers: int, batch_size: int,
 
 def peak_memory_mb(n: int, model: str) -> tuple[float, float, list[tuple[int, float]]]:
     """Peak RSS (MB) and seconds of a child process that streams ``n`` documents into an
-    on-disk Oxigraph store, and its resident memory (MB) after every tenth of them."""
+    on-disk Oxigraph store, and its resident memory (MB) after every 40th of them (echoed as
+    they come, so that a run cut short still shows its curve)."""
     code = (
         "import resource, sys, tempfile, time; sys.path.insert(0, %r)\n"
         "from benchmarks.throughput import corpus, sampled\n"
         "from graph.api import build_documents, open_store\n"
-        "start = time.perf_counter()\n"
         "with tempfile.TemporaryDirectory() as d:\n"
         "    build_documents(sampled(corpus(%d), %d), kg=open_store(d), model=%r)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, time.perf_counter() - start)\n"
-        % (str(ROOT), n, max(1, n // 10), model)
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, time.perf_counter() - START)\n"
+        % (str(ROOT), n, max(1, n // 40), model)
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    lines = out.stdout.strip().splitlines()
-    samples = [(int(a), float(b)) for a, b in (l.split()[1:] for l in lines if l.startswith("RSS "))]
-    rss, seconds = lines[-1].split()
+    code = "import time; START = time.perf_counter()\n" + code
+    samples, last = [], ""
+    with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) as child:
+        assert child.stdout is not None
+        for line in child.stdout:
+            print(line, end="", flush=True)
+            if line.startswith("RSS "):
+                samples.append((int(line.split()[1]), float(line.split()[2])))
+            last = line
+    if child.returncode:
+        raise RuntimeError(f"memory run of {n} documents failed ({child.returncode})")
+    rss, seconds = last.split()
     return float(rss), float(seconds), samples
 
 
@@ -109,11 +117,15 @@ def rss_mb() -> float:
 
 
 def sampled(docs: Iterator[Document], every: int) -> Iterator[Document]:
-    """The documents, printing ``RSS <count> <MB>`` after every ``every`` of them went by."""
+    """The documents, printing ``RSS <count> <MB now> <seconds> <peak MB>`` after every ``every``."""
+    import resource
+
+    start = time.perf_counter()
     for i, doc in enumerate(docs, 1):
         yield doc
         if i % every == 0:
-            print("RSS", i, f"{rss_mb():.0f}", flush=True)
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print("RSS", i, f"{rss_mb():.0f}", f"{time.perf_counter() - start:.0f}", f"{peak:.0f}", flush=True)
 
 
 def load_average() -> str:
@@ -137,7 +149,9 @@ def main() -> None:
                     help="graph sizes (triples) for the serialisation timings (with --cli)")
     ap.add_argument("--old-up-to", type=int, default=100_000,
                     help="largest size that rdflib's writers are timed at (minutes per 100k triples)")
-    ap.add_argument("--runs", type=int, default=5, help="runs per start-up probe")
+    ap.add_argument("--runs", type=int, default=5, help="runs per start-up probe (0 to skip)")
+    ap.add_argument("--graph", type=Path, metavar="DIR",
+                    help="with --cli: the output folder of an earlier build; only serialisation and start-up")
     ap.add_argument("--before", metavar="REV", help="commit before the lazy imports, for -X importtime")
     args = ap.parse_args()
     if not DATA.exists():
@@ -148,10 +162,14 @@ def main() -> None:
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="etkg-cli-") as work:
-            out = cli_vs_bare(args, cmd, Path(work))
+            if args.graph:  # a graph.trig/graph.ttl folder from an earlier build: no end-to-end runs
+                out = args.graph
+            else:
+                out = cli_vs_bare(args, cmd, Path(work))
             if args.serialise:
                 serialisation(args, cmd, out / "graph.trig")
-            startup(args, cmd, out / "graph.ttl")
+            if args.runs:
+                startup(args, cmd, out / "graph.ttl")
         return
     if not args.no_speed:
         speed(args, cmd)
@@ -202,7 +220,7 @@ def memory(args: argparse.Namespace, cmd: str) -> None:
             "1 process, model load included).", "",
             "| documents streamed into Oxigraph | peak RSS (MB) | seconds | documents/s |",
             "| --- | --- | --- | --- |", *rows, "",
-            f"Resident memory (MB) after each tenth of the {n_max:,}-document run (documents: MB): {curve}.", "",
+            f"Resident memory (MB) after each 40th of the {n_max:,}-document run (documents: MB): {curve}.", "",
             f"Load average when it finished: {load_average()}.", "",
             f"Extrapolated from the {n_max:,}-document run: 100,000 articles into an on-disk store take "
             f"about {100_000 / per_hour:.1f} hours in one process on this 2-core machine."]
@@ -310,8 +328,8 @@ def cli_vs_bare(args: argparse.Namespace, cmd: str, work: Path) -> Path:
 
 def scaled_store(trig: Path, triples: int):
     """An in-memory Oxigraph store holding copies of the graph in ``trig`` (its IRIs renamed per
-    copy, so copies do not merge) until the union has about ``triples`` triples, with the merge
-    in the default graph as the build keeps it."""
+    copy, so copies do not merge) until the union has about ``triples`` triples (or its first
+    documents, for a smaller size), with the merge in the default graph as the build keeps it."""
     import math
 
     import pyoxigraph as ox
@@ -321,8 +339,12 @@ def scaled_store(trig: Path, triples: int):
     base.load(path=str(trig), format=ox.RdfFormat.TRIG)  # named graphs only: the merge is the store's
     base.update(merge)
     union = sum(1 for _ in base.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    named = ox.serialize((q for q in base if not isinstance(q.graph_name, ox.DefaultGraph)),
-                         format=ox.RdfFormat.N_QUADS).decode()
+    quads = []  # the documents' graphs, only the first ones when the size is below the graph's
+    for name in sorted(base.named_graphs(), key=lambda n: n.value):
+        if len(quads) >= triples:
+            break
+        quads += base.quads_for_pattern(None, None, None, name)
+    named = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode()
     store = ox.Store()
     for k in range(max(1, math.ceil(triples / max(union, 1)))):
         store.load(named.replace("https://w3id.org/etkg/id/", f"https://w3id.org/etkg/id/c{k}/"),
@@ -415,8 +437,8 @@ def importtime_table(args: argparse.Namespace) -> str:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tmp), args.before],
                        check=True, capture_output=True)
         trees = {f"before ({args.before})": tmp, **trees}
-    rows = ["`python -X importtime -c \"import graph\"` (cumulative microseconds of `graph`, modules imported):", "",
-            "| tree | import graph (ms) | modules imported | slowest imports under it |", "| --- | --- | --- | --- |"]
+    rows = ["`python -X importtime -c \"import graph\"` (cumulative time of `graph`, modules imported):", "",
+            "| tree | import graph (ms) | modules imported | slowest imports (ms) |", "| --- | --- | --- | --- |"]
     try:
         for name, tree in trees.items():
             out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import graph"], cwd=tree,
