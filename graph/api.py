@@ -48,8 +48,10 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
             :mod:`graph.corrections`), applied to every document, stored ones included; rows it
             cannot use are reported through ``warn``, and ``kg.corrections()`` lists the rest.
 
-    Returns the graph; documents that could not be read are in ``kg.skipped`` and documents
-    already present are counted in ``kg.unchanged``.
+    Returns the graph; documents that could not be read (or are in another language than the
+    pipeline's) are in ``kg.skipped``, documents already present are counted in ``kg.unchanged``,
+    and ``kg.counts`` counts where dates came from, the syndicated copies folded (``folded``, see
+    ``kg.documents()``) and what reading passed over (crawl records that are not pages, ...).
 
     >>> kg = build("seeds")  # doctest: +SKIP
     >>> kg.events()[["date", "type", "label"]].head()  # doctest: +SKIP

@@ -189,6 +189,8 @@ class Extraction:
                 "date": d.date.isoformat() if d.date else None,
                 "source": d.source,
                 "url": d.url,
+                "language": d.language,
+                "date_source": d.date_source,
                 "metadata": self.metadata,
             },
             "text": d.text,

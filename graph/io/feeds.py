@@ -9,6 +9,7 @@ from typing import Iterator
 
 from ..records import Document
 from .base import SUMMARY_ONLY, InputError, ReadCounts, Skipped, Warn, clean_text, one_line, paragraphs_text
+from .html import drop_promotions
 from .language import detect, primary
 
 #: Elements whose end is a paragraph break in an entry's HTML content.
@@ -36,7 +37,7 @@ def html_paragraphs(fragment: str) -> str:
     for el in root.iter():
         if el.tag in _BLOCKS:
             el.tail = "\n\n" + (el.tail or "")
-    return paragraphs_text(root.text_content().split("\n\n"))
+    return paragraphs_text(drop_promotions(root.text_content().split("\n\n")))
 
 
 def feed_documents(data: bytes, *, source: str, doc_id: str, date: dt.date | None, date_source: str | None,

@@ -21,6 +21,26 @@ from .language import detect, primary
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([-\w.:]+)", re.I)
+#: Promotion and legal lines that publishers put inside the article body, where trafilatura keeps
+#: them: a short paragraph with one of these is no part of the story.
+PROMOTION = re.compile(
+    r"subscribe (?:now|today|to our)|sign[ -]up (?:for|to|now)|\bfree sign[ -]?up|newsletter|never miss"
+    r"|download (?:the|our)\b.{0,40}\bapps?\b|follow us on|all rights reserved|copyrighted property"
+    r"|written permission|advertise with|for the full story|appeared first on|^last (?:modified|updated):"
+    r"|(?:^|\s)©", re.I)
+#: Paragraphs of more words than this are story text whatever they contain.
+PROMOTION_WORDS = 45
+# a word mixing Latin and Cyrillic letters: homoglyphs that advertising uses to slip past filters
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04ff])\w+\b")
+
+
+def drop_promotions(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without the publisher's promotions (subscribe, newsletter, apps, copyright,
+    "appeared first on"), which are short, and without homoglyph-obfuscated advertising."""
+    return [p for p in paragraphs
+            if not ((len(p.split()) <= PROMOTION_WORDS and PROMOTION.search(p)) or _MIXED_SCRIPT.search(p))]
+
+
 #: Fewer words than this is no article: trafilatura falls back to any text (a menu, captions)
 #: when it finds no article body.
 MIN_ARTICLE_WORDS = 25
@@ -107,7 +127,7 @@ def html_document(raw: str, *, source: str, doc_id: str, date: dt.date | None = 
                                        include_tables=False, date_extraction_params={
                                            "original_date": True, "extensive_search": False,
                                            "max_date": dt.date.today().isoformat()})
-    text = paragraphs_text(page.text.splitlines()) if page is not None and page.text else ""
+    text = paragraphs_text(drop_promotions(page.text.splitlines())) if page is not None and page.text else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise InputError(f"{source}: no article text in the page (an index page or a gallery?)")
     url = page.url or url

@@ -72,3 +72,18 @@ def test_german_page_is_detected_as_german(tmp_path):
     (tmp_path / "de.html").write_text(f"<html lang='en'><body><article>{body}</article></body></html>")
     (doc,) = read_documents([tmp_path / "de.html"])
     assert doc.language == "de"
+
+
+@pytest.mark.parametrize("paragraph, kept", [
+    ("Subscribe now to our print edition for the full story.", False),
+    ("Get the Ledger's Daily Edition by email and never miss our top stories Free Sign Up", False),
+    ("\u00a9 2022, Ledger.example. This article is the copyrighted property of the Ledger.", False),
+    ("The post Talks resume appeared first on Ledger World.", False),
+    ("\u0410dv\u0435rt\u0456s\u0435 with the most visited news site", False),  # Cyrillic homoglyphs
+    ("Ukraine offered to adopt a neutral status, its delegation said.", True),
+    ("The union said members would vote on whether to subscribe to the new pension plan on Friday.", True),
+])
+def test_publisher_promotions_are_dropped(paragraph, kept):
+    from graph.io.html import drop_promotions
+
+    assert drop_promotions([paragraph]) == ([paragraph] if kept else [])
