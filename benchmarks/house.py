@@ -14,14 +14,13 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.results import replace_section  # noqa: E402
+from benchmarks.results import replace_section, trees  # noqa: E402
 
 PROBES = {
     "import graph": "import graph",
@@ -60,24 +59,14 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--write-results", action="store_true")
     args = ap.parse_args()
-    trees = {"now": ROOT}
-    tmp = None
-    if args.before:
-        tmp = Path(tempfile.mkdtemp(prefix="etkg-before-"))
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tmp), args.before],
-                       check=True, capture_output=True)
-        trees = {f"before ({args.before})": tmp, **trees}
-    try:
-        rows = []
-        for name, tree in trees.items():
+    rows = []
+    with trees(ROOT, args.before) as found:
+        for name, tree in found.items():
             times = {probe: wall(tree, code, args.runs) for probe, code in PROBES.items()}
             s = shape(tree)
             rows.append(f"| {name} | {times['import graph']:.2f} s | {times['etkg --help']:.2f} s | {s['spacy']} | "
                         f"{s['modules']} | {s['rooms']} | {s['duplicates']} |")
             print(rows[-1])
-    finally:
-        if tmp:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tmp)], capture_output=True)
     load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
     body = ("| tree | `import graph` | `etkg --help` | spaCy imported by `import graph, graph.kg, graph.cli` | "
             "top-level modules in graph/ | rooms (subpackages) | `duplicates` on graph/ |\n"

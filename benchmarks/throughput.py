@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.results import replace_section  # noqa: E402
+from benchmarks.results import replace_section, trees  # noqa: E402
 from graph.records import Document  # noqa: E402
 
 
@@ -427,20 +427,10 @@ def startup(args: argparse.Namespace, cmd: str, graph_file: Path) -> None:
 def importtime_table(args: argparse.Namespace) -> str:
     """``python -X importtime -c "import graph"`` for this tree and, with ``--before REV``, for a
     commit before the house's lazy imports (checked out beside it)."""
-    import shutil
-    import tempfile
-
-    trees = {"now": ROOT}
-    tmp = None
-    if args.before:
-        tmp = Path(tempfile.mkdtemp(prefix="etkg-before-"))
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tmp), args.before],
-                       check=True, capture_output=True)
-        trees = {f"before ({args.before})": tmp, **trees}
     rows = ["`python -X importtime -c \"import graph\"` (cumulative time of `graph`, modules imported):", "",
             "| tree | import graph (ms) | modules imported | slowest imports (ms) |", "| --- | --- | --- | --- |"]
-    try:
-        for name, tree in trees.items():
+    with trees(ROOT, args.before) as found:
+        for name, tree in found.items():
             out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import graph"], cwd=tree,
                                  env={"PYTHONPATH": str(tree), "PATH": ""}, capture_output=True, text=True)
             entries = []
@@ -451,10 +441,6 @@ def importtime_table(args: argparse.Namespace) -> str:
             total = next(c for c, m in entries if m == "graph")
             top = ", ".join(f"{m} {c / 1000:.0f}" for c, m in sorted(entries, reverse=True)[1:6] if m != "graph")
             rows.append(f"| {name} | {total / 1000:,.0f} | {len(entries)} | {top} |")
-    finally:
-        if tmp:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tmp)], capture_output=True)
-            shutil.rmtree(tmp, ignore_errors=True)
     return "\n".join(rows)
 
 
