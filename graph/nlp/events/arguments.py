@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ...records import PLACE_KINDS, Entity, Participant
+from ...records import ACTOR_KINDS, PLACE_KINDS, Entity, Participant
 from ..syntax import clause_verb
 from .lexicon import Lexicon
 
@@ -247,6 +247,8 @@ class Arguments:
                 r = role
                 if role == "place?":
                     r = "place" if one.kind in PLACE_KINDS else "target"
+                if r in ("actor", "target") and one.kind not in ACTOR_KINDS:
+                    r = "participant"  # a film, a product, an award or a law takes part but does not act
                 if one.entity not in self.roles:
                     self.roles[one.entity] = r
                     if r == "place" and prep:

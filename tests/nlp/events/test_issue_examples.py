@@ -102,3 +102,16 @@ def test_other_events_and_events_without_participants_are_the_low_tier(nlp):
     assert evs and all(e.confidence < CONFIDENT for e in evs if e.type == "OTHER")
     assert all(e.confidence < CONFIDENT for e in evs
                if not any(p.role in ("actor", "target", "participant") for p in e.participants))
+
+
+def test_works_take_part_in_events_but_never_act(nlp):
+    from graph.io.plain import text_document
+    from graph.nlp.pipeline import extract_one
+    from graph.records import ACTOR_KINDS
+
+    ex = extract_one(text_document("date 2020-02-09\nNetflix released The Irishman after Robert De Niro "
+                                   "starred in The Irishman.", doc_id="works"), nlp=nlp)
+    kinds = {e.id: e.kind for e in ex.entities}
+    assert "work" in kinds.values()
+    roles = [(kinds[p.entity], p.role) for ev in ex.events for p in ev.participants]
+    assert roles and all(k in ACTOR_KINDS for k, r in roles if r in ("actor", "target"))
