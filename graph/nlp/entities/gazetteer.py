@@ -18,12 +18,13 @@ import hashlib
 import os
 import pickle
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterator
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ...records import KINDS
@@ -232,27 +233,44 @@ def builtin() -> Gazetteer:
     and data that made it; an unreadable or stale one is rebuilt.
     """
     path = cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
-    gc_was_enabled = gc.isenabled()
+    gaz = _read_cache(path, Gazetteer)
+    if gaz is None:
+        gaz = build()
+        _write_cache(path, gaz)
+    return gaz
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """The garbage collector off for the block: creating ~100k small objects at once otherwise
+    triggers collection after collection, which cost more than the work itself."""
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
-        with open(path, "rb") as fh:
-            gaz = pickle.load(fh)
-        if isinstance(gaz, Gazetteer):
-            return gaz
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
+        yield
     finally:
-        if gc_was_enabled:
+        if was_enabled:
             gc.enable()
-    gaz = build()
+
+
+def _read_cache(path: Path, kind: type) -> Any:
+    """The object pickled in ``path`` if it is a ``kind``, else None (missing, stale, unreadable)."""
+    try:
+        with _gc_paused(), open(path, "rb") as fh:
+            found = pickle.load(fh)
+        return found if isinstance(found, kind) else None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def _write_cache(path: Path, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(gaz, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)  # atomic, so that parallel first runs never read half a file
     except OSError:
         pass  # a read-only home only costs the build on every start
-    return gaz
 
 
 class GazetteerError(ValueError):
@@ -316,27 +334,62 @@ def make_gazetteer(nlp: Language, name: str, gazetteer: str | None) -> "Gazettee
     return GazetteerMatcher(nlp, load(gazetteer))
 
 
+def _builtin_tokens(nlp: Language) -> dict[str, tuple[str, ...]]:
+    """The token texts of every built-in surface that is searched for, read from the cache or
+    tokenised (and cached): tokenising ~23k names took seconds at every start. The cache's name
+    carries the hash of the tokenizer's rules, as the tokens depend on them."""
+    rules = hashlib.sha256(nlp.tokenizer.to_bytes(exclude=["vocab"])).hexdigest()[:16]
+    path = cache_dir() / f"gazetteer-{_fingerprint()}-tokens-{rules}.pickle"
+    tokens = _read_cache(path, dict)
+    if tokens is None:
+        gaz = builtin()
+        tokens = _tokenise(nlp, [s for s in gaz.surfaces if s not in gaz.unmatched])
+        _write_cache(path, tokens)
+    return tokens
+
+
+def _tokenise(nlp: Language, surfaces: list[str]) -> dict[str, tuple[str, ...]]:
+    # The tokenizer alone, not the whole pipeline: names need the same tokens as texts.
+    return {s: tuple(t.text for t in doc) for s, doc in zip(surfaces, nlp.tokenizer.pipe(surfaces))}
+
+
 class GazetteerMatcher:
-    """Finds every gazetteer surface (case-sensitive, whole tokens) with spaCy's PhraseMatcher."""
+    """Finds every gazetteer surface (case-sensitive, whole tokens), as spaCy's PhraseMatcher on
+    ORTH would, by looking token tuples up in a dict: the names' tokens come from a cache, so no
+    matcher (seconds of tokenising and adding ~23k patterns) is built at start-up."""
 
     def __init__(self, nlp: Language, gaz: Gazetteer):
         self.gaz = gaz
-        self.matcher = PhraseMatcher(nlp.vocab)
-        by_key: dict[str, list[Doc]] = {}
-        # The tokenizer alone, not the whole pipeline: patterns need the same tokens as texts,
-        # and running the model over ~100k names would take minutes.
-        surfaces = [s for s in gaz.surfaces if s not in gaz.unmatched]
-        for key, pattern in zip((gaz.surfaces[s] for s in surfaces), nlp.tokenizer.pipe(surfaces)):
-            by_key.setdefault(key, []).append(pattern)
-        for key, patterns in by_key.items():
-            self.matcher.add(key, patterns)
+        #: token texts of a name -> the entity keys it names; first token -> the names' lengths
+        self.phrases: dict[tuple[str, ...], list[str]] = {}
+        lengths: dict[str, set[int]] = {}
+        with _gc_paused():
+            known = _builtin_tokens(nlp)
+            surfaces = [s for s in gaz.surfaces if s not in gaz.unmatched]
+            tokens = {**known, **_tokenise(nlp, [s for s in surfaces if s not in known])}
+            for s in surfaces:
+                words = tokens[s]
+                keys = self.phrases.setdefault(words, [])
+                if gaz.surfaces[s] not in keys:
+                    keys.append(gaz.surfaces[s])
+                lengths.setdefault(words[0], set()).add(len(words))
+        self.lengths = {w: sorted(n) for w, n in lengths.items()}
+
+    def matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """``(key, start, end)`` of every name in ``doc``, overlapping ones too, by start then end."""
+        words = [t.text for t in doc]
+        found = []
+        for start, word in enumerate(words):
+            for n in self.lengths.get(word, ()):
+                end = start + n
+                if end > len(words):
+                    break
+                for key in self.phrases.get(tuple(words[start:end]), ()):
+                    found.append((key, start, end))
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         entries = self.gaz.entries
-        strings = doc.vocab.strings
-        spans = []
-        for match_id, start, end in self.matcher(doc):
-            key = strings[match_id]
-            spans.append(Span(doc, start, end, label=entries[key].label, span_id=key))
-        doc.spans[SPANS_KEY] = spans
+        doc.spans[SPANS_KEY] = [Span(doc, start, end, label=entries[key].label, span_id=key)
+                                for key, start, end in self.matches(doc)]
         return doc
