@@ -70,9 +70,11 @@ class TimexTagger:
                 start += 1  # the article belongs to the noun the duration modifies ("a [two-year] term")
             while end - start > 1 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an"):
                 start += 1  # "[5.7] a year ago": a number before an article is not part of it
-            if rule.kind == "relative" and doc[start].lower_ == "the" and "-" in doc[start:end].text \
-                    and end < len(doc) and doc[end].pos_ == "NOUN":
-                start += 1  # "the [year-ago] results": the article belongs to the noun
+            if rule.kind in ("relative", "calendar") and doc[start].lower_ == "the" and "-" in doc[start:end].text \
+                    and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+                start += 1  # "the [year-ago] results", "the [third-quarter] loss": the article belongs to the noun
+            while end - start > 1 and doc[end - 1].lower_ == "of":
+                end -= 1  # "the third quarter [of] $226 million": an "of" that no year follows
             if rule.kind == "duration" and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "old":
                 end += 2  # "an [8-month-old] baby": TimeML marks the whole adjective
             if rule.kind == "ref" and doc[start].lower_ == "at":
@@ -83,7 +85,7 @@ class TimexTagger:
                 continue
             if reading.ref is not None and rule.kind != "offset":
                 ctx.note(reading.ref)
-            span, reading = _with_prefix_mod(core, reading, rule.kind)
+            span, reading = _with_suffix_mod(*_with_prefix_mod(core, reading, rule.kind))
             timexes.append(_record(span, reading))
             spans.append(Span(doc, span.start, span.end, label=reading.type))
         doc._.timexes = timexes
@@ -146,8 +148,8 @@ def _with_prefix_mod(core: Span, reading: Reading, kind: str) -> tuple[Span, Rea
             continue
         words = tuple(t.lower_ for t in doc[core.start - n:core.start])
         mod = _PREFIX_MODS.get(words)
-        if mod is None or reading.mod is not None:
-            continue
+        if mod is None or reading.mod is not None or reading.value.endswith("_REF"):
+            continue  # "worried about the future": "about" is a preposition there
         if kind == "offset":
             mod = _AGO_MODS.get(mod)
         elif mod in _QUANTITY_MODS and reading.type != "DURATION":
@@ -158,6 +160,16 @@ def _with_prefix_mod(core: Span, reading: Reading, kind: str) -> tuple[Span, Rea
             continue
         return doc[core.start - n:core.end], Reading(reading.type, reading.value, mod, reading.anchor_begin)
     return core, reading
+
+
+def _with_suffix_mod(span: Span, reading: Reading) -> tuple[Span, Reading]:
+    """ "the next two years or so": the hedge after a duration belongs to it (TimeML APPROX)."""
+    doc = span.doc
+    if reading.type == "DURATION" and span.end + 1 < len(doc) and doc[span.end].lower_ == "or" \
+            and doc[span.end + 1].lower_ == "so":
+        return doc[span.start:span.end + 2], Reading(reading.type, reading.value, reading.mod or "APPROX",
+                                                     reading.anchor_begin)
+    return span, reading
 
 
 def _adjectival(span: Span) -> bool:

@@ -28,9 +28,10 @@ class Context:
     quarter: dt.date | None = None  # first day of the last quarter named: what financial news reports on
 
     def note(self, ref: tuple[dt.date, str]) -> None:
-        """Remember a reference the article made, for the expressions that follow."""
+        """Remember a reference the article made, for the expressions that follow; a quarter is the
+        one being reported on only once it is over ("the third quarter of 1990" is a forecast)."""
         self.last = ref
-        if ref[1] == "Q":
+        if ref[1] == "Q" and (self.dct is None or shift(ref[0], "Q", 1) <= self.dct):
             self.quarter = ref[0]
 
 
@@ -91,10 +92,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """Dates that name calendar units: "March 29, 2022", "Tuesday", "1990s", "the third quarter"."""
-    if p.decade is not None:
-        return Reading("DATE", f"{p.decade:03d}", p.pos_mod)
-    if p.century is not None:
-        return Reading("DATE", f"{p.century:02d}", p.pos_mod)
+    if p.decade is not None or p.century is not None:  # "the mid-1990s", "the first half of the 19th century"
+        mod = p.pos_mod
+        if "half" in p.words:
+            mod = "START" if p.ordinal == 1 else "END"
+        return Reading("DATE", f"{p.decade:03d}" if p.decade is not None else f"{p.century:02d}", mod)
     if p.number and p.year is None and "thousand" in p.words:  # "the year two thousand"
         return Reading("DATE", "2000")
     if p.number and p.year is None:  # "nineteen ninety-six", "January nineteen ninety-seven"
@@ -110,6 +112,8 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return None
     if p.unit == "Q" and p.plural and p.number == 2 and p.ordinal in (1, -1):  # "the first two quarters"
         p.unit, p.half = None, 1 if p.ordinal == 1 else 2
+    if p.words[-1] == "year" and ("quarter" in p.words or "half" in p.words):  # "the first half of the year"
+        p.unit = "Q" if "quarter" in p.words else "HALF"
     if p.unit in ("Q", "HALF") and p.ordinal is not None:
         n = p.ordinal if p.ordinal > 0 else (4 if p.unit == "Q" else 2)
         if p.unit == "Q":
@@ -125,7 +129,10 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         if year is None:
             if dct is None:
                 return Reading("DATE", f"XXXX-{letter}{n}", p.pos_mod)
-            year = _resolve_year(dct, lambda y: dt.date(y, first_month, 1), tense)
+            if p.words[-1] == "year":  # "the first half of next year"
+                year = dct.year + (p.rel or 0)
+            else:
+                year = _resolve_year(dct, lambda y: dt.date(y, first_month, 1), tense)
         return Reading("DATE", f"{year:04d}-{letter}{n}", p.pos_mod, ref=(dt.date(year, first_month, 1), letter))
     if p.season:
         year = year if year is not None else (dct.year if dct else None)
@@ -178,6 +185,8 @@ def _plausible_year(span: Span) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prev is not None and _labels(prev):
         return False  # "Room 1992", "Flight 1776": a number that names a thing
+    if _year_range(doc, tok.i):
+        return True  # "(1861-1865)", "the 1990-91 season"
     if prev is not None and (prev.text in ("$", "€", "£", "#", "No.", "no.", "No", "number") or prev.like_num
                              or prev.text in ("-", "/", ":", ".") and prev.idx + 1 == tok.idx):
         return False
@@ -192,6 +201,23 @@ def _plausible_year(span: Span) -> bool:
     if nxt is not None and nxt.like_num:
         return False
     return True
+
+
+def _year_range(doc, i: int) -> bool:
+    """Token ``i`` is one end of a span of years written with a hyphen: "1861-1865", "1990-91" (a later
+    year after the hyphen, nothing hyphenated around the pair, so "1990-1992-3456" is an identifier)."""
+    for first in (i, i - 2):
+        last = first + 2
+        if first < 0 or last >= len(doc) or doc[first + 1].text != "-" or not _YEAR_TEXT.match(doc[first].text):
+            continue
+        if (first > 0 and doc[first - 1].text in ("-", "/")) or (last + 1 < len(doc) and doc[last + 1].text in ("-", "/")):
+            return False
+        a, b = doc[first].text, doc[last].text
+        if doc[first].idx + len(a) + 1 + len(b) != doc[last].idx + len(b):
+            continue  # spaced: "1990 - 1992" reads as a subtraction or a score as often as a range
+        if _YEAR_TEXT.match(b) and 0 < int(b) - int(a) <= 100 or (len(b) == 2 and b.isdigit() and int(b) > int(a[2:])):
+            return first == i or len(b) == 4
+    return False
 
 
 def _labels(tok) -> bool:
@@ -227,8 +253,16 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return Reading("DURATION", "P1Y")  # "for the year ended March 31": a fiscal year's length
     if "fiscal" in words and p.unit == "Y" and p.rel is None:  # "the fiscal year"
         return Reading("DURATION", "P1Y")
+    if ("quarter" in words or "period" in words) and "-" not in words and (
+            words[-1] in ("ago", "earlier", "before") or (p.rel == -1 and "year" in words)):
+        # "the same period last year", "last year's quarter", "the quarter a year ago"
+        if ctx.quarter is not None:
+            return Reading("DATE", fmt(shift(ctx.quarter, "Y", -1), "Q"))
+        return Reading("DATE", f"{dct.year - 1:04d}") if dct else Reading("DATE", "XXXX")
     if "-" in words and ("earlier" in words or "ago" in words):  # "the year-earlier quarter"
-        gran = "Q" if (p.unit == "Q" or ctx.quarter) and p.unit != "Y" else "Y"
+        # The period compared is the noun it modifies: "the year-ago period", "[year-ago] results".
+        head = after.lower_ if words[-1] in ("earlier", "ago") and after is not None else words[-1]
+        gran = "Q" if head == "quarter" or (head != "year" and ctx.quarter) else "Y"
         if gran == "Q" and p.ordinal and p.ordinal > 0 and dct:
             return Reading("DATE", f"{dct.year - 1:04d}-Q{p.ordinal}")
         base = ctx.quarter if gran == "Q" and ctx.quarter else dct
@@ -244,6 +278,10 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
         rel = -1
     if p.weekday is not None:
         tense = clause_tense(span)
+        if words[0] == "the" and rel != 0 and ctx.last and ctx.last[1] == "D":
+            # "the previous Friday", "the following Monday": next to the day just named
+            day = _resolve_weekday(ctx.last[0] + dt.timedelta(days=rel), p.weekday, PAST if rel < 0 else FUTURE)
+            return Reading("DATE", day.isoformat(), ref=(day, "D"))
         if rel == 0:
             day = _resolve_weekday(dct, p.weekday, tense)
         else:  # "last Friday", "next Friday": the nearest one strictly before / after the DCT
@@ -338,6 +376,8 @@ def _underspecified(p: Parts) -> str:
 def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """Today, yesterday, tonight, "Tuesday night", "5 p.m. EST": days and times near the DCT."""
     dct = ctx.dct
+    if len(span) == 1 and _in_name(span[0]):
+        return None  # "USA Today", "VOA Today", "Good Morning America": a title, not a day
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}.get(p.deictic or "", None)
     day: dt.date | None
     if offset is not None:
@@ -367,6 +407,14 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if p.deictic in ("tonight", "overnight"):
         return Reading("TIME", f"{date}TNI", p.pos_mod)
     return Reading("DATE", date, p.pos_mod, ref=(day, "D") if day else None)
+
+
+def _in_name(tok) -> bool:
+    """A capitalised word inside a sentence right after a proper noun belongs to that name."""
+    if tok.is_sent_start or not tok.text[:1].isupper() or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper)
 
 
 def _day_named_after(span: Span, dct: dt.date) -> dt.date | None:
@@ -483,10 +531,16 @@ def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
 def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """ "now", "recently", "the future": TimeML's PRESENT_REF, PAST_REF and FUTURE_REF."""
     refs = lexicon()["values"]["ref"]
+    doc = span.doc
+    if p.words[-1] in ("term", "run"):  # "in the near term", "over the long run": what lies ahead
+        return Reading("DATE", "FUTURE_REF")
     for w in reversed(p.words):
         if w in refs:
             if w == "current" and span[0].tag_ != "JJ":
                 return None  # "the current" of a river
+            if w == "soon" and 0 < span.start and span.end < len(doc) and doc[span.start - 1].lower_ == "as" \
+                    and doc[span.end].lower_ == "as":
+                return None  # "as soon as" is a conjunction
             return Reading("DATE", refs[w])
     if p.words[-1] == "time" or p.words[0] == "these":  # "(at) this time", "these days"
         return Reading("DATE", "PRESENT_REF")

@@ -123,12 +123,13 @@ def parse(span: Span) -> Parts:
             p.year, p.pos_mod = int(m.group(2)), v["mod"][m.group(1)]
         elif (m := _DECADE.match(w)):
             p.decade = int(m.group(2))
-            p.pos_mod = v["mod"].get(m.group(1) or "")
+            if m.group(1):  # "mid-1990s"; "the late 1980s" keeps the mod its own word gave
+                p.pos_mod = v["mod"][m.group(1)]
         elif (m := _SHORT_DECADE.match(w)) and i > 0 and words[i - 1] == "'":
             p.decade = 190 + int(m.group(1))
         elif (m := _CENTURY.match(w)) and any(x.startswith("centur") for x in words[i + 1:i + 3]):
             p.century = int(m.group(1)) - 1
-        elif w in v["ordinal"] and i + 1 < len(words) and "centur" in words[-1]:
+        elif w in v["ordinal"] and any(x.startswith("centur") for x in words[i + 1:i + 3]):
             p.century = v["ordinal"][w] - 1
         elif (m := _QTAG.match(w)):
             if m.group(1) == "q":

@@ -46,7 +46,8 @@ def rules() -> tuple[Rule, ...]:
 # Modifiers ("about", "last", "two") only matter next to an anchor, so they start no search.
 _ANCHOR_CLASSES = ("WEEKDAY", "WEEKDAYS", "UNIT", "UNITS", "SEASON", "SEASONS", "PARTDAY", "DEICTIC",
                    "REF", "SETWORD", "HOURWORD", "MONTH")
-_ANCHOR_LITERALS = {"century", "period", "future", "past", "present", "fiscal", "date", "nineteen", "o'clock", "time"}
+_ANCHOR_LITERALS = {"century", "period", "future", "past", "present", "fiscal", "date", "nineteen", "o'clock", "time",
+                    "term", "run"}
 
 
 def trigger_words() -> frozenset[str]:

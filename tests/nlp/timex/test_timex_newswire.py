@@ -1,0 +1,106 @@
+"""Error classes of the second newswire round (issue 16), found on the TimeBank development folds:
+one table per class of literal sentences, run through the pipeline `etkg timex` uses. Each row is
+(sentence, DCT, exact expression text, type, value, mod)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.nlp.pipeline import load_timex_pipeline, tag
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_timex_pipeline()
+
+
+def _check(nlp, sentence, dct, expr, ttype, value, mod):
+    found = tag(sentence, dct, nlp=nlp)
+    hits = [t for t in found if t.text == expr]
+    assert hits, f"{expr!r} not tagged as such; got {[(t.text, t.value) for t in found]}"
+    assert (hits[0].type, hits[0].value, hits[0].mod) == (ttype, value, mod), hits[0]
+
+
+# Earnings reports compare the quarter reported on with the same period a year before.
+COMPARISONS = [
+    ("Profit rose in the third quarter. In the year-ago period, it earned $10 million.", "1989-10-26",
+     "the year-ago period", "DATE", "1988-Q3", None),
+    ("Profit rose in the third quarter, against $4 million for the corresponding period last year.",
+     "1989-11-01", "the corresponding period last year", "DATE", "1988-Q3", None),
+    ("Sales rose in the third quarter. U.K. sales for last year's quarter were $3 million.", "1989-11-01",
+     "last year's quarter", "DATE", "1988-Q3", None),
+    ("It lost $226 million in the third quarter. For the quarter a year ago, it earned $40 million.",
+     "1989-10-26", "the quarter a year ago", "DATE", "1988-Q3", None),
+    ("Profit in the same period last year was $3 million.", "2023-11-15", "the same period last year",
+     "DATE", "2022", None),
+    # a quarter still ahead is a forecast, not the quarter reported on
+    ("Net rose in the third quarter. Output will recover by the third quarter of 1990. "
+     "In the year-ago period, it earned $101 million.", "1989-10-26", "the year-ago period", "DATE", "1988-Q3",
+     None),
+]
+SPANS = [  # where an expression begins and ends
+    ("It announced a loss for the third quarter of $226.3 million.", "1989-10-26", "the third quarter", "DATE",
+     "1989-Q3", None),
+    ("In the first half of the year, sales rose.", "2023-11-15", "the first half of the year", "DATE", "2023-H1",
+     None),
+    ("The firm expects a loss in the first quarter of next year.", "2023-11-15", "the first quarter of next year",
+     "DATE", "2024-Q1", None),
+    ("Spending fueled much of the third-quarter GNP growth.", "1989-10-30", "third-quarter", "DATE", "1989-Q3",
+     None),
+    ("It aims for a 50% share by the mid-1990s.", "1989-10-26", "the mid-1990s", "DATE", "199", "MID"),
+    ("Over the next two years or so, its share may rise.", "1989-10-30", "the next two years or so", "DURATION",
+     "P2Y", "APPROX"),
+    ("It is not going to change for a couple of years.", "1998-01-08", "a couple of years", "DURATION", "P2Y",
+     None),
+    ("They are not a happy group right now.", "1989-10-30", "right now", "DATE", "PRESENT_REF", None),
+    ("The Nasdaq lagged for eight trading days after the crash.", "1989-10-30", "eight trading days",
+     "DURATION", "P8D", None),
+]
+REFS = [  # vague references to the present, past and future
+    ("We don't minimize the challenges of the near term.", "1989-10-30", "the near term", "DATE",
+     "FUTURE_REF", None),
+    ("The plan placates holders in the short term.", "1989-10-30", "the short term", "DATE", "FUTURE_REF", None),
+    ("Stocks rise over the long run.", "2023-11-15", "the long run", "DATE", "FUTURE_REF", None),
+    ("Loss carry-forwards will cut tax payments in future quarters.", "1989-10-30", "future quarters", "DATE",
+     "FUTURE_REF", None),
+    # "about" is a preposition before a vague reference, not a hedge on it
+    ("Albanians are worried about the future.", "1998-03-06", "the future", "DATE", "FUTURE_REF", None),
+    ("Brokers had high expectations about recent advances.", "1989-10-30", "recent", "DATE", "PAST_REF", None),
+]
+ANCHORED = [
+    ("The index closed at 2082.1 on Friday, down 4.5% from the previous Friday.", "1989-10-30",
+     "the previous Friday", "DATE", "1989-10-20", None),
+    ("The talks ended on Oct. 5, and resumed the following Monday.", "1989-10-30", "the following Monday", "DATE",
+     "1989-10-09", None),
+    ("By mid-afternoon, official sources were silent.", "1998-03-06", "mid-afternoon", "TIME",
+     "1998-03-06TAF", "MID"),
+]
+PERIODS = [  # decades, centuries and spans of years
+    ("Prices peaked in the late 1980s.", "2023-11-15", "the late 1980s", "DATE", "198", "END"),
+    ("Volume has been flat in the last half of the '80s.", "1989-10-26", "the last half of the '80s", "DATE",
+     "198", "END"),
+    ("The city grew in the first half of the 19th century.", "2023-11-15", "the first half of the 19th century",
+     "DATE", "18", "START"),
+    ("The Civil War (1861-1865) killed many.", "2023-11-15", "1861", "DATE", "1861", None),
+    ("The Civil War (1861-1865) killed many.", "2023-11-15", "1865", "DATE", "1865", None),
+    ("The 1990-91 season was a disaster.", "2023-11-15", "1990", "DATE", "1990", None),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod", COMPARISONS + SPANS + REFS + ANCHORED + PERIODS,
+                         ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
+    _check(nlp, sentence, dct, expr, ttype, value, mod)
+
+
+NOT_TIMES = [
+    ("He left as soon as he could.", "soon"),  # a conjunction
+    ("This is VOA Today.", "Today"),  # programme and paper names
+    ("He told USA Today that he would run.", "Today"),
+    ("Call 1990-1992-3456 now.", "1990"),  # hyphenated digits that are no span of years
+    ("It changed from a fiscal year to a calendar year.", "a calendar year"),
+]
+
+
+@pytest.mark.parametrize("sentence,word", NOT_TIMES)
+def test_not_a_time_expression(nlp, sentence, word):
+    assert [t.text for t in tag(sentence, "2023-11-15", nlp=nlp) if word in t.text] == []
