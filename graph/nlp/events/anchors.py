@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -19,6 +20,10 @@ from .lexicon import Lexicon
 
 #: Event types that are statements: news reports them on the day they are made.
 SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT"})
+
+
+#: An entity named in this many sentences is one of the story's protagonists.
+SALIENT_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -47,21 +52,45 @@ def _distance(a: Token, b: Token) -> int:
 class TimeAnchors:
     """Anchors event triggers of one document to its time expressions and DCT."""
 
-    def __init__(self, doc: Doc, timexes: list[Timex], lex: Lexicon) -> None:
+    def __init__(self, doc: Doc, timexes: list[Timex], lex: Lexicon,
+                 entity_at: Callable[[int], str | None] = lambda i: None) -> None:
+        """``entity_at``: the entity a token refers to, if any (the lead's protagonists)."""
         self.doc = doc
         self.lex = lex
         self.dct = parse_dct(doc._.dct)
         self.lead_end = _lead_end(doc)
+        #: Who the story is about (named in its lead, or in several of its sentences): a later
+        #: undated event of theirs continues the story.
+        sentences: dict[str, set[int]] = {}
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                if (e := entity_at(i)) is not None:
+                    sentences.setdefault(e, set()).add(sent.start)
+        self.protagonists = {e for e, where in sentences.items()
+                             if len(where) >= SALIENT_SENTENCES or min(where) < self.lead_end}
         # (first token, end token, root token, head of the root's clause, timex), computed once
         self.spans: list[tuple[int, int, Token, int, Timex]] = []
         for t in timexes:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and _usable(t):
                 self.spans.append((span.start, span.end, span.root, clause_head(span.root).i, t))
+        self.story_time = self._story_time()
 
-    def anchor(self, trigger: Token, governor: Token | None = None, kind: str | None = None) -> Anchor:
+    def _story_time(self) -> Anchor | None:
+        """The stated past date of the lead's main clause, if it has one."""
+        lead = next((sent for sent in self.doc.sents if sent.end == self.lead_end), None)
+        if lead is None or self.dct is None:
+            return None
+        found = self._explicit(lead.root, clause_head(lead.root))
+        if found is None or not found.date or not found.date[:1].isdigit() or found.date[:10] > self.dct.isoformat():
+            return None
+        return found
+
+    def anchor(self, trigger: Token, governor: Token | None = None, kind: str | None = None,
+               parties: Iterable[str] = (), quoted: bool = False) -> Anchor:
         """The anchor of the event whose trigger is ``trigger``; ``governor`` is the verb a noun
-        trigger depends on (its tense dates the noun when nothing else does)."""
+        trigger depends on (its tense dates the noun when nothing else does); ``parties`` are the
+        entities taking part in it; ``quoted``: whether it is in direct speech."""
         own = self._explicit(trigger, clause_head(trigger))
         if own:
             return own
@@ -76,12 +105,16 @@ class TimeAnchors:
             seen.add(parent.i)
             found = self._explicit(trigger, parent)
             if found:
+                if head.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in self.lex.cue("order_after")
+                                                for c in head.children):
+                    # "said on Saturday, days after Moscow promised ...": before then, not on it
+                    return Anchor("PAST_REF", "tense", None, found.begin)
                 if verb_tense(head, self.lex.cue("future_modals")) == PLUPERFECT:
                     # "said on Thursday that the talks had produced no breakthrough": before then
                     return Anchor("PAST_REF", "tense", None, found.begin)
                 return Anchor(found.date, "inferred", found.begin, found.until)
             head = parent
-        return self._tense(governor or trigger, kind)
+        return self._tense(governor or trigger, kind, set(parties), quoted)
 
     def _explicit(self, trigger: Token, head: Token) -> Anchor | None:
         best: tuple[int, Timex] | None = None
@@ -100,23 +133,47 @@ class TimeAnchors:
             return None
         return _from_timex(best[1], self.dct)
 
-    def _tense(self, tok: Token, kind: str | None = None) -> Anchor:
+    def _tense(self, tok: Token, kind: str | None = None, parties: set[str] = frozenset(),
+               quoted: bool = False) -> Anchor:
         if self.dct is None:
             return Anchor(None, "inferred", None, None)
         day = self.dct.isoformat()
         nxt = (self.dct + dt.timedelta(days=1)).isoformat()
-        tense = verb_tense(tok, self.lex.cue("future_modals"))
+        modals = self.lex.cue("future_modals")
+        tense = verb_tense(tok, modals)
+        if tense is None and tok.pos_ == "VERB":
+            # a participle or gerund with no tense of its own happens when the verb it modifies
+            # does: "facilitated the movement ..., exploiting them" (not on the day of the report)
+            tok, tense = _tensed_governor(tok, modals)
         if tense == FUTURE:
             return Anchor("FUTURE_REF", "tense", nxt, None)
         if tense == PLUPERFECT:
             # "had been dominated": before a past reference point, so some time before publication
             return Anchor("PAST_REF", "tense", None, day)
+        # the narrator's present perfect is some time up to now ("has repeatedly expressed", "has
+        # supported 60 exhibitions"); a speaker's is news of the day he speaks ("“The UK
+        # government has informed me”")
+        perfect = tense == PRESENT and _perfect(tok) and not quoted
+        if perfect:
+            tense = PAST
         if tense == PAST:
-            own = tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
-            if tok.i < self.lead_end or kind in SPEECH_TYPES or not own:
-                # The same-day news convention: an undated past event of the lead, a statement
-                # ("urged", "accused"), and what a statement announces ("said it would reduce")
-                # are the day of publication or the day before.
+            own = tok.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
+                                                 for c in tok.children)
+            speech = not perfect and (kind in SPEECH_TYPES or self._speech(tok))
+            announced = not own and self._speech(_tense_giver(tok))
+            # the lead's story: its own events (not what its relative clauses describe, "the
+            # network that marketed ...") and, later, simple-past events of its protagonists
+            story = (tok.i < self.lead_end and tok.dep_ != "relcl") or \
+                (tok.i >= self.lead_end and not perfect and bool(parties & self.protagonists))
+            if story and not (speech or announced) and self.story_time is not None:
+                # the story's events happen when its lead says it did: "In a Wednesday media
+                # event, Apple released ... Jobs unveiled the new products" -> Wednesday
+                t = self.story_time
+                return Anchor(t.date, "convention", t.begin, t.until)
+            if story or speech or announced:
+                # The same-day news convention: an undated past event of the story, a statement
+                # ("urged", "accused", "said"), and what a statement announces ("said it would
+                # reduce") are the day of publication or the day before.
                 return Anchor(day, "convention", (self.dct - dt.timedelta(days=1)).isoformat(), nxt)
             # elsewhere an undated past event is some time before the report, not its day
             return Anchor("PAST_REF", "tense", None, nxt)
@@ -125,12 +182,53 @@ class TimeAnchors:
         return Anchor(day, "dct", day, nxt)
 
 
+    def _speech(self, verb: Token) -> bool:
+        """A verb of saying, promising or announcing ("said", "promised to", "urged")."""
+        lemma = verb.lemma_.lower()
+        return lemma in self.lex.cue("reporting_verbs") or self.lex.verbs.get(lemma) in SPEECH_TYPES
+
+
+def _tense_giver(tok: Token) -> Token:
+    """The verb whose tense an infinitive or participle takes (as :func:`verb_tense` climbs)."""
+    while tok.dep_ in ("xcomp", "conj", "ccomp") and tok.head != tok and tok.tag_ in ("VB", "VBG", "VBN") \
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBP", "VBZ") for c in tok.children):
+        tok = tok.head
+    return tok
+
+
+#: How a participle or gerund hangs from the verb that gives it its time.
+_UNTENSED_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj"})
+
+
+def _tensed_governor(tok: Token, modals: frozenset[str]) -> tuple[Token, str | None]:
+    """The nearest governing verb with a tense, and that tense (``tok`` and None when none)."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in _UNTENSED_DEPS or t.head == t:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            tense = verb_tense(t, modals)
+            if tense is not None:
+                return t, tense
+    return tok, None
+
+
+def _perfect(verb: Token) -> bool:
+    """Present perfect: "has supported", "have been arrested"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children)
+
+
 def _lead_end(doc: Doc) -> int:
     """The token after a report's lead: its first sentence that ends like prose (a headline or
-    dateline before it does not count)."""
+    dateline before it does not count). Paragraph breaks and closing quotes after the full stop
+    are not the end of the sentence."""
     for sent in doc.sents:
-        last = sent[-1].text if sent[-1].text not in ('"', "”", "’", "'") or len(sent) < 2 else sent[-2].text
-        if last in (".", "!", "?") and len(sent) > 3:
+        words = [t for t in sent if not t.is_space]
+        while len(words) > 1 and words[-1].text in ('"', "”", "’", "'"):
+            words.pop()
+        if len(words) > 3 and words[-1].text in (".", "!", "?"):
             return sent.end
     return 0
 

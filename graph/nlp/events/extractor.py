@@ -67,7 +67,8 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         index = EntityIndex(doc, list(doc._.entities or []), self.lex)
-        anchors = TimeAnchors(doc, list(doc._.timexes or []), self.lex)
+        anchors = TimeAnchors(doc, list(doc._.timexes or []), self.lex,
+                              lambda i: ref.entity if (ref := index.tokens.get(i)) else None)
         quotes = Quotes(doc, index, self.lex)
         found: list[Mention] = []
         weak: list[Mention] = []
@@ -169,7 +170,8 @@ class EventExtractor:
         actors = {p.entity for p in parts if p.role == "actor"}
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
         mod = classify(tok, index, quotes, lex)
-        when = anchors.anchor(tok, governor, kind)
+        when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
+                              quoted=quotes.at(tok.idx)[0])
         sent = index.sent_of[tok.i]
         digest = hashlib.sha1(f"{index.text}\0{tok.idx}".encode("utf-8")).hexdigest()[:16]
         ev = Event(

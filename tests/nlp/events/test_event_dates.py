@@ -1,0 +1,65 @@
+"""Event dates on literal news sentences, one case per class of dating error found on real news:
+the lead ends at its first full stop even when a paragraph break follows; the lead's relative
+clauses, the narrator's present perfect and what happened "days after" a dated report are some
+time before the report, not its day; participles take their governor's time; the story's
+protagonists keep the lead's date."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.nlp.pipeline import make_doc
+from graph.records import CONFIDENT
+
+DCT = dt.date(2022, 3, 30)
+HEADLINE = "Talks end in Paris\n\nTurkey and Greece ended their talks in Paris.\n\n"
+
+
+def event(nlp, text: str, trigger: str):
+    doc = nlp(make_doc(nlp, text, DCT))
+    (ev,) = [ev for ev in doc._.events if ev.trigger.text == trigger]
+    return ev
+
+
+@pytest.mark.parametrize("text, trigger, kind, date, anchor", [
+    # after the lead (which ends at its full stop, paragraph break or not): some time before the report
+    (HEADLINE + "Later, rebels attacked Goma.", "attacked", "ASSAULT", "PAST_REF", "tense"),
+    # the narrator's present perfect is indefinite; a speaker's is news of the day he speaks
+    (HEADLINE + "Russia has repeatedly accused Ukraine of provocations.", "accused", "ACCUSE", "PAST_REF", "tense"),
+    (HEADLINE + "“Russia has attacked Kharkiv,” Zelenskyy said.", "attacked", "ASSAULT", "2022-03-30", "tense"),
+    # a relative clause of the lead describes, it does not report the day's news
+    ("Police arrested two men who attacked a convoy of Ukraine near Kyiv.", "arrested", "COERCE", "2022-03-30",
+     "convention"),
+    ("Police arrested two men who attacked a convoy of Ukraine near Kyiv.", "attacked", "ASSAULT", "PAST_REF",
+     "tense"),
+    # "days after" the report's date: before it, not on it
+    ("Russian forces have withdrawn from Kyiv, officials said on Saturday, days after Moscow promised to scale "
+     "back operations near the capital.", "promised", "AGREE", "PAST_REF", "tense"),
+    # the lead's protagonist keeps the lead's stated date; anybody else's undated past is before the report
+    ("On Tuesday, Apple released the iPhone in Paris.\n\nApple also cut the price of the iPod.\n\n"
+     "Google cut its prices too.", "released", "CONCEDE", "2022-03-29", "explicit"),
+])
+def test_event_dates(nlp, text, trigger, kind, date, anchor):
+    ev = event(nlp, text, trigger)
+    assert (ev.type, ev.date, ev.anchor) == (kind, date, anchor)
+    assert ev.confidence >= CONFIDENT
+
+
+def test_days_after_a_dated_report_ends_before_it(nlp):
+    ev = event(nlp, "Russian forces have withdrawn from Kyiv, officials said on Saturday, days after Moscow "
+                    "promised to scale back operations near the capital.", "scale")
+    assert (ev.type, ev.date, ev.begin, ev.until) == ("RETREAT", "PAST_REF", None, "2022-03-26")
+
+
+def test_the_story_continues_on_the_lead_date_for_its_protagonists_only(nlp):
+    doc = nlp(make_doc(nlp, "On Tuesday, Apple released the iPhone in Paris.\n\nApple also cut the price of the "
+                            "iPod.\n\nGoogle cut its prices too.", DCT))
+    apple, google = [ev for ev in doc._.events if ev.trigger.text == "cut"]
+    assert (apple.date, apple.anchor) == ("2022-03-29", "convention")
+    assert (google.date, google.anchor) == ("PAST_REF", "tense")
+
+
+def test_a_participle_takes_the_time_of_its_governor(nlp):
+    ev = event(nlp, HEADLINE + "Later, the rebels fought in Goma, attacking the army of Congo.", "attacking")
+    assert (ev.date, ev.anchor) == ("PAST_REF", "tense")
