@@ -96,7 +96,7 @@ class GroupActors:
                         countries[t.i] = state
                     elif e.kind == "group" and t.pos_ == "PROPN":
                         peoples.add(t.i)
-                    elif e.kind != "group":
+                    else:  # also the noun of a named group: "Asian women" is not "women" again
                         named.add(t.i)
         groups: dict[str, Entity] = {}
         for tok in doc:

@@ -4,8 +4,9 @@ People: full name, surname alone, title + surname ("Mr Zelenskyy", "President Vo
 Zelenskyy"), possessives, and misspellings ("Mr Zeleskyy") found with rapidfuzz. Guards: two full
 names with different first names never merge ("Boris Johnson" / "Dwayne Johnson"), a surname goes
 to the nearest preceding bearer when several share it, and a misspelling must be close, long and
-unambiguous. Organisations: legal suffixes dropped ("Boeing Co." = "Boeing") and acronyms joined
-to the full name they abbreviate ("UAW" = "United Automobile Workers").
+unambiguous. Organisations: legal suffixes dropped ("Boeing Co." = "Boeing"), acronyms joined
+to the full name they abbreviate ("UAW" = "United Automobile Workers"), and a name of two or more
+words joined to the one longer name it is part of ("Homeland Security").
 """
 from __future__ import annotations
 
@@ -105,9 +106,10 @@ def _close(a: str, b: str) -> bool:
 
 
 def cluster_organisations(names: list[list[str]]) -> list[int]:
-    """Cluster index of each organisation name (suffix-free words): the same name or its acronym
-    ("UAW"). A first word alone is not joined to a longer name: "Boeing" is not "Boeing
-    Commercial Airplanes"."""
+    """Cluster index of each organisation name (suffix-free words): the same name, its acronym
+    ("UAW"), or the one longer name a name of two or more words is part of ("Homeland Security").
+    A first word alone is not joined to a longer name: "Boeing" is not "Boeing Commercial
+    Airplanes"."""
     keys: dict[str, int] = {}
     cluster = []
     # The initials of a whole name first (the last such name wins, as in a text that moves from
@@ -118,6 +120,7 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
         if len(w) > 1:
             for short in acronyms(w):
                 other.setdefault(short, set()).add(" ".join(w).lower())
+    longer = _containers([w for w in names if len(w) > 1])
     for words in names:
         key = " ".join(words).lower()
         if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]):
@@ -125,8 +128,27 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
                 key = whole[words[0]]
             elif len(other.get(words[0], ())) == 1:
                 (key,) = other[words[0]]
+        key = longer.get(key, key)
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster
+
+
+def _containers(names: list[list[str]]) -> dict[str, str]:
+    """Each name of two or more words that is a run of words of exactly one longer name, to that
+    name ("Homeland Security" -> "Homeland Security Investigations", "District Court" -> "U.S.
+    District Court"), all lower case."""
+    lowered = sorted({tuple(w.lower() for w in words) for words in names}, key=len)
+
+    def inside(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return len(a) < len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
+
+    out = {}
+    for a in lowered:
+        holders = [b for b in lowered if inside(a, b)]
+        widest = [b for b in holders if not any(inside(b, c) for c in holders)]
+        if len(widest) == 1:
+            out[" ".join(a)] = " ".join(widest[0])
+    return out
 
 
 def acronyms(words: list[str]) -> set[str]:

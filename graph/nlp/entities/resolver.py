@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 from ...records import ACTOR_KINDS, KINDS, PLACE_KINDS, Entity, Mention
 from ...text import acronym, slug
 from . import aliases, metonymy
+from .patterns import DOMAIN, INSTITUTION_WORDS, ROMAN, name_spans
 from .credits import find_credits, furniture_lines, is_furniture
 from .gazetteer import DATA, LABELS, SPANS_KEY, Gazetteer, Known, load
 
@@ -46,10 +47,23 @@ WORK_NOUNS = frozenset("film films movie movies series show shows sitcom drama d
 LAW_WORDS = frozenset("act acts law laws treaty treaties convention conventions agreement agreements accord accords "
                       "protocol charter constitution code bill amendment directive regulation pact memorandum "
                       "statute resolution".split())
-#: Words that make a building the model calls FAC an institution ("Musée Guimet", "Tate Modern"
-#: stays a place).
-INSTITUTION_WORDS = frozenset("museum musée museo gallery galerie university college school hospital library "
-                              "theatre theater institute foundation fondation academy".split())
+
+#: Last words that make a name the model calls ORG a document ("the Inquiry Report").
+DOCUMENT_HEADS = frozenset("Report Study Survey".split())
+#: Nouns next to a name that say what it names: "auction house Artcurial", "Laurence des Cars,
+#: the museum's president", "director Steven Spielberg".
+PERSON_ROLES = frozenset("president director founder chairman chairwoman curator spokesman spokeswoman "
+                         "spokesperson adviser advisor minister secretary ceo executive head leader editor "
+                         "author artist painter writer lawyer attorney actor actress singer coach manager owner "
+                         "billionaire businessman businesswoman professor officer judge senator governor mayor "
+                         "ambassador chancellor premier".split())
+ORG_TYPES = frozenset("company firm house conglomerate bank agency museum gallery newspaper magazine broadcaster "
+                      "publisher retailer brand startup airline automaker carmaker manufacturer charity".split())
+
+#: Verbs whose subject is a source: an unknown "place" that reports is an outlet ("Threatpost reported").
+REPORTING_VERBS = frozenset("say report write publish reveal tell".split())
+#: Adjectives the model tags NORP that name no people: "Western officials" are not a group by name.
+COMPASS = frozenset("Western Eastern Northern Southern".split())
 
 #: Nouns that make an unknown place a region ("the Donbas region", "the Crimean Peninsula").
 REGION_NOUNS = frozenset("region regions peninsula province provinces oblast state territory territories "
@@ -68,6 +82,7 @@ class _Candidate:
     words: tuple[str, ...] = ()
     title: str = ""  # the title written before the name ("Mr", "President")
     resolved_as: str | None = None
+    alias_of: "_Candidate | None" = None  # a ticker or short form written beside the name: "LVMH (LVMHF)"
 
 
 @Language.factory("etkg_entities", default_config={"gazetteer": None},
@@ -100,11 +115,12 @@ class EntityResolver:
         """NER spans, each with the gazetteer entry of the same words, plus gazetteer-only names."""
         gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
         by_bounds = {(s.start, s.end): s for s in gaz_spans}
-        ner = [s for s in doc.ents if s.label_ in NER_KINDS]
+        ner = _joined_names([s for s in doc.ents if s.label_ in NER_KINDS])
         # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
         longer = [g for g in gaz_spans if len(g) > 1 and any(
             g.start <= s.start and s.end <= g.end and (s.start, s.end) != (g.start, g.end) for s in ner)]
         ner = [s for s in ner if not any(g.start <= s.start and s.end <= g.end for g in longer)]
+        ner = _with_patterns(doc, ner, gaz_spans)
         out = []
         for s in filter(None, map(_clean, ner)):
             start = s.start + 1 if s[0].lower_ == "the" and len(s) > 1 else s.start
@@ -124,18 +140,21 @@ class EntityResolver:
                 covered.update(range(g.start, g.end))
         out.extend(_untagged_acronyms(doc, out, covered))
         out.sort(key=lambda c: c.span.start)
+        _short_forms(doc, out)
         return out
 
     def _small_place(self, span: Span, label: str) -> Known | None:
         """A town or subdivision the matcher does not search for (see MATCH_POPULATION), where the
-        model finds it as a place or the text places something in it ("shot in Bucha")."""
+        model finds it as a place or the text places something in it ("shot in Bucha", "Junmyung
+        Lee, 30, of Dedham")."""
         key = self.gaz.surfaces.get(span.text) if span.text in self.gaz.unmatched else None
-        if key is None or not (label in ("GPE", "LOC", "FAC", "ORG") or metonymy.located(span)):
+        if key is None or not (label in ("GPE", "LOC", "FAC", "ORG") or metonymy.located(span) or _residence(span)):
             return None
         return self.gaz.entries[key]
 
     def _assign_kinds(self, doc: Doc, cands: list[_Candidate]) -> None:
         """Kind, name words and title of each candidate; a kind of "" drops it."""
+        _context_labels(cands)
         ner_labels: dict[str, Counter[str]] = {}
         for c in cands:
             ner_labels.setdefault(c.span.text, Counter())[c.label] += 1
@@ -152,8 +171,10 @@ class EntityResolver:
             lowered = {w.lower() for w in _words(c.span)}
             if c.label == "LAW" and not lowered & LAW_WORDS:
                 c.label = "WORK_OF_ART"
+            elif c.label == "ORG" and c.known is None and _words(c.span)[-1] in DOCUMENT_HEADS:
+                c.label = "WORK_OF_ART"  # "the Inquiry Report"
             elif c.label == "FAC" and c.known is None and lowered & INSTITUTION_WORDS:
-                c.label = "ORG"
+                c.label = "ORG"  # "Musée Guimet"; "Tate Modern" stays a place
         countries_here = {self.gaz.countries.get(c.known.country or "") for c in cands
                           if c.known and c.known.kind in ("country", "region")}
         countries_here |= {self.gaz.demonyms[c.span.text][1] for c in cands if c.span.text in self.gaz.demonyms}
@@ -192,6 +213,9 @@ class EntityResolver:
                 c.kind, c.known = "person", None  # "Mr Zeleskyy", whatever the model said
             elif known is not None and known.kind in NAMED_KINDS:
                 c.kind = known.kind  # "Oscar" the award, not a man
+            elif (c.label in ("WORK_OF_ART", "LAW", "PRODUCT") and _plain(c.span) in name_words
+                  and not _after_article(c.span)):
+                c.label, c.kind = "PERSON", "person"  # "Chardin is ...": the painter, not "a Chardin"
             elif _plain(c.span) in works:
                 c.kind, c.known = "work", None
                 words = _words(c.span) if c.span.start == 0 or c.span.doc[c.span.start - 1].text != "The" \
@@ -222,7 +246,7 @@ class EntityResolver:
                 if c.kind == "place" and _plain(c.span) in regional:
                     c.kind = "region"
             if c.kind == "person":
-                c.words = tuple(aliases.strip_titles(words))
+                c.words = tuple(w.rstrip(".") if ROMAN.match(w) else w for w in aliases.strip_titles(words))
                 c.title = title
             elif c.kind in NAMED_KINDS:
                 # "the Olympics" is the Olympics; a title keeps its own capitalised "The".
@@ -232,6 +256,10 @@ class EntityResolver:
                 c.words = tuple(aliases.org_name(words))
             else:
                 c.words = tuple(_plain(c.span).split())
+        for c in cands:
+            if c.alias_of is not None:
+                ref = c.alias_of
+                c.kind, c.known, c.label, c.words = ref.kind, ref.known, ref.label, ref.words
 
     def _acronyms(self, cands: list[_Candidate]) -> None:
         """An unknown acronym ("BVI") takes the identity of the one known name it abbreviates
@@ -275,13 +303,19 @@ class EntityResolver:
         return not (opening and re.search(rf"\b{re.escape(tok.lower_)}\b", doc.text) is not None)
 
     def _group(self, c: _Candidate) -> None:
-        """Demonyms resolve to their country; other NORP nouns are groups; adjectives ("Western") are dropped."""
+        """Demonyms resolve to their country; other NORP nouns are groups, and so are NORP adjectives
+        with the plural they qualify ("Asian women"); other adjectives ("Western") are dropped."""
         text = _plain(c.span)
         if text in self.gaz.demonyms:
             people, country = self.gaz.demonyms[text]
             c.kind, c.words, c.resolved_as = "group", tuple(people.split()), country
         elif c.span.root.pos_ in ("NOUN", "PROPN") and c.span.root.dep_ != "amod":
             c.kind, c.words = "group", tuple(text.split())
+        elif (c.span.root.dep_ == "amod" and c.span.end < len(c.span.doc) and c.span.root.head.i == c.span.end
+              and c.span.root.head.tag_ == "NNS" and text not in COMPASS):
+            # "Asian women", "Latin American countries": the adjective and the people it qualifies
+            c.span = c.span.doc[c.span.start:c.span.end + 1]
+            c.kind, c.words = "group", tuple(_plain(c.span).split())
 
     def _entities(self, cands: list[_Candidate]) -> list[Entity]:
         """Group candidates into entities, resolve metonymy and add the states they stand for."""
@@ -370,12 +404,15 @@ def _plain(span: Span) -> str:
 
 
 def _words(span: Span) -> list[str]:
-    """The words of a name as written, without a possessive: tokens not separated by a space
-    are one word ("Tsai Ing-wen", "Waller-Bridge", "O'Brien"), as the text has them."""
+    """The words of a name as written, without a final possessive: tokens not separated by a space
+    are one word ("Tsai Ing-wen", "Waller-Bridge", "O'Brien", "U.S. Attorney’s Office"), as the
+    text has them."""
     words: list[str] = []
     glue = False
     for t in span:
         if t.tag_ == "POS" or t.text in ("'s", "’s"):
+            if t.i < span.end - 1 and words:
+                words[-1] += t.text
             glue = False
             continue
         if glue and words:
@@ -401,7 +438,7 @@ def _clean(span: Span) -> Span | None:
     if start == end:
         return None
     out = Span(doc, start, end, label=span.label)
-    if not any(ch.isupper() for ch in out.text) or is_furniture(out.text):
+    if not (any(ch.isupper() for ch in out.text) or DOMAIN.match(out.text)) or is_furniture(out.text):
         return None
     if "\n" in out.text:
         # A name is wrapped across lines only inside a long line of prose, never across a
@@ -443,12 +480,129 @@ def _untagged_acronyms(doc: Doc, cands: list[_Candidate], covered: set[int]) -> 
     return out
 
 
+def _joined_names(ner: list[Span]) -> list[Span]:
+    """NER spans with the pieces of a name the model split rejoined, where the document writes the
+    whole name elsewhere as one span ("Han" NORP + "Lee" PERSON where "Han Lee" is a PERSON)."""
+    whole = {(s.text, s.label_) for s in ner}
+    out: list[Span] = []
+    for s in ner:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == s.start and (prev.doc[prev.start:s.end].text, s.label_) in whole:
+            out[-1] = Span(s.doc, prev.start, s.end, label=s.label_)
+        else:
+            out.append(s)
+    return out
+
+
+def _with_patterns(doc: Doc, ner: list[Span], gaz_spans: list[Span]) -> list[Span]:
+    """NER spans and the names found by their form (:mod:`.patterns`): a pattern name replaces the
+    shorter spans inside it ("U.S." + "District Court") and gives its label to the span of the same
+    name ("the Musée d’Orsay" tagged PERSON); it gives way to a span that holds it, to one it
+    crosses, and to the gazetteer's names."""
+    def bounds(s: Span) -> tuple[int, int]:
+        return s.start + (len(s) > 1 and s[0].lower_ == "the"), s.end
+
+    taken = [bounds(s) for s in [*ner, *gaz_spans]]
+    found, same = [], {}
+    for p in name_spans(doc):
+        if any(q.start < p.end and p.start < q.end for q in found):
+            continue
+        if (p.start, p.end) in taken:
+            same[(p.start, p.end)] = p.label_
+            continue
+        inside = [(a, b) for a, b in taken if p.start <= a and b <= p.end]
+        if not any(a < p.end and p.start < b and (a, b) not in inside for a, b in taken):
+            found.append(p)
+    kept = [Span(doc, s.start, s.end, label=same.get(bounds(s), s.label_)) for s in ner
+            if not any(p.start <= bounds(s)[0] and s.end <= p.end for p in found)]
+    return sorted([*kept, *found], key=lambda s: s.start)
+
+
+def _short_forms(doc: Doc, cands: list[_Candidate]) -> None:
+    """A ticker or short form in brackets just after an organisation ("LVMH (LVMHF)") names it."""
+    by_start = {c.span.start: c for c in cands}
+    for c in list(cands):
+        i = c.span.end
+        if c.label != "ORG" or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        tok = doc[i + 1]
+        if not (2 <= len(tok.text) <= 6 and tok.text.isalnum() and tok.text.isupper()):
+            continue
+        short = by_start.get(tok.i)
+        if short is None:
+            short = _Candidate(doc[tok.i:tok.i + 1], "ORG", None)
+            cands.append(short)
+        short.alias_of = c
+    cands.sort(key=lambda c: c.span.start)
+
+
+def _context_labels(cands: list[_Candidate]) -> None:
+    """Labels the words around an unknown name correct, for every mention of that name: a role
+    noun ("auction house Artcurial", "Laurence des Cars, the museum's president"), a residence
+    ("Junmyung Lee, 30, of Dedham"), an outlet that reports or is told ("an interview with Le Figaro")."""
+    relabel: dict[str, str] = {}
+    for c in cands:
+        if c.known is not None and not _residence(c.span):
+            continue
+        role = _role(c.span)
+        if role == "person" and c.label in ("ORG", "GPE", "LOC", "FAC"):
+            relabel[c.span.text] = "PERSON"
+        elif (role == "organisation" and c.label == "PERSON") or (c.label in ("GPE", "LOC", "FAC") and _outlet(c.span)):
+            relabel[c.span.text] = "ORG"
+        elif c.label in ("PERSON", "ORG") and _residence(c.span):
+            relabel[c.span.text] = "GPE"
+    for c in cands:
+        if c.span.text in relabel and (c.known is None or relabel[c.span.text] == "GPE"):
+            c.label = relabel[c.span.text]
+
+
+def _role(span: Span) -> str | None:
+    """ "person" or "organisation" where a role noun just before the name or in apposition says so."""
+    doc = span.doc
+    nouns = [c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= span.end]
+    nouns += [t for n in nouns for t in n.conjuncts]
+    if span.start > 0 and doc[span.start - 1].pos_ == "NOUN" and doc[span.start - 1].text.islower():
+        nouns.insert(0, doc[span.start - 1])
+    for n in nouns:
+        lemma = n.lemma_.lower()
+        if lemma in PERSON_ROLES:
+            return "person"
+        if lemma in ORG_TYPES:
+            return "organisation"
+    return None
+
+
+def _residence(span: Span) -> bool:
+    """Whether a name is where someone lives as news writes it: "James Lee, 68, of Torrance"."""
+    doc, i = span.doc, span.start
+    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].text == "," and doc[i - 3].like_num
+
+
+def _outlet(span: Span) -> bool:
+    """Whether a name the gazetteer does not know as a place reports or is told, as an outlet is
+    ("Threatpost reported", "told Le Figaro", "an interview with Le Monde", "according to ...");
+    a known capital that speaks is metonymy instead ("Warsaw said")."""
+    root = span.root
+    head = root.head
+    return ((root.dep_ == "nsubj" and head.lemma_ in REPORTING_VERBS)
+            or (root.dep_ == "dobj" and head.lemma_ == "tell")
+            or (root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "interview")
+            or (root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"))
+
+
+def _after_article(span: Span) -> bool:
+    """Whether "a" or "an" stands before a name ("a Chardin": one of his paintings)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an")
+
+
 def _work_cue(span: Span) -> bool:
     """Whether a name is a title: "The" capitalised inside a sentence before it ("starred in The
     Irishman"), or a work noun just before it ("the film Parasite", "the film “Domingo”")."""
     doc = span.doc
     if span.root.dep_ in ("amod", "compound") and span.root.head.i >= span.end:
         return False  # "The Costa Rican Women's team": a modifier, not a title
+    if len(span) > 1 and span[0].text in ("A", "An") and not span[0].is_sent_start:
+        return True  # "Caillebotte's 1877 A Boating Party": names do not open with "A"
     before = doc[span.start - 1] if span.start > 0 else None
     if (before is not None and before.text == "The" and not before.is_sent_start and before.i > 0
             and not doc[before.i - 1].is_space and "\n" not in doc[before.i - 1].whitespace_):

@@ -87,3 +87,14 @@ def test_furniture_lines():
                      "Click to share on Twitter (Opens in new window)"]
     assert furniture_lines("One line of text without an end") == []
     assert is_furniture("Skip to  main content") and is_furniture("slideshow") and not is_furniture("Twitter")
+
+
+@pytest.mark.parametrize("names, clusters", [
+    (["Homeland Security Investigations", "Homeland Security"], [0, 0]),
+    (["Department of Homeland Security", "Homeland Security"], [0, 0]),
+    (["U.S. District Court", "District Court", "Supreme Court"], [0, 0, 1]),
+    (["Boeing Commercial Airplanes", "Boeing"], [0, 1]),  # a first word alone is not the longer name
+    (["Central Bank of Russia", "European Central Bank", "Central Bank"], [0, 1, 2]),  # part of two names
+])
+def test_cluster_organisations_part_of_one_longer_name(names, clusters):
+    assert aliases.cluster_organisations([org_name(n.split()) for n in names]) == clusters

@@ -179,3 +179,99 @@ def test_capitalised_common_nouns_are_no_names(ents_nlp, text, absent):
 def test_a_name_that_is_also_a_word_stays_a_name(ents_nlp):
     assert [m.text for m in entities(ents_nlp, "Putin said the talks failed. Later, Putin left.")["person/putin"].mentions] \
         == ["Putin", "Putin"]
+
+
+# --- names the model misses or splits, found by their form (graph/nlp/entities/patterns.py) ---
+@pytest.mark.parametrize("text, name, kind", [
+    ("LVMH put up 43 million euros for the Musée d’Orsay.", "Musée d’Orsay", "organisation"),
+    ("The LVMH CEO in 2014 launched the Fondation Louis Vuitton.", "Fondation Louis Vuitton", "organisation"),
+    ("The 16th case since the U.S. Attorney’s Office in the region formed a unit, Levy said.",
+     "U.S. Attorney’s Office", "organisation"),
+    ("Han Lee was arraigned in Boston’s U.S. District Court on Wednesday.", "U.S. District Court", "organisation"),
+    ("It paid for the Book of Hours of King Francois I.", "Francois I", "person"),
+    ("Meetings were set up primarily on two websites, bostontop10.com — which was taken down.",
+     "bostontop10.com", "organisation"),
+    ("“We are delighted,” said Jean-Paul Claverie, advisor to Arnault, told Observer.", "Observer", "organisation"),
+])
+def test_names_found_by_their_form(ents_nlp, text, name, kind):
+    assert (name, kind) in {(e.name, e.kind) for e in entities(ents_nlp, text).values()}
+
+
+def test_a_pattern_name_replaces_the_pieces_the_model_split_it_into(ents_nlp):
+    ents = entities(ents_nlp, "Han Lee was arraigned in Boston’s U.S. District Court on Wednesday.")
+    assert "organisation/district-court" not in ents and "city/boston" in ents
+    assert [m.text for m in ents["organisation/u-s-district-court"].mentions] == ["U.S. District Court"]
+
+
+def test_a_name_split_by_the_model_is_the_whole_name_written_elsewhere(ents_nlp):
+    ents = labelled(ents_nlp, ["Han", "Lee", "sued", ".", "Han", "Lee", "won", "."],
+                    ["B-PERSON", "I-PERSON", "O", "O", "B-NORP", "B-PERSON", "O", "O"])
+    assert [m.text for m in ents["person/han-lee"].mentions] == ["Han Lee", "Han Lee"]
+    assert "group/han" not in ents
+
+
+# --- the words around a name correct the model's label, for every mention of it ---
+@pytest.mark.parametrize("words, ents, name, kind", [
+    (["Paris-based", "auction", "house", "Artcurial", "sold", "it", "."],
+     ["O", "O", "O", "B-PERSON", "O", "O", "O"], "Artcurial", "organisation"),
+    (["She", "said", "so", "in", "an", "interview", "with", "Le", "Figaro", "."],
+     ["O"] * 7 + ["B-FAC", "I-FAC", "O"], "Le Figaro", "organisation"),
+    (["Junmyung", "Lee", ",", "30", ",", "of", "Dedham", ",", "was", "charged", "."],
+     ["B-PERSON", "I-PERSON", "O", "B-DATE", "O", "O", "B-PERSON", "O", "O", "O", "O"], "Dedham", "city"),
+])
+def test_role_residence_and_outlet_correct_the_label(ents_nlp, words, ents, name, kind):
+    found = labelled(ents_nlp, words, ents)
+    assert (name, kind) in {(e.name, e.kind) for e in found.values()}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("“Yes,” said Laurence des Cars, the museum’s president.", "Laurence des Cars", "person"),  # model: ORG
+    ("Threatpost reported that hackers breached the network, Threatpost said.", "Threatpost", "organisation"),
+])
+def test_role_and_reporting_correct_the_label_in_sentences(ents_nlp, text, name, kind):
+    assert {(e.name, e.kind) for e in entities(ents_nlp, text).values()} == {(name, kind)}
+
+
+def test_a_capital_that_speaks_is_still_its_state(ents_nlp):
+    ents = entities(ents_nlp, "Warsaw said it asked NATO for troops.")
+    assert [m.resolved_as for m in ents["city/warsaw"].mentions] == ["country/poland"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("LVMH put up 43 million euros to acquire Gustave Caillebotte’s 1877 A Boating Party.", "A Boating Party"),
+    ("I intend to move ahead on publication of the Inquiry Report so the people can see it.", "Inquiry Report"),
+])
+def test_titles_and_reports_are_works(ents_nlp, text, name):
+    assert (name, "work") in {(e.name, e.kind) for e in entities(ents_nlp, text).values()}
+
+
+def test_a_painter_tagged_as_a_work_is_the_painter_where_his_full_name_is_written(ents_nlp):
+    ents = labelled(ents_nlp, ["Jean", "Chardin", "painted", "it", ".", "Chardin", "was", "French", "."],
+                    ["B-PERSON", "I-PERSON", "O", "O", "O", "B-WORK_OF_ART", "O", "B-NORP", "O"])
+    assert [m.text for m in ents["person/jean-chardin"].mentions] == ["Jean Chardin", "Chardin"]
+    assert not any(e.kind == "work" for e in ents.values())
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The network marketed primarily Asian women to buyers in Massachusetts.", "group/asian-women"),
+    ("The United States seeks an agreement with Latin American countries on migration.",
+     "group/latin-american-countries"),
+])
+def test_a_people_adjective_and_its_plural_are_a_group(ents_nlp, text, group):
+    assert entities(ents_nlp, text)[group].kind == "group"
+
+
+# --- one entity per referent ---
+def test_ticker_in_brackets_is_the_company(ents_nlp):
+    ents = entities(ents_nlp, "The museum got help from LVMH (LVMHF), the luxury conglomerate.")
+    assert [m.text for m in ents["organisation/lvmh"].mentions] == ["LVMH", "LVMHF"]
+
+
+def test_a_name_that_is_part_of_one_longer_name_is_that_organisation(ents_nlp):
+    ents = entities(ents_nlp, "The Department of Homeland Security said so. Homeland Security added that it had acted.")
+    assert [m.text for m in ents["organisation/department-of-homeland-security"].mentions] == \
+        ["The Department of Homeland Security", "Homeland Security"]
+    ents = labelled(ents_nlp, ["Homeland", "Security", "Investigations", "led", "it", ".", "Homeland", "Security",
+                               "said", "so", "."], ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"])
+    assert [m.text for m in ents["organisation/homeland-security-investigations"].mentions] == \
+        ["Homeland Security Investigations", "Homeland Security"]
