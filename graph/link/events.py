@@ -3,13 +3,17 @@
 When a document is added, each of its dated events is looked up in the graph by index, never
 against every event: candidates are canonical events (one per cluster, so a story repeated by a
 thousand outlets stays one candidate) that share its PLOVER type and an actor and overlap its
-dates (one SPARQL query per document). A candidate is the same event when the trigger words are of one
-family ("talks" / "negotiations") or, for typed events, the targets agree. The new event then
+dates (one SPARQL query per document); an event nobody is named as doing is looked up by its place
+("the talks in Istanbul"), and an undated past re-mention ("the talks had produced no breakthrough")
+by the weeks before its report. A candidate is the same event when the trigger words are of one
+family ("talks" / "negotiations") or, for typed events with a named actor and a stated date, the
+targets agree. The new event then
 points with ``etkg:sameEvent`` to the candidate's canonical event (the first one reported), so a
 cluster always has one canonical member whatever the order of later reports.
 """
 from __future__ import annotations
 
+import datetime as dt
 from types import MappingProxyType
 from typing import Callable, Mapping
 
@@ -17,18 +21,20 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from ..rdf.build import doc_iri, entity_iri, event_iri
-from ..rdf.namespace import ETKG, PLOVER
+from ..rdf.namespace import ETKG, PLOVER, SEM
 from ..records import UNREAL, Event, Extraction
 from ..store import Rows
 from ..text import word_key
 
-# Only stated dates pin an event down well enough to be matched across documents.
+# Stated dates pin an event down well enough to be matched across documents ...
 MATCHABLE_ANCHORS = ("explicit", "inferred")
+#: ... and an undated past event, by the same word, is one of the weeks before its report.
+RECENT = dt.timedelta(days=31)
 
 CANDIDATES_Q = """
 SELECT ?new ?old ?canonical ?trigger ?target WHERE {{
-  VALUES (?new ?type ?actor ?b ?e) {{ {rows} }}
-  ?old etkg:actor ?actor ; etkg:eventType ?type ; prov:wasDerivedFrom ?doc ; sem:hasTime ?t ;
+  VALUES (?new ?type ?role ?key ?b ?e) {{ {rows} }}
+  ?old ?role ?key ; etkg:eventType ?type ; prov:wasDerivedFrom ?doc ; sem:hasTime ?t ;
        etkg:modality ?modality ; etkg:trigger/nif:anchorOf ?trigger ; etkg:anchor ?anchor .
   FILTER(?doc != {doc} && ?anchor IN (anchor:explicit, anchor:inferred)
          && ?modality NOT IN (modality:hypothetical, modality:negated))
@@ -46,8 +52,21 @@ CANONICAL_Q = "SELECT ?a ?c WHERE {{ VALUES ?a {{ {iris} }} ?a etkg:sameEntity ?
 MEMBERS_Q = "SELECT ?c ?m WHERE {{ VALUES ?c {{ {iris} }} ?m etkg:sameEntity ?c }}"
 
 
-def _matchable(ev: Event) -> bool:
-    return bool(ev.anchor in MATCHABLE_ANCHORS and ev.begin and ev.until and ev.modality not in UNREAL)
+def _window(ev: Event) -> tuple[str, str] | None:
+    """When the event happened, as far as matching goes: its stated interval, or the weeks before
+    the report for an undated past event; None for what did not or may not happen."""
+    if ev.modality in UNREAL:
+        return None
+    if ev.anchor in MATCHABLE_ANCHORS and ev.begin and ev.until:
+        return ev.begin, ev.until
+    if ev.date == "PAST_REF" and ev.until:
+        return (dt.date.fromisoformat(ev.until[:10]) - RECENT).isoformat(), ev.until
+    return None
+
+
+def _by_word_only(ev: Event) -> bool:
+    """Matched only by its trigger word: an undated re-mention, or an event no actor is named for."""
+    return ev.anchor not in MATCHABLE_ANCHORS or not any(p.role == "actor" for p in ev.participants)
 
 
 def _date(value: str) -> str:
@@ -81,12 +100,17 @@ def same_event_links(ex: Extraction, select: Callable[[str], Rows],
     ``select`` runs a SPARQL SELECT on the graph the document is being added to;
     ``same_entity`` maps entities of ``ex`` to the canonical entity this document links them to.
     """
-    events = {event_iri(ex.doc.id, ev.id): ev for ev in ex.events if _matchable(ev)}
+    windows = {event_iri(ex.doc.id, ev.id): (ev, w) for ev in ex.events if (w := _window(ev))}
+    events = {iri: ev for iri, (ev, _) in windows.items()}
     actors = {entity_iri(p.entity) for ev in events.values() for p in ev.participants if p.role == "actor"}
     alike = _equivalents(actors, same_entity, select)
-    rows = [f"({iri.n3()} {PLOVER[ev.type].n3()} {a.n3()} {_date(ev.begin)} {_date(ev.until)})"
-            for iri, ev in events.items() for p in ev.participants if p.role == "actor"
-            for a in sorted(alike[entity_iri(p.entity)])]
+    rows = []
+    for iri, (ev, (begin, until)) in windows.items():
+        keys = [(ETKG.actor, a) for p in ev.participants if p.role == "actor" for a in sorted(alike[entity_iri(p.entity)])]
+        # "the talks in Istanbul": with nobody named as holding them, the place is what they share
+        keys = keys or [(SEM.hasPlace, entity_iri(p.entity)) for p in ev.participants if p.role == "place"]
+        rows += [f"({iri.n3()} {PLOVER[ev.type].n3()} {role.n3()} {key.n3()} {_date(begin)} {_date(until)})"
+                 for role, key in keys]
     if not rows:
         return []
     found = select(CANDIDATES_Q.format(rows=" ".join(rows), doc=doc_iri(ex.doc.id).n3()))
@@ -102,7 +126,8 @@ def same_event_links(ex: Extraction, select: Callable[[str], Rows],
         mine = {str(entity_iri(p.entity)) for p in ev.participants if p.role == "target"}
         same = sorted(canonical for old, (canonical, trigger) in olds.items()
                       if word_key(trigger) == word_key(ev.lemma or ev.trigger.text)
-                      or (ev.type != "OTHER" and mine and mine & targets.get((new, old), set())))
+                      or (ev.type != "OTHER" and not _by_word_only(ev) and mine
+                          and mine & targets.get((new, old), set())))
         if same:
             links.append((URIRef(new), ETKG.sameEvent, URIRef(same[0])))
     return links

@@ -69,3 +69,27 @@ def test_every_later_report_links_to_the_first(nlp):
     assert (len(talks), talks.iloc[0].doc_id, talks.iloc[0].reports) == (1, "a", 3)
     links = kg.sparql("SELECT ?e ?c WHERE { ?e etkg:sameEvent ?c }")
     assert set(links["c"]) == {talks.iloc[0].event} and len(links) == 2
+
+
+DATED = ("date 2022-03-30\nAfter talks in Istanbul on Tuesday, Russia said it would reduce military activity "
+         "near Kyiv.")
+
+
+@pytest.mark.parametrize("later, kind, reports", [
+    # an undated past re-mention with nobody named as holding the talks: by place and word
+    ("date 2022-04-02\nDmitry Peskov said on Thursday that the talks in Istanbul had produced no breakthrough.",
+     "CONSULT", 2),
+    # what an earlier pledge announced: before the clause that mentions the pledge
+    ("date 2022-03-31\nWestern governments remained sceptical on Thursday of the Kremlin's pledge to reduce "
+     "military activity near Kyiv.", "RETREAT", 2),
+    # months later, "the talks" are other talks
+    ("date 2022-06-10\nDmitry Peskov said on Thursday that the talks in Istanbul had produced no breakthrough.",
+     "CONSULT", 1),
+    # the same place and type, another word: another meeting
+    ("date 2022-04-02\nDmitry Peskov said on Thursday that the visit to Istanbul had produced no breakthrough.",
+     "CONSULT", 1),
+])
+def test_an_undated_re_mention_joins_the_event_of_the_weeks_before(nlp, later, kind, reports):
+    kg = graph.build_documents([text_document(DATED, doc_id="a"), text_document(later, doc_id="b")])
+    first = kg.events(min_confidence=0)[lambda d: (d.type == kind) & (d.doc_id == "a")]
+    assert list(first.reports) == [reports]

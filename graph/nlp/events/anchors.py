@@ -91,12 +91,16 @@ class TimeAnchors:
         """The anchor of the event whose trigger is ``trigger``; ``governor`` is the verb a noun
         trigger depends on (its tense dates the noun when nothing else does); ``parties`` are the
         entities taking part in it; ``quoted``: whether it is in direct speech."""
-        own = self._explicit(trigger, clause_head(trigger))
+        head = clause_head(trigger)
+        # "sceptical on Thursday of the Kremlin's pledge to reduce ...": what a pledge or claim
+        # announces was announced before the clause that mentions it
+        pledged = any(t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.cue("speech_nouns")
+                      for t in _path(trigger, head))
+        own = self._explicit(trigger, head)
         if own:
-            return own
+            return Anchor("PAST_REF", "tense", None, own.begin) if pledged else own
         # A reported or planned event with no time of its own takes the time of the clause that
         # reports it: "After talks on Tuesday, Russia said it would reduce ..." -> Tuesday.
-        head = clause_head(trigger)
         seen = {head.i}
         while head.head != head and head.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
             parent = clause_head(head.head)
@@ -105,6 +109,8 @@ class TimeAnchors:
             seen.add(parent.i)
             found = self._explicit(trigger, parent)
             if found:
+                if pledged:
+                    return Anchor("PAST_REF", "tense", None, found.begin)
                 if head.dep_ == "advcl" and any(c.dep_ in ("mark", "prep") and c.lower_ in self.lex.cue("order_after")
                                                 for c in head.children):
                     # "said on Saturday, days after Moscow promised ...": before then, not on it
@@ -198,6 +204,15 @@ def _tense_giver(tok: Token) -> Token:
 
 #: How a participle or gerund hangs from the verb that gives it its time.
 _UNTENSED_DEPS = frozenset({"advcl", "acl", "xcomp", "conj", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj"})
+
+
+def _path(tok: Token, head: Token) -> list[Token]:
+    """The tokens between ``tok`` and its ancestor ``head``, both left out."""
+    out, t = [], tok.head
+    while t != head and t.head != t:
+        out.append(t)
+        t = t.head
+    return out
 
 
 def _tensed_governor(tok: Token, modals: frozenset[str]) -> tuple[Token, str | None]:

@@ -1,7 +1,7 @@
 """Event dates on literal news sentences, one case per class of dating error found on real news:
 the lead ends at its first full stop even when a paragraph break follows; the lead's relative
-clauses, the narrator's present perfect and what happened "days after" a dated report are some
-time before the report, not its day; participles take their governor's time; the story's
+clauses, the narrator's present perfect, what happened "days after" a dated report and what an
+earlier pledge announced are some time before the report, not its day; participles take their governor's time; the story's
 protagonists keep the lead's date."""
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ def event(nlp, text: str, trigger: str):
     # "days after" the report's date: before it, not on it
     ("Russian forces have withdrawn from Kyiv, officials said on Saturday, days after Moscow promised to scale "
      "back operations near the capital.", "promised", "AGREE", "PAST_REF", "tense"),
+    # what a pledge announces was pledged before the clause that mentions the pledge
+    (HEADLINE + "Western governments remained sceptical on Thursday of the Kremlin's pledge to reduce military "
+     "activity near Kyiv.", "reduce", "RETREAT", "PAST_REF", "tense"),
     # the lead's protagonist keeps the lead's stated date; anybody else's undated past is before the report
     ("On Tuesday, Apple released the iPhone in Paris.\n\nApple also cut the price of the iPod.\n\n"
      "Google cut its prices too.", "released", "CONCEDE", "2022-03-29", "explicit"),
