@@ -155,6 +155,8 @@ class EventExtractor:
                 verb_arguments(governor, args, lex, inherit_subject=False)
                 kept_by_aspect = True
         parts = args.participants()
+        if kind != "OTHER" and tok.lemma_.lower() in lex.cue("captive_triggers") and not _captive(tok, index, lex):
+            kind = "OTHER"  # "the release of the report", "a DOJ release": not freeing anybody
         strong = self._keep(tok, kind, parts, kept_by_aspect)
         if not strong and (kind == "OTHER" or tok.pos_ != "NOUN"):
             return None
@@ -232,6 +234,20 @@ def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex
     if other is None or states.get(other.entity) in targets:
         return parts
     return [Participant(other.entity, "actor")] + [p for p in parts if p.role != "actor" and p.entity != other.entity]
+
+
+def _captive(tok: Token, index: EntityIndex, lex: Lexicon) -> bool:
+    """Whether whom ``tok`` releases is a person or group: its object, passive subject or "of"
+    phrase names one, or is a word for people held ("prisoners", "two journalists")."""
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "poss")]
+    heads += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        heads.append(tok.head)  # "prisoners released on Monday"
+    for h in heads:
+        ref = index.ref(h)
+        if (ref is not None and ref.kind in ("person", "group")) or h.lemma_.lower() in lex.cue("captive_nouns"):
+            return True
+    return False
 
 
 def _attach_weak(events: list[Event], weak: list[Event]) -> None:

@@ -40,8 +40,8 @@ def event(nlp, text: str, trigger: str):
     (HEADLINE + "Western governments remained sceptical on Thursday of the Kremlin's pledge to reduce military "
      "activity near Kyiv.", "reduce", "RETREAT", "PAST_REF", "tense"),
     # the lead's protagonist keeps the lead's stated date; anybody else's undated past is before the report
-    ("On Tuesday, Apple released the iPhone in Paris.\n\nApple also cut the price of the iPod.\n\n"
-     "Google cut its prices too.", "released", "CONCEDE", "2022-03-29", "explicit"),
+    ("On Tuesday, Apple sued Samsung in Paris.\n\nApple also cut the price of the iPod.\n\n"
+     "Google cut its prices too.", "sued", "ACCUSE", "2022-03-29", "explicit"),
 ])
 def test_event_dates(nlp, text, trigger, kind, date, anchor):
     ev = event(nlp, text, trigger)
@@ -56,7 +56,7 @@ def test_days_after_a_dated_report_ends_before_it(nlp):
 
 
 def test_the_story_continues_on_the_lead_date_for_its_protagonists_only(nlp):
-    doc = nlp(make_doc(nlp, "On Tuesday, Apple released the iPhone in Paris.\n\nApple also cut the price of the "
+    doc = nlp(make_doc(nlp, "On Tuesday, Apple sued Samsung in Paris.\n\nApple also cut the price of the "
                             "iPod.\n\nGoogle cut its prices too.", DCT))
     apple, google = [ev for ev in doc._.events if ev.trigger.text == "cut"]
     assert (apple.date, apple.anchor) == ("2022-03-29", "convention")
@@ -66,3 +66,18 @@ def test_the_story_continues_on_the_lead_date_for_its_protagonists_only(nlp):
 def test_a_participle_takes_the_time_of_its_governor(nlp):
     ev = event(nlp, HEADLINE + "Later, the rebels fought in Goma, attacking the army of Congo.", "attacking")
     assert (ev.date, ev.anchor) == ("PAST_REF", "tense")
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("Israel released 20 Palestinian prisoners on Monday.", "released", "CONCEDE"),
+    ("Hamas freed two hostages on Friday.", "freed", "CONCEDE"),
+    # releasing a report or a product frees nobody
+    ("Apple released the iPhone SDK on Thursday.", "released", "OTHER"),
+])
+def test_a_release_is_a_concession_only_when_somebody_is_freed(nlp, text, trigger, kind):
+    assert event(nlp, text, trigger).type == kind
+
+
+def test_the_release_of_a_report_is_no_event_of_its_own(nlp):
+    doc = nlp(make_doc(nlp, "The governor said he will fast-track the release of the COI report.", DCT))
+    assert [ev.type for ev in doc._.events if ev.trigger.text == "release"] in ([], ["OTHER"])
