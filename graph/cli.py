@@ -297,7 +297,7 @@ def _load(path: Path):  # noqa: ANN202 - KnowledgeGraph, imported lazily for a f
               help="Query this Oxigraph store folder instead of a GRAPH file.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
 @click.option("--allow-remote", is_flag=True,
-              help="Let SERVICE (and FROM on a graph file) fetch from other hosts; refused by default.")
+              help="Let SERVICE (and FROM on a JSON-LD file) fetch from other hosts; refused by default.")
 def query(args: tuple[str, ...], store_dir: Path | None, as_csv: bool, allow_remote: bool) -> None:
     """Run a SPARQL query on a saved graph or store (etkg prefixes are predeclared).
 

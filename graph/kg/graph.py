@@ -204,7 +204,7 @@ class KnowledgeGraph(NotebookDisplay):
         values, never as spliced text (rdflib ``initBindings``; for Oxigraph, a ``VALUES`` block
         whose terms Oxigraph itself writes and escapes).
 
-        A query that would call another host (``SERVICE``; ``FROM`` on an rdflib graph, which
+        A query that would call another host (``SERVICE``; ``FROM`` on an rdflib graph, a JSON-LD file, which
         rdflib fetches) raises :class:`~graph.kg.remote.RemoteQueryError` unless ``allow_remote``.
 
         >>> kg.sparql("SELECT ?e ?name WHERE { ?e rdfs:label ?name }", name="Kyiv")  # doctest: +SKIP

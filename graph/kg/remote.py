@@ -40,5 +40,5 @@ def refuse_remote(query: str, *, fetches_from: bool) -> None:
         raise RemoteQueryError("query refused: SERVICE would send a request to another host "
                                "(allow it with --allow-remote, or allow_remote=True)")
     if "FROM" in found and fetches_from:
-        raise RemoteQueryError("query refused: FROM on a graph file would make rdflib fetch that IRI "
+        raise RemoteQueryError("query refused: FROM on a JSON-LD graph file would make rdflib fetch that IRI "
                                "(query a store instead, or allow it with --allow-remote, or allow_remote=True)")

@@ -120,9 +120,12 @@ class OxigraphBackend:
     #: in memory (about 0.6 MB per document measured), so memory would grow with the corpus.
     FLUSH_EVERY = 100
 
-    def __init__(self, store: ox.Store, *, on_disk: bool = False) -> None:
+    def __init__(self, store: ox.Store, *, on_disk: bool = False, own_default: bool = False) -> None:
         self.store = store
         self.on_disk = on_disk
+        #: the default graph holds statements of its own (read from a triple file), not only the
+        #: merge of the named graphs, so it is written out with them
+        self.own_default = own_default
         self._unflushed = 0
 
     @classmethod
@@ -136,6 +139,17 @@ class OxigraphBackend:
             return cls(ox.Store(str(path)), on_disk=True)
         except OSError as exc:
             raise StoreError(f"{path}: cannot open Oxigraph store ({exc})") from None
+
+    @classmethod
+    def read(cls, path: str | Path, fmt: str) -> OxigraphBackend:
+        """A new in-memory store holding the graph file ``path`` (``fmt``: a key of
+        :data:`FILE_FORMATS`), the merge of its named graphs added to its default graph."""
+        store = ox.Store()
+        store.load(path=str(path), format=FILE_FORMATS[fmt])
+        if not FILE_FORMATS[fmt].supports_datasets:
+            return cls(store, own_default=True)  # a triple file: its triples are the default graph
+        store.update(MERGE)
+        return cls(store)
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         if bindings:
@@ -171,7 +185,10 @@ class OxigraphBackend:
 
     def quads(self) -> Iterator[ox.Quad]:
         """The documents' named graphs (sorted by name; the merge in the default graph is left
-        out), each read from the store's graph index, so a graph's triples come grouped by subject."""
+        out, but a triple file's default graph comes first), each read from the store's graph
+        index, so a graph's triples come grouped by subject."""
+        if self.own_default:
+            yield from self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
         for name in sorted(self.store.named_graphs(), key=lambda n: n.value):
             yield from self.store.quads_for_pattern(None, None, None, name)
 
@@ -197,6 +214,13 @@ class OxigraphBackend:
     def __len__(self) -> int:
         """The number of distinct triples, as for an rdflib Dataset."""
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+#: Graph files Oxigraph reads, by format name.
+FILE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+                "ntriples": ox.RdfFormat.N_TRIPLES}
+#: The documents' graphs merged into the default graph, as :class:`OxigraphBackend` keeps it.
+MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def nquads(triples: Iterable[tuple[Node, Node, Node]], name: ox.NamedNode) -> str:

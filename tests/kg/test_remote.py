@@ -40,6 +40,7 @@ def saved(tmp_path_factory):
     folder = tmp_path_factory.mktemp("remote")
     kg = KnowledgeGraph().add(extraction_a())
     kg.to_turtle(folder / "a.ttl")
+    (folder / "a.jsonld").write_text(kg.serialize("json-ld"), encoding="utf-8")
     from graph.api import open_store
 
     store = open_store(folder / "store")
@@ -64,10 +65,17 @@ def test_service_is_refused_and_no_request_leaves(capsys, saved, listener, backe
     assert hits == [] and out == ""
 
 
-def test_from_on_a_graph_file_is_refused_and_no_request_leaves(capsys, saved, listener):
+def test_from_on_a_json_ld_file_is_refused_and_no_request_leaves(capsys, saved, listener):
     url, hits = listener
-    code, _, err = run(capsys, "query", str(saved / "a.ttl"), f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}")
-    assert code == 2 and "FROM on a graph file" in one_line_error(err)
+    code, _, err = run(capsys, "query", str(saved / "a.jsonld"), f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}")
+    assert code == 2 and "FROM on a JSON-LD graph file" in one_line_error(err)  # rdflib reads JSON-LD, and fetches FROM
+    assert hits == []
+
+
+def test_from_on_a_turtle_file_names_a_graph_and_no_request_leaves(capsys, saved, listener):
+    url, hits = listener
+    code, out, err = run(capsys, "query", str(saved / "a.ttl"), f"SELECT * FROM <{url}> WHERE {{ ?s ?p ?o }}")
+    assert code == 0, err  # Oxigraph reads the file: FROM is a graph of its store, empty here
     assert hits == []
 
 
