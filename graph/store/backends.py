@@ -225,18 +225,41 @@ MERGE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 def nquads(triples: Iterable[tuple[Node, Node, Node]], name: ox.NamedNode) -> str:
     """The triples as N-Quads, each twice: in graph ``name`` and in the default graph. Each
-    distinct term is converted once and written by Oxigraph, which escapes it."""
+    distinct term is written once: IRIs and literals directly (:func:`nt_term`), anything else by
+    Oxigraph, which escapes it."""
     text: dict[Node, str] = {}
 
     def nt(term: Node) -> str:
         found = text.get(term)
         if found is None:
-            found = text[term] = str(to_oxigraph(term))
+            found = text[term] = nt_term(term)
         return found
 
     graph = f" {name} .\n"
     lines = [f"{nt(s)} {nt(p)} {nt(o)}" for s, p, o in triples]
     return "".join(f"{line}{graph}{line} .\n" for line in lines)
+
+
+#: An absolute IRI with none of the characters N-Triples forbids inside <...>.
+_PLAIN_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
+#: What an N-Triples string must escape (the rest is written as is, in UTF-8).
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt_term(term: Node) -> str:
+    """The N-Triples text of an rdflib term. IRIs and literals are written here (a Python
+    Oxigraph term per term cost more than the store's write of the document); an IRI that is
+    not plain, a language-tagged literal and a blank node go through Oxigraph's own terms."""
+    if isinstance(term, URIRef):
+        if _PLAIN_IRI.fullmatch(term):
+            return f"<{term}>"
+    elif isinstance(term, Literal) and not term.language:
+        datatype = term.datatype
+        if datatype is None or datatype == XSD.string:
+            return f'"{str(term).translate(_NT_ESCAPES)}"'
+        if _PLAIN_IRI.fullmatch(datatype):
+            return f'"{str(term).translate(_NT_ESCAPES)}"^^<{datatype}>'
+    return str(to_oxigraph(term))
 
 
 def bind_values(sparql: str, bindings: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]) -> str:

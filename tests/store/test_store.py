@@ -249,3 +249,23 @@ def test_the_short_construct_form_refuses_bindings_with_a_reason():
     kg = KnowledgeGraph().add(extraction_a())
     with pytest.raises(ValueError, match="CONSTRUCT WHERE"):
         kg.sparql("CONSTRUCT WHERE { ?e rdfs:label ?name }", name="Kyiv")
+
+
+def test_documents_are_written_as_the_terms_oxigraph_would_write():
+    """The N-Quads a document is loaded as, written without Oxigraph's terms for IRIs and
+    literals, hold exactly the terms that Oxigraph's own writer gives."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import XSD
+
+    from graph.store.backends import nquads, to_oxigraph
+
+    s, p = URIRef("https://w3id.org/etkg/id/doc/a#char=0,5"), URIRef("http://example.org/p")
+    objects = [Literal('say "hi"\\ back\nand\r\ttab, Kyïv, 東京'), Literal("x", lang="en-GB"),
+               Literal("2022-03-30", datatype=XSD.date), Literal("plain", datatype=XSD.string),
+               Literal(3), Literal("0.50", datatype=XSD.decimal), BNode("b1"),
+               URIRef("http://example.org/a?q=1&r=%C3%A9#frag"), URIRef("urn:isbn:0451450523")]
+    name = ox.NamedNode("https://w3id.org/etkg/id/doc/a")
+    got = set(ox.parse(nquads([(s, p, o) for o in objects], name).encode(), format=ox.RdfFormat.N_QUADS))
+    want = {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for o in objects
+            for g in (name, ox.DefaultGraph())}
+    assert got == want
