@@ -80,16 +80,19 @@ def full_rate(docs: list[Document], model: str, workers: int, batch_size: int,
     return words(docs) / elapsed, hashlib.sha256("\n".join(nquads).encode()).hexdigest()[:16]
 
 
-def peak_memory_mb(n: int, model: str) -> tuple[float, float, list[tuple[int, float]]]:
+def peak_memory_mb(n: int, model: str) -> tuple[float | None, float | None, list[tuple[int, float, float, float]]]:
     """Peak RSS (MB) and seconds of a child process that streams ``n`` documents into an
-    on-disk Oxigraph store, and its resident memory (MB) after every 40th of them (echoed as
-    they come, so that a run cut short still shows its curve)."""
+    on-disk Oxigraph store, and its samples after every 40th of them (documents written, RSS MB
+    now, seconds since the process started, peak MB so far; echoed as they come). Interrupted
+    (Ctrl-C, SIGTERM), the child is stopped and the samples so far come back with None for the
+    totals, so that a run cut short still shows its curve."""
     code = (
-        "import resource, sys, tempfile, time; sys.path.insert(0, %r)\n"
+        "import resource, signal, sys, tempfile, time; sys.path.insert(0, %r)\n"
+        "signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stopped: the temporary store is removed\n"
         "from benchmarks.throughput import corpus, sampled\n"
         "from graph.api import build_documents, open_store\n"
         "with tempfile.TemporaryDirectory() as d:\n"
-        "    build_documents(sampled(corpus(%d), %d), kg=open_store(d), model=%r)\n"
+        "    build_documents(corpus(%d), kg=sampled(open_store(d), %d, START), model=%r)\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, time.perf_counter() - START)\n"
         % (str(ROOT), n, max(1, n // 40), model)
     )
@@ -97,11 +100,16 @@ def peak_memory_mb(n: int, model: str) -> tuple[float, float, list[tuple[int, fl
     samples, last = [], ""
     with subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True) as child:
         assert child.stdout is not None
-        for line in child.stdout:
-            print(line, end="", flush=True)
-            if line.startswith("RSS "):
-                samples.append((int(line.split()[1]), float(line.split()[2])))
-            last = line
+        try:
+            for line in child.stdout:
+                print(line, end="", flush=True)
+                if line.startswith("RSS "):
+                    _, count, now, secs, peak = line.split()
+                    samples.append((int(count), float(now), float(secs), float(peak)))
+                last = line
+        except KeyboardInterrupt:
+            child.terminate()
+            return None, None, samples
     if child.returncode:
         raise RuntimeError(f"memory run of {n} documents failed ({child.returncode})")
     rss, seconds = last.split()
@@ -116,16 +124,23 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def sampled(docs: Iterator[Document], every: int) -> Iterator[Document]:
-    """The documents, printing ``RSS <count> <MB now> <seconds> <peak MB>`` after every ``every``."""
+def sampled(kg, every: int, start: float):  # noqa: ANN001, ANN201 - a KnowledgeGraph, imported lazily
+    """``kg``, printing ``RSS <documents> <MB now> <seconds since start> <peak MB>`` after every
+    ``every`` documents written into it (written, not read: spaCy reads a batch ahead)."""
     import resource
 
-    start = time.perf_counter()
-    for i, doc in enumerate(docs, 1):
-        yield doc
-        if i % every == 0:
+    add, written = kg.add, [0]
+
+    def counted(ex, **kwargs):  # noqa: ANN001, ANN202
+        add(ex, **kwargs)
+        written[0] += 1
+        if written[0] % every == 0:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print("RSS", i, f"{rss_mb():.0f}", f"{time.perf_counter() - start:.0f}", f"{peak:.0f}", flush=True)
+            print("RSS", written[0], f"{rss_mb():.0f}", f"{time.perf_counter() - start:.0f}", f"{peak:.0f}", flush=True)
+        return kg
+
+    kg.add = counted
+    return kg
 
 
 def load_average() -> str:
@@ -208,24 +223,50 @@ def speed(args: argparse.Namespace, cmd: str) -> None:
 
 
 def memory(args: argparse.Namespace, cmd: str) -> None:
-    """Peak memory of streaming into a store at each size; the "Memory" section."""
-    # Each size in a fresh process, so that its peak RSS is its own.
-    measured = {n: peak_memory_mb(n, args.model) for n in args.memory}
-    rows = [f"| {n:,} | {rss:,.0f} | {secs:,.0f} | {n / secs:.1f} |" for n, (rss, secs, _) in measured.items()]
-    n_max = max(measured)
-    per_hour = n_max / measured[n_max][1] * 3600
-    curve = ", ".join(f"{i:,}: {mb:,.0f}" for i, mb in measured[n_max][2])
+    """Peak memory of streaming into a store at each size; the "Memory" section, written after
+    each size and when the run is interrupted (SIGTERM or Ctrl-C: the curve so far is kept)."""
+    import signal
+
+    def stop(signum, frame):  # noqa: ANN001 - a signal handler
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    measured = {}
+    for n in args.memory:  # each size in a fresh process, so that its peak RSS is its own
+        measured[n] = peak_memory_mb(n, args.model)
+        write_memory(measured, cmd)
+        if measured[n][0] is None:
+            break
+
+
+def write_memory(measured: dict[int, tuple], cmd: str) -> None:
+    rows, notes = [], []
+    for n, (rss, secs, samples) in measured.items():
+        if rss is not None:
+            rows.append(f"| {n:,} | {rss:,.0f} | {secs:,.0f} | {n / secs:.2f} |")
+        elif samples:
+            done, _, secs_done, peak = samples[-1]
+            rows.append(f"| {n:,} (stopped at {done:,}) | {peak:,.0f} so far | {secs_done:,.0f} for {done:,} "
+                        f"| {done / secs_done:.2f} |")
+        else:
+            rows.append(f"| {n:,} (stopped before its first sample) | - | - | - |")
+        curve = ", ".join(f"{i:,}: {mb:,.0f}" for i, mb, _, _ in samples)
+        notes.append(f"Resident memory (MB) of the {n:,}-document run after each 40th of it (documents: MB): "
+                     f"{curve or 'none yet'}.")
     body = ["Peak resident memory and wall time of a fresh process that streams the documents "
             "into an on-disk Oxigraph store (`build_documents(corpus(n), kg=open_store(dir))`, "
             "1 process, model load included).", "",
             "| documents streamed into Oxigraph | peak RSS (MB) | seconds | documents/s |",
-            "| --- | --- | --- | --- |", *rows, "",
-            f"Resident memory (MB) after each 40th of the {n_max:,}-document run (documents: MB): {curve}.", "",
-            f"Load average when it finished: {load_average()}.", "",
-            f"Extrapolated from the {n_max:,}-document run: 100,000 articles into an on-disk store take "
-            f"about {100_000 / per_hour:.1f} hours in one process on this 2-core machine."]
+            "| --- | --- | --- | --- |", *rows, "", *[f"{line}\n" for line in notes],
+            f"Load average when it was written: {load_average()} (a shared 2-core machine).", ""]
+    rates = [(n, n / secs) for n, (rss, secs, _) in measured.items() if rss is not None]
+    rates += [(s[-1][0], s[-1][0] / s[-1][2]) for rss, _, s in measured.values() if rss is None and s]
+    if rates:
+        n, rate = max(rates)
+        body.append(f"Extrapolated from the {n:,}-document run ({rate:.2f} documents/s): 100,000 articles into an "
+                    f"on-disk store take about {100_000 / rate / 3600:.1f} hours in one process on this machine.")
     replace_section("Memory (streaming into Oxigraph)", "\n".join(body), cmd)
-    print("\n".join(body))
+    print("\n".join(body), flush=True)
 
 
 
@@ -297,21 +338,26 @@ def cli_vs_bare(args: argparse.Namespace, cmd: str, work: Path) -> Path:
                     argv += ["--store", str(work / f"{name}.oxigraph")]
                 cli_wall, out = timed(argv)
                 summary = out.stdout.splitlines()[0]
-                rows.append((workers, store, views, bare_wall, bare["pipe"], cli_wall, summary))
-                print(rows[-1], os.getloadavg(), flush=True)
+                rows.append((workers, store, views, bare_wall, bare["pipe"], cli_wall, summary,
+                             graph_digest(work / name / "graph.trig")))
+                rows[-1] += (load_average(),)
+                print(rows[-1], flush=True)
     lines = [f"{len(docs)} TimeBank articles written as .txt files, {n_words:,} words; model {args.model}; "
              f"batch {args.batch_size}. Each row runs, back to back, a fresh `python -c` that loads the model "
              f"and runs `nlp.pipe(texts, n_process=N)` over the same texts (bare), then `etkg build` "
              f"(every file written; a new --store folder each time). Wall times include interpreter start "
              f"and model load on both sides; ratio = bare wall / etkg wall = etkg words/s / bare words/s.", "",
              "| processes | store | views | bare nlp.pipe wall (s) | of which pipe (s) | etkg build wall (s) | "
-             "etkg words/s | ratio |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for workers, store, views, bare_wall, pipe, cli_wall, _ in rows:
+             "etkg words/s | ratio | load average | graph.trig = first row's |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for workers, store, views, bare_wall, pipe, cli_wall, _, digest, load in rows:
         lines.append(f"| {workers} | {'--store' if store else 'memory'} | {'yes' if views else '--no-views'} | "
                      f"{bare_wall:.1f} | {pipe:.1f} | {cli_wall:.1f} | {n_words / cli_wall:,.0f} | "
-                     f"{bare_wall / cli_wall:.2f} |")
-    lines += ["", f"Summary line of the builds: `{rows[0][6]}`.", "",
-              f"Load average at the end: {load_average()} (8 engineers share the 2 cores: compare within a row)."]
+                     f"{bare_wall / cli_wall:.2f} | {load} | {'yes' if digest == rows[0][7] else 'NO'} |")
+    summaries = sorted({r[6] for r in rows})
+    lines += ["", f"Summary line of the builds: {', '.join(f'`{s}`' for s in summaries)}.", "",
+              f"Load average at the end: {load_average()} (a shared 2-core machine: compare within a row). "
+              "The last column compares the sorted N-Quads of each build's graph.trig with the first row's."]
     best = max(rows, key=lambda r: n_words / r[5])
     store_best = max((r for r in rows if r[1]), key=lambda r: n_words / r[5])
     per_doc = n_words / len(docs)
@@ -324,6 +370,14 @@ def cli_vs_bare(args: argparse.Namespace, cmd: str, work: Path) -> Path:
     replace_section("End to end (etkg build vs bare nlp.pipe)", "\n".join(lines), cmd)
     print("\n".join(lines), flush=True)
     return kept
+
+
+def graph_digest(trig: Path) -> str:
+    """A digest of the graph in a TriG file: its quads as sorted N-Quads (equal graphs, equal digests)."""
+    import pyoxigraph as ox
+
+    text = ox.serialize(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG), format=ox.RdfFormat.N_QUADS).decode()
+    return hashlib.sha256("\n".join(sorted(set(text.splitlines()))).encode()).hexdigest()
 
 
 def scaled_store(trig: Path, triples: int):
