@@ -472,6 +472,8 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
     unit = p.unit
     if unit == "WE" or (unit == "Q" and p.plural and "-" in p.words):
         return None  # "three-quarters of its food" is a fraction
+    if unit == "Q" and p.plural and p.number is None and p.rel is None:
+        return None  # "living quarters", "in some quarters": places, unless counted or placed in time
     if unit == "2W":
         unit, n = "W", 2 * (n or 1) if n != "X" else "X"
     if unit == "HALF":
@@ -549,9 +551,55 @@ def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
     return None
 
 
+def holiday(span: Span, p: Parts, ctx: Context) -> Reading | None:
+    """ "Christmas Eve", "Thanksgiving", "Easter Monday": the day of the holiday in the year named,
+    else in the year its clause points to, like a month and day without a year."""
+    if not span[0].text[:1].isupper():
+        return None  # "a labor day", "memorial day care": holidays are written with capitals
+    key = " ".join(w for w in p.words if w != "," and not _YEAR_TEXT.match(w)).replace(" 's", "'s")
+    rule = lexicon()["values"]["holiday"].get(key)
+    if rule is None:
+        return None
+
+    def day_in(year: int) -> dt.date | None:
+        if isinstance(rule, int):
+            return _easter(year) + dt.timedelta(days=rule)
+        if len(rule) == 2:
+            return _safe_date(year, rule[0], rule[1])
+        month, weekday, nth = rule
+        first = dt.date(year, month, 1)
+        if nth > 0:
+            return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        last = shift(first, "M", 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+    year = p.year
+    if year is None:
+        if ctx.dct is None:
+            return Reading("DATE", f"XXXX-{rule[0]:02d}-{rule[1]:02d}" if isinstance(rule, list) and len(rule) == 2
+                           else "XXXX")
+        year = _resolve_year(ctx.dct, day_in, clause_tense(span))
+    day = day_in(year)
+    return Reading("DATE", day.isoformat(), ref=(day, "D"))
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (Gregorian computus, Anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 KINDS: dict[str, Callable[[Span, Parts, Context], Reading | None]] = {
     "calendar": calendar, "relative": relative, "deictic": deictic, "offset": offset,
-    "duration": duration, "set": set_, "ref": ref,
+    "duration": duration, "set": set_, "ref": ref, "holiday": holiday,
 }
 
 

@@ -18,6 +18,7 @@ _SHORT_DECADE = re.compile(r"^([0-9])0s$")
 _CENTURY = re.compile(r"^([0-9]{1,2})(st|nd|rd|th)$")
 _CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?(am|pm|a\.m\.|p\.m\.)?$")
 _SLASH = re.compile(r"^(0?[1-9]|1[0-2])/(0?[1-9]|[12][0-9]|3[01])/([0-9]{2}|[0-9]{4})$")
+_HHMM = re.compile(lexicon()["regex"]["HHMM"])
 _QTAG = re.compile(r"^([qh])([1-4])$")
 _FRACTION = re.compile(r"^([1-9])/([1-9])$")
 # "two and a half", "one and a quarter": the fraction after "and (a|one)".
@@ -114,6 +115,8 @@ def parse(span: Span) -> Parts:
             year = int(m.group(3))
             p.month, p.day = int(m.group(1)), int(m.group(2))
             p.year = year if year > 99 else (1900 + year if year > 30 else 2000 + year)
+        elif _HHMM.match(w) and words[i + 1:i + 2] and words[i + 1] in lexicon()["words"]["ZONE"]:
+            p.hour, p.minute = int(w[:2]), int(w[2:])  # "1830 GMT": wire-service clock time
         elif _YEAR.match(w) and p.year is None:
             p.year = int(w)
             if words[i + 1:i + 2] == ["-"] and i + 4 < len(words) and words[i + 3] == "-":  # 2022-03-29

