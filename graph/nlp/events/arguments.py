@@ -93,8 +93,9 @@ class EntityIndex:
             owned = tok.lemma_.lower() in self.lex.cue("agent_nouns") or tok.lower_ in self.lex.cue("agent_nouns") \
                 or (as_target and tok.lemma_.lower() in self.lex.cue("speech_nouns"))
             for child in tok.children:
-                # "the European aircraft maker, Airbus, has won": the apposition names it
-                if child.dep_ in ("compound", "appos") and child.i in self.tokens:
+                # "the European aircraft maker, Airbus, has won", "the Asia-Pacific Economic
+                # Cooperation (APEC) forum": the apposition or the name before the noun names it
+                if child.dep_ in ("compound", "appos", "nmod") and child.i in self.tokens:
                     return self.tokens[child.i]
                 if not owned:
                     continue
@@ -258,6 +259,12 @@ class Arguments:
                     # own troops as object said first
                     self.roles[one.entity] = r
 
+    def adopt(self, other: "Arguments", role: str) -> None:
+        """Take over the entities ``other`` found in ``role`` that have no role here yet."""
+        for entity, r in other.roles.items():
+            if r == role:
+                self.roles.setdefault(entity, role)
+
     def participants(self) -> list[Participant]:
         return [Participant(e, r) for e, r in self.roles.items()]
 
@@ -296,6 +303,55 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
                     args.add(obj, "target")
     if inherit_subject and not has_subject:
         _inherited_subject(verb, args)
+
+
+#: Prepositions of an object noun that name whom the event concerns: "calls by Belarus's rulers",
+#: "an appeal from President Gbagbo", "further action against Russia", "aid for Romania".
+OWNER_PREPS = frozenset({"by", "from", "of", "against", "with", "to", "for", "on"})
+#: Prepositions of a verb whose object may be owned by the target: "agreed to US mediation".
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "for"})
+
+
+def deep_targets(verb: Token, args: Arguments, lex: Lexicon) -> None:
+    """Targets of a typed verb whose object names nobody: the one who made the rejected proposal
+    ("rejected an Australian ultimatum", "calls by Belarus's rulers"), or whom the object is about
+    ("threatened further action against Russia"); else those of the complement that says what is
+    offered, refused or threatened ("threatened to break off relations with Congo", "refused to
+    meet King Abdullah", "offered to negotiate with the president of Armenia")."""
+    index = args.index
+    for child in verb.children:
+        if child.dep_ in OBJ and index.ref(child, as_target=True) is None:
+            _owner_targets(child, args, depth=2)
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            # "agreed to US mediation": the prepositional object names nobody, its modifier does
+            for obj in child.children:
+                if obj.dep_ == "pobj" and index.ref(obj, as_target=True) is None:
+                    _owner_targets(obj, args, depth=1)
+    if any(r == "target" for r in args.roles.values()):
+        return
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            inner = Arguments(index)
+            verb_arguments(child, inner, lex, inherit_subject=False)
+            if not any(r == "target" for r in inner.roles.values()):
+                deep_targets(child, inner, lex)
+            args.adopt(inner, "target")
+
+
+def _owner_targets(noun: Token, args: Arguments, depth: int) -> None:
+    """The entities a noun's modifiers and owner prepositions name, as targets."""
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
+            if c.i in args.index.tokens or (c.dep_ == "poss" and c.pos_ == "PRON"):
+                args.add(c, "target")
+        elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+            for obj in c.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if args.index.ref(obj, as_target=True) is not None:
+                    args.add(obj, "target")
+                elif depth > 0:
+                    _owner_targets(obj, args, depth - 1)
 
 
 def clausal_target(verb: Token, args: Arguments) -> None:

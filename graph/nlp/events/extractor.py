@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan
 from ...text import FAMILIES, word_key
 from .anchors import TimeAnchors
-from .arguments import SUBJ, Arguments, EntityIndex, clausal_target, higher_subject, noun_arguments, verb_arguments
+from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, deep_targets, higher_subject, noun_arguments,
+                        verb_arguments)
 from .coref import corefer, dates_compatible, merge
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
@@ -143,6 +144,8 @@ class EventExtractor:
             verb_arguments(tok, args, lex)
             if kind == "REQUEST":
                 clausal_target(tok, args)
+            if kind != "OTHER" and "target" not in args.roles.values():
+                deep_targets(tok, args, lex)
         else:
             noun_arguments(tok, args, lex)
             governor = _governing_verb(tok)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 import graph.nlp.timex  # noqa: F401 - registers doc._.dct and doc._.timexes
 from graph.nlp.entities.actors import GroupActors, agent_nouns
 from graph.nlp.events.anchors import TimeAnchors
-from graph.nlp.events.arguments import Arguments, EntityIndex, clausal_target, verb_arguments
+from graph.nlp.events.arguments import Arguments, EntityIndex, clausal_target, deep_targets, verb_arguments
 from graph.nlp.events.coref import merge
 from graph.nlp.events.extractor import EventExtractor
 from graph.nlp.events.labels import label
@@ -67,6 +67,20 @@ ZIMBABWE = [("Opposition", 1, "compound", "NOUN", "NN", "opposition"), ("groups"
             ("a", 7, "det", "DET", "DT", "a"), ("strike", 5, "pobj", "NOUN", "NN", "strike"),
             (".", 4, "punct", "PUNCT", ".", ".")]
 
+# "Serbia rejected calls by Belarus 's rulers ."
+CALLS = [("Serbia", 1, "nsubj", "PROPN", "NNP", "Serbia"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+         ("calls", 1, "dobj", "NOUN", "NNS", "call"), ("by", 2, "prep", "ADP", "IN", "by"),
+         ("Belarus", 6, "poss", "PROPN", "NNP", "Belarus"), ("'s", 4, "case", "PART", "POS", "'s"),
+         ("rulers", 3, "pobj", "NOUN", "NNS", "ruler"), (".", 1, "punct", "PUNCT", ".", ".")]
+# "Pakistan threatened to break off relations with Congo over ties with Israel ."
+BREAK = [("Pakistan", 1, "nsubj", "PROPN", "NNP", "Pakistan"), ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+         ("to", 3, "aux", "PART", "TO", "to"), ("break", 1, "xcomp", "VERB", "VB", "break"),
+         ("off", 3, "prt", "ADP", "RP", "off"), ("relations", 3, "dobj", "NOUN", "NNS", "relation"),
+         ("with", 5, "prep", "ADP", "IN", "with"), ("Congo", 6, "pobj", "PROPN", "NNP", "Congo"),
+         ("over", 3, "prep", "ADP", "IN", "over"), ("ties", 8, "pobj", "NOUN", "NNS", "tie"),
+         ("with", 9, "prep", "ADP", "IN", "with"), ("Israel", 10, "pobj", "PROPN", "NNP", "Israel"),
+         (".", 1, "punct", "PUNCT", ".", ".")]
+
 
 def test_sector_vocabulary_covers_the_agent_dictionary():
     assert set(agent_nouns().values()) <= set(SECTORS)
@@ -80,6 +94,29 @@ def test_the_subject_of_willing_to_acts_and_what_it_withdraws_from_is_no_place_o
     verb_arguments(doc[6], args, LEX)
     assert args.roles == {"country/syria": "actor", "country/lebanon": "place"}
     assert args.place_preps["country/lebanon"] == "from"
+
+
+def test_the_author_of_a_rejected_call_is_the_target_even_when_named_by_its_owner():
+    doc = build(CALLS)
+    ents = [entity(doc, 0, 1, "country/serbia", "country", "RS"),
+            entity(doc, 4, 5, "country/belarus", "country", "BY"),
+            entity(doc, 4, 7, "group/belarus-rulers", "group", "BY", sector="government")]
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[1], args, LEX)
+    assert args.roles == {"country/serbia": "actor"}  # "calls" names nobody
+    deep_targets(doc[1], args, LEX)
+    assert args.roles == {"country/serbia": "actor", "group/belarus-rulers": "target"}
+
+
+def test_a_threat_is_aimed_at_the_target_of_what_is_threatened_not_at_the_reason_given():
+    doc = build(BREAK)
+    ents = [entity(doc, 0, 1, "country/pakistan", "country", "PK"),
+            entity(doc, 7, 8, "country/congo", "country", "CG"),
+            entity(doc, 11, 12, "country/israel", "country", "IL")]
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[1], args, LEX)
+    deep_targets(doc[1], args, LEX)
+    assert args.roles == {"country/pakistan": "actor", "country/congo": "target"}
 
 
 def test_who_demands_that_someone_act_requests_of_them_and_the_act_is_not_asserted():

@@ -41,6 +41,27 @@ def test_the_one_who_withdraws_acts_and_what_it_leaves_is_the_target(nlp):
     assert ev.label == "Syria withdraws troops from Lebanon"
 
 
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("Serbia on Thursday flatly rejected an Australian ultimatum to handover a guard.", "REJECT",
+     "Serbia", "Australia"),
+    ("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", "REJECT",
+     "Germany", "Belarus rulers"),
+    ("President Bush has threatened further action against Russia.", "THREATEN", "Bush", "Russia"),
+    ("Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II in Tel Aviv.",
+     "REJECT", "Moshe Katsav", "Abdullah II"),
+])
+def test_the_target_is_whom_the_object_or_the_complement_concerns(nlp, text, kind, actor, target):
+    evs, names = events(nlp, text)
+    ev = one(evs, kind)
+    assert (actor, "actor") in roles(ev, names) and (target, "target") in roles(ev, names)
+
+
+def test_an_organisation_named_before_its_common_noun_acts(nlp):
+    evs, names = events(nlp, "The Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up a research "
+                             "center in Tokyo.")
+    assert ("Asia-Pacific Economic Cooperation", "actor") in roles(one(evs, "AGREE"), names)
+
+
 def test_egyptian_police_open_fire_on_demonstrators(nlp):
     evs, names = events(nlp, "Egyptian police opened fire on demonstrators in Cairo.")
     ev = one(evs, "ASSAULT")
