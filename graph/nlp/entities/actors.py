@@ -54,7 +54,7 @@ BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protest
 #: Where a bare sector noun takes part in a clause.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
 ARGUMENT_PREPS = frozenset({"by", "on", "against", "at", "with", "to", "between"})
-COUNTRY_PREPS = frozenset({"in", "of", "from"})
+COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
 
@@ -83,6 +83,7 @@ class GroupActors:
         entities: list[Entity] = list(doc._.entities or [])
         by_id = {e.id: e for e in entities}
         countries: dict[int, Entity] = {}  # token -> the country it names or stands for
+        first: dict[int, int] = {}  # token of a country mention -> the mention's first token
         peoples: set[int] = set()  # tokens of a people the model tags NORP ("Kurds")
         named: set[int] = set()  # tokens of other names: "the European Community" is no community
         for e in entities:
@@ -94,6 +95,7 @@ class GroupActors:
                 for t in span:
                     if state is not None and state.kind == "country" and state.country:
                         countries[t.i] = state
+                        first[t.i] = span.start
                     elif e.kind == "group" and t.pos_ == "PROPN":
                         peoples.add(t.i)
                     else:  # also the noun of a named group: "Asian women" is not "women" again
@@ -120,8 +122,10 @@ class GroupActors:
                 if how == "prep" or modifier is None:
                     name = head + (f" in {state.name}" if state is not None else "")
                 else:
-                    name = f"{modifier.text} {head}"
-                    start = min(start, modifier.i)
+                    # "Ivory Coast rebels": the parser hangs "Ivory" on "Coast"; the name is the mention's
+                    begin = first.get(modifier.i, modifier.i)
+                    name = f"{doc[begin:modifier.i + 1].text} {head}"
+                    start = min(start, begin)
                 key = f"group/{slug(name)}"
                 if not slug(name):
                     continue

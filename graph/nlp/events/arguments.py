@@ -22,6 +22,10 @@ RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+#: Heads that count or pick out part of the group their "of" phrase names: "thousands of Iraqi
+#: Kurds demonstrated", "a member of the Syrian parliament", "52 members of MASSOB".
+QUANTITY_NOUNS = frozenset("ten hundred thousand million dozen score scores number numbers member members "
+                           "group groups some many most all several".split())
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,12 @@ class EntityIndex:
         low = tok.lower_
         if low in RELATIVE and tok.head.dep_ == "relcl":
             return self.ref(tok.head.head)
+        if tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS or tok.pos_ == "NUM":
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.ref(obj, as_target=as_target)
         if tok.pos_ == "PRON":
             return self._pronoun(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -297,7 +307,9 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
         elif dep == "prep":
             prep = child.lower_
             for obj in _pobj_places(child):
-                if prep in lex.cue("place_preps"):
+                if prep == "to" and obj.i not in args.index.tokens and obj.lemma_.lower() not in PLACE_NOUNS:
+                    args.add(obj, "target")  # "agreed to US mediation": no place, the mediator's
+                elif prep in lex.cue("place_preps"):
                     args.add(obj, "place?", _place_prep(child))
                 elif prep in lex.cue("party_preps"):
                     args.add(obj, "target")

@@ -38,8 +38,9 @@ EMPTY_VERBS = frozenset({"be", "have", "do", "get", "seem", "appear", "become", 
 BACKGROUND_NOUNS = frozenset({"war", "conflict", "hostilities", "fighting", "crisis", "violence"})
 # Objects that measure out the event noun after "of": "a package of aid", "tons of food aid".
 MEASURE_NOUNS = frozenset("package shipment amount sum form kind lot ton tonne round wave series set".split())
-# Attacks and coercion land on a place: "invasion in Ukraine" targets Ukraine.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+# Attacks and coercion land on a place ("invasion in Ukraine" targets Ukraine), aid and concessions
+# go to one ("lifted a state of emergency in West Darfur").
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "AID", "CONCEDE"})
 
 
 @Language.factory(
@@ -126,7 +127,10 @@ class EventExtractor:
         if tok.pos_ == "NOUN" and tok.lower_ not in lex.cue("junk_nouns"):
             if lemma in lex.cue("speech_nouns") and not self.include_reporting:
                 return None  # "Russia's pledge to ...": it attributes what it reports
-            kind = lex.nouns.get(tok.lower_) or lex.nouns.get(lemma)
+            if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and _noun_kind(tok.head, lex, compounds=True) \
+                    and not _noun_kind(tok.head, lex, compounds=False):
+                return None  # "a mediation mission", "a hunger strike": the head names the event
+            kind = _noun_kind(tok, lex)
             if kind is None or (kind == "OTHER" and not self.include_other):
                 return None
             return kind, tok.lower_
@@ -300,13 +304,39 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+#: Nouns that carry the event their compound names: "a mediation mission", "peace efforts".
+CARRIER_NOUNS = frozenset("mission effort campaign operation bid initiative drive".split())
+
+
+def _noun_kind(noun: Token, lex: Lexicon, *, compounds: bool = True) -> str | None:
+    """The type an event noun names, trying the compound first: "hunger strike" is a protest,
+    not an attack; "a mediation mission" is the mediation."""
+    if compounds:
+        for c in noun.children:
+            if c.dep_ == "compound" and c.i < noun.i:
+                kind = lex.nouns.get(f"{c.lower_} {noun.lower_}") or lex.nouns.get(f"{c.lower_} {noun.lemma_.lower()}")
+                if kind is None and noun.lemma_.lower() in CARRIER_NOUNS:
+                    kind = lex.nouns.get(c.lower_) or lex.nouns.get(c.lemma_.lower())
+                if kind is not None:
+                    return kind
+    return lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+
+
+def _verb_lemmas(verb: Token) -> set[str]:
+    """The lemma, and the stems of regular inflections the lemmatiser misses ("staged" -> "stag")."""
+    low = verb.lower_
+    out = {verb.lemma_.lower()}
+    if low.endswith(("ed", "es")):
+        out |= {low[:-1], low[:-2]}
+    return out
+
+
 def _light_verb_of_event(verb: Token, lex: Lexicon) -> bool:
     """"hold talks", "launch an invasion", "met ... with scepticism": the noun names the event."""
-    if verb.lemma_.lower() not in lex.cue("light_verbs"):
+    if not _verb_lemmas(verb) & lex.cue("light_verbs"):
         return False
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.lower_ in lex.nouns or child.lemma_.lower() in lex.nouns) \
-                and lex.nouns.get(child.lower_, lex.nouns.get(child.lemma_.lower())) != "OTHER":
+        if child.dep_ == "dobj" and _noun_kind(child, lex) not in (None, "OTHER"):
             return True
     # "met the pledge with scepticism": the manner noun may hang from the verb or its object
     withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]

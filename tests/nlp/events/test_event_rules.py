@@ -82,6 +82,12 @@ BREAK = [("Pakistan", 1, "nsubj", "PROPN", "NNP", "Pakistan"), ("threatened", 1,
          (".", 1, "punct", "PUNCT", ".", ".")]
 
 
+# "Thousands of Kurds demonstrated ."
+THOUSANDS = [("Thousands", 3, "nsubj", "NOUN", "NNS", "thousand"), ("of", 0, "prep", "ADP", "IN", "of"),
+             ("Kurds", 1, "pobj", "PROPN", "NNPS", "Kurds"), ("demonstrated", 3, "ROOT", "VERB", "VBD", "demonstrate"),
+             (".", 3, "punct", "PUNCT", ".", ".")]
+
+
 def test_sector_vocabulary_covers_the_agent_dictionary():
     assert set(agent_nouns().values()) <= set(SECTORS)
     assert agent_nouns()["police"] == "police" and agent_nouns()["troop"] == "military"
@@ -94,6 +100,15 @@ def test_the_subject_of_willing_to_acts_and_what_it_withdraws_from_is_no_place_o
     verb_arguments(doc[6], args, LEX)
     assert args.roles == {"country/syria": "actor", "country/lebanon": "place"}
     assert args.place_preps["country/lebanon"] == "from"
+
+
+def test_a_count_of_a_group_refers_to_the_group():
+    doc = build(THOUSANDS)
+    index = EntityIndex(doc, [entity(doc, 2, 3, "group/kurds", "group")], LEX)
+    assert index.ref(doc[0]) == index.ref(doc[2]) and index.ref(doc[0]).entity == "group/kurds"
+    args = Arguments(index)
+    verb_arguments(doc[3], args, LEX)
+    assert args.roles == {"group/kurds": "actor"}
 
 
 def test_the_author_of_a_rejected_call_is_the_target_even_when_named_by_its_owner():
@@ -167,6 +182,17 @@ def test_group_actors_get_country_and_sector(rows, expected):
     GroupActors(agent_nouns())(doc)
     groups = {(e.name, e.country, e.sector) for e in doc._.entities if e.sector}
     assert groups == expected
+
+
+def test_a_group_named_by_a_two_word_country_keeps_the_whole_name():
+    # "Ivory Coast rebels rejected the plan ." ("Ivory" hangs on "Coast", "Coast" on "rebels")
+    doc = build([("Ivory", 1, "compound", "PROPN", "NNP", "Ivory"), ("Coast", 2, "compound", "PROPN", "NNP", "Coast"),
+                 ("rebels", 3, "nsubj", "NOUN", "NNS", "rebel"), ("rejected", 3, "ROOT", "VERB", "VBD", "reject"),
+                 ("the", 5, "det", "DET", "DT", "the"), ("plan", 3, "dobj", "NOUN", "NN", "plan"),
+                 (".", 3, "punct", "PUNCT", ".", ".")])
+    doc._.entities = [entity(doc, 0, 2, "country/ivory-coast", "country", "CI")]
+    GroupActors(agent_nouns())(doc)
+    assert {(e.name, e.country, e.sector) for e in doc._.entities if e.sector} == {("Ivory Coast rebels", "CI", "rebels")}
 
 
 def test_labels_say_who_did_what_to_whom_without_repeating_the_trigger_phrase():

@@ -155,7 +155,7 @@ def run(nlp, text: str):
     ("Israel launched an invasion of Lebanon in 1982.", "ASSAULT", "invasion",
      {("Israel", "actor"), ("Lebanon", "target")}, "asserted", "1982"),
     ("Poland will supply tanks to Ukraine.", "AID", "supply",
-     {("Poland", "actor"), ("Ukraine", "place")}, "planned", "FUTURE_REF"),
+     {("Poland", "actor"), ("Ukraine", "target")}, "planned", "FUTURE_REF"),
     ("The European Union imposed sanctions on Belarus last week.", "SANCTION", "sanctions",
      {("European Union", "actor"), ("Belarus", "target")}, "asserted", "2022-W12"),
 ])

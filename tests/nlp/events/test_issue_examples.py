@@ -62,6 +62,31 @@ def test_an_organisation_named_before_its_common_noun_acts(nlp):
     assert ("Asia-Pacific Economic Cooperation", "actor") in roles(one(evs, "AGREE"), names)
 
 
+def test_a_crowd_counted_by_thousands_is_the_group_it_counts(nlp):
+    evs, names = events(nlp, "Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday.")
+    ev = one(evs, "PROTEST")
+    actor = names[next(p.entity for p in ev.participants if p.role == "actor")]
+    assert (actor.name, actor.kind, actor.country) == ("Iraqi Kurds", "group", "IQ")
+
+
+def test_a_staged_demonstration_by_students_is_a_protest(nlp):
+    evs, names = events(nlp, "Tens of thousands of university students throughout Indonesia staged mass "
+                             "demonstrations Saturday.")
+    ev = one(evs, "PROTEST")
+    actor = names[next(p.entity for p in ev.participants if p.role == "actor")]
+    assert (actor.kind, actor.country) == ("group", "ID")
+    assert not [e for e in evs if e.type == "OTHER" and e.trigger.text == "staged"]
+
+
+def test_a_hunger_strike_is_a_protest_and_a_mediation_mission_a_consultation(nlp):
+    evs, names = events(nlp, "A member of the Syrian parliament started a hunger strike yesterday.")
+    assert [e.type for e in evs if e.trigger.text == "strike"] == ["PROTEST"]
+    evs, names = events(nlp, "Arab League Secretary General Chadli Klibi undertook a mediation mission between "
+                             "Syria and Palestinian leader Yasser Arafat.")
+    ev = one(evs, "CONSULT")
+    assert roles(ev, names) >= {("Chadli Klibi", "actor"), ("Syria", "target"), ("Yasser Arafat", "target")}
+
+
 def test_egyptian_police_open_fire_on_demonstrators(nlp):
     evs, names = events(nlp, "Egyptian police opened fire on demonstrators in Cairo.")
     ev = one(evs, "ASSAULT")
