@@ -148,7 +148,9 @@ class EventExtractor:
             verb_arguments(tok, args, lex)
             if kind == "REQUEST":
                 clausal_target(tok, args)
-            if kind != "OTHER" and "target" not in args.roles.values():
+            if kind != "OTHER" and "actor" in args.roles.values() and "target" not in args.roles.values():
+                # a target found only deep in the object or complement does not make an event of a
+                # verb nobody is seen doing ("the Louvre has fought to acquire a painting by Chardin")
                 deep_targets(tok, args, lex)
         else:
             noun_arguments(tok, args, lex)

@@ -56,6 +56,16 @@ def test_the_target_is_whom_the_object_or_the_complement_concerns(nlp, text, kin
     assert (actor, "actor") in roles(ev, names) and (target, "target") in roles(ev, names)
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("For over a year, the museum has fought to acquire a painting by Jean Siméon Chardin.", "ASSAULT"),
+    ("The private museum, currently hosting a major Mark Rothko retrospective, opened in 2014.", "CONSULT"),
+    ("The museum was forced to reject an offer by Bernard Arnault.", "REJECT"),
+])
+def test_a_target_found_only_in_the_object_or_complement_makes_no_event_without_an_actor(nlp, text, kind):
+    evs, _ = events(nlp, text)
+    assert not [e for e in evs if e.type == kind], [(e.type, e.label) for e in evs]
+
+
 def test_an_organisation_named_before_its_common_noun_acts(nlp):
     evs, names = events(nlp, "The Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up a research "
                              "center in Tokyo.")
