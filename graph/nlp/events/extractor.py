@@ -23,7 +23,7 @@ from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, deep_targe
 from .coref import corefer, dates_compatible, merge
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
-from .modality import Quotes, classify
+from .modality import Quotes, classify, stated_intention
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -41,6 +41,13 @@ MEASURE_NOUNS = frozenset("package shipment amount sum form kind lot ton tonne r
 # Attacks and coercion land on a place ("invasion in Ukraine" targets Ukraine), aid and concessions
 # go to one ("lifted a state of emergency in West Darfur").
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "AID", "CONCEDE"})
+#: What a stated intention to act is, by the type of the act (the CAMEO-to-PLOVER table: 03
+#: "express intent to cooperate, aid, yield" is AGREE, 13 "threaten to" is THREATEN). A planned
+#: meeting stays a meeting, as analysts code "will discuss" and "will meet".
+INTENT_TYPES = {"AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE", "COOPERATE": "AGREE", "SUPPORT": "AGREE",
+                "SANCTION": "THREATEN", "COERCE": "THREATEN", "ASSAULT": "THREATEN", "PROTEST": "THREATEN"}
+#: The verb a label says a stated intention with: "Syria pledges to withdraw troops from Lebanon".
+INTENT_VERBS = {"AGREE": "pledge", "THREATEN": "threaten"}
 
 
 @Language.factory(
@@ -181,6 +188,11 @@ class EventExtractor:
         actors = {p.entity for p in parts if p.role == "actor"}
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
         mod = classify(tok, index, quotes, lex)
+        intent = ""
+        if kind in INTENT_TYPES and mod.modality in ("planned", "reported") and actors \
+                and stated_intention(tok, lex):
+            kind = INTENT_TYPES[kind]
+            intent = INTENT_VERBS[kind]
         when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
                               quoted=quotes.at(tok.idx)[0])
         sent = index.sent_of[tok.i]
@@ -194,7 +206,7 @@ class EventExtractor:
             confidence=_confidence(kind, parts, when.anchor, tok), lemma=phrase,
         )
         ev.mentions = [ev.trigger]
-        return Mention(tok, ev, phrase, args.place_preps, strong)
+        return Mention(tok, ev, phrase, args.place_preps, strong, intent)
 
     def _keep(self, tok: Token, kind: str, parts: list[Participant], kept_by_aspect: bool) -> bool:
         """Restraint: an event needs someone (or, for a typed happening, somewhere) taking part."""
@@ -214,7 +226,7 @@ class EventExtractor:
                   for p in ev.participants if p.role == "place"]
         parties = [index.name(p.entity) for p in ev.participants if p.role == "participant"]
         plural = any(index.kinds.get(p.entity) == "group" for p in ev.participants if p.role == "actor")
-        return label(m.token, m.phrase, actors, targets, places, actors + parties, plural=plural)
+        return label(m.token, m.phrase, actors, targets, places, actors + parties, plural=plural, intent=m.intent)
 
 
 @dataclass
@@ -226,6 +238,7 @@ class Mention:
     phrase: str
     place_preps: dict[str, str]
     strong: bool
+    intent: str = ""  # "pledge", "threaten": the mention states an intention to act
 
 
 def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex) -> list[Participant]:

@@ -79,10 +79,11 @@ def _target_prep(verb: Token, targets: list[str]) -> str:
 
 
 def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
-          places: list[tuple[str, str]], parties: list[str] = (), plural: bool = False) -> str:
+          places: list[tuple[str, str]], parties: list[str] = (), plural: bool = False, intent: str = "") -> str:
     """A label from the trigger, its actor(s), target(s), places (name, preposition) and other
     parties (as in "Talks between Russia and Ukraine"); ``plural``: the actor is a group
-    ("Egyptian police open fire")."""
+    ("Egyptian police open fire"); ``intent``: the verb of a stated intention ("Syria pledges to
+    withdraw troops from Lebanon")."""
     place_names = [n for n, _ in places]
     if trigger.pos_ in ("NOUN", "PROPN"):
         noun = trigger.text.lower() if trigger.text.isupper() else trigger.text
@@ -104,7 +105,11 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
         return out
     words = [_and(actors)] if actors else []
     # "Germany and France urge", "Russia reduces"
-    words.append(third_person(phrase) if len(actors) == 1 and not plural else phrase)
+    single = len(actors) == 1 and not plural
+    if intent:
+        words.append(f"{third_person(intent) if single else intent} to {phrase}")
+    else:
+        words.append(third_person(phrase) if single else phrase)
     obj = _object_phrase(trigger, phrase)
     words.append(obj)
     rest = [t for t in targets if not _bare_words(t) & _bare_words(obj)]

@@ -107,12 +107,35 @@ def _subject_entity(verb: Token, index: EntityIndex) -> str | None:
     return None
 
 
+def stated_intention(trigger: Token, lex: Lexicon) -> bool:
+    """Whether the clause of ``trigger`` states what its subject means to do: "Finland will give
+    ...", "Syria is willing to withdraw", "Greece plans to impose restrictions", "said they will
+    release". Event coders code such a statement as the promise or threat it makes (CAMEO 03
+    "express intent to ...", 13 "threaten to ..."), not as the act. "Russia said it would reduce"
+    stays the reduction: "would" is also the conditional, and reports of it are the news."""
+    t = trigger
+    if t.pos_ == "NOUN":
+        if t.dep_ not in ("dobj", "xcomp"):
+            return False
+        t = t.head  # "plans to impose restrictions", "will impose sanctions"
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "conj") or t.head is t:
+            return False
+        t = t.head
+        if t.lemma_.lower() in lex.cue("intention_words") or t.lower_ in lex.cue("intention_words"):
+            return True
+
+
 def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -> Modality:
     """Modality, polarity and source of the event whose trigger is ``trigger``."""
     negated = _negated(trigger)
     hypothetical = planned = reported = False
     source: str | None = None
-    future = any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in trigger.children)
+    # "will impose sanctions": the object noun of a light verb is as future as its verb
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    future = any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in clause.children)
     hypothetical = any((c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical_modals"))
                        or (c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers")) for c in trigger.children)
     for dep, head in _governors(trigger):

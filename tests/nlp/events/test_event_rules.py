@@ -15,7 +15,7 @@ from graph.nlp.events.coref import merge
 from graph.nlp.events.extractor import EventExtractor
 from graph.nlp.events.labels import label
 from graph.nlp.events.lexicon import load_lexicon
-from graph.nlp.events.modality import Quotes, classify
+from graph.nlp.events.modality import Quotes, classify, stated_intention
 from graph.records import CONFIDENT, SECTORS, Entity, Event, Mention, Participant, TextSpan, Timex
 
 VOCAB = spacy.blank("en").vocab
@@ -100,6 +100,34 @@ def test_the_subject_of_willing_to_acts_and_what_it_withdraws_from_is_no_place_o
     verb_arguments(doc[6], args, LEX)
     assert args.roles == {"country/syria": "actor", "country/lebanon": "place"}
     assert args.place_preps["country/lebanon"] == "from"
+
+
+# "Greece will not impose restrictions ." / "Greece imposed restrictions ."
+RESTRICT = [("Greece", 2, "nsubj", "PROPN", "NNP", "Greece"), ("will", 2, "aux", "AUX", "MD", "will"),
+            ("impose", 2, "ROOT", "VERB", "VB", "impose"), ("restrictions", 2, "dobj", "NOUN", "NNS", "restriction"),
+            (".", 2, "punct", "PUNCT", ".", ".")]
+DONE = [("Greece", 1, "nsubj", "PROPN", "NNP", "Greece"), ("imposed", 1, "ROOT", "VERB", "VBD", "impose"),
+        ("restrictions", 1, "dobj", "NOUN", "NNS", "restriction"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows, trigger, expected", [
+    (SYRIA, 6, True),  # "is willing to withdraw"
+    (SYRIA, 1, False),  # "says"
+    (RESTRICT, 3, True),  # the object of "will impose"
+    (RESTRICT, 2, True),
+    (DONE, 2, False),
+    (DEMAND, 4, False),  # "demanded that Microsoft stop": asked for, not intended
+])
+def test_a_stated_intention_is_a_future_modal_or_an_intention_word_above_the_trigger(rows, trigger, expected):
+    assert stated_intention(build(rows)[trigger], LEX) is expected
+
+
+@pytest.mark.parametrize("rows, modality", [(RESTRICT, "planned"), (DONE, "asserted")])
+def test_the_object_noun_of_a_future_verb_is_planned(rows, modality):
+    doc = build(rows)
+    index = EntityIndex(doc, [entity(doc, 0, 1, "country/greece", "country", "GR")], LEX)
+    noun = next(t for t in doc if t.lower_ == "restrictions")
+    assert classify(noun, index, Quotes(doc, index, LEX), LEX).modality == modality
 
 
 def test_a_count_of_a_group_refers_to_the_group():

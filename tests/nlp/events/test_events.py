@@ -154,7 +154,7 @@ def run(nlp, text: str):
      {("China", "actor"), ("Japan", "target")}, "planned", "2022-04-01"),
     ("Israel launched an invasion of Lebanon in 1982.", "ASSAULT", "invasion",
      {("Israel", "actor"), ("Lebanon", "target")}, "asserted", "1982"),
-    ("Poland will supply tanks to Ukraine.", "AID", "supply",
+    ("Poland will supply tanks to Ukraine.", "AGREE", "supply",  # a promise to aid (CAMEO 033)
      {("Poland", "actor"), ("Ukraine", "target")}, "planned", "FUTURE_REF"),
     ("The European Union imposed sanctions on Belarus last week.", "SANCTION", "sanctions",
      {("European Union", "actor"), ("Belarus", "target")}, "asserted", "2022-W12"),
@@ -217,3 +217,21 @@ def test_word_families(word, key):
                                               ("scale back", "scales back"), ("be", "is"), ("play", "plays")])
 def test_third_person(lemma, inflected):
     assert third_person(lemma) == inflected
+
+
+@pytest.mark.parametrize("text, kind, trigger, actor", [
+    ("Finland will give Tanzania a grant of 580 million shillings.", "AGREE", "grant", "Finland"),
+    ("Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.", "AGREE", "evacuate", "Israel"),
+    ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE", "withdraw", "Syria"),
+    ("Greece plans to impose restrictions on its labour market.", "THREATEN", "restrictions", "Greece"),
+    ("Japan will impose sanctions on North Korea.", "THREATEN", "sanctions", "Japan"),
+    # not an intention: reported "would", a planned meeting, an act done
+    ("Russia said it would reduce military activity near Kyiv.", "RETREAT", "reduce", "Russia"),
+    ("Canada will discuss trade with Mexico.", "CONSULT", "discuss", "Canada"),
+    ("Israel evacuated all 21 settlements in the Gaza Strip.", "RETREAT", "evacuated", "Israel"),
+])
+def test_a_stated_intention_is_the_promise_or_threat_it_makes(nlp, text, kind, trigger, actor):
+    doc, events = run(nlp, text)
+    typed = [e for e in events if e.type != "OTHER"]
+    assert [(e.type, e.trigger.text) for e in typed][:1] == [(kind, trigger)]
+    assert (actor, "actor") in roles(typed[0], doc._.entities)
