@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 
-from graph.io.dedup import fold_copies
+import numpy as np
+import pytest
+
+from graph.io.dedup import _WORD, BANDS, NUM_PERM, ROWS, SHINGLE, THRESHOLD, CopyIndex, fold_copies, signature
 from graph.records import Document
 
 WIRE = ("Ukrainian and Russian negotiators met in Istanbul on Tuesday for the first face-to-face talks in more "
@@ -64,3 +67,39 @@ def test_a_build_folds_copies_and_keeps_their_urls(tmp_path, nlp):
 
     report = validate(kg.dataset)
     assert not [r for r in report.results.to_dict("records") if "doc/" in str(r.get("focus", r))], report.results
+
+
+@pytest.mark.parametrize("text", [WIRE, OTHER, "one two three four five six", WIRE.upper() + " " + OTHER])
+def test_signatures_are_datasketchs(text):
+    """The signature is datasketch's MinHash(num_perm=128, seed=1) of the same shingles, value for value."""
+    from datasketch import MinHash
+
+    words = [w.lower() for w in _WORD.findall(text)]
+    reference = MinHash(num_perm=NUM_PERM, seed=1)
+    reference.update_batch([" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)])
+    assert signature(words).tolist() == reference.hashvalues.tolist()
+
+
+def test_band_layout_is_datasketchs():
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (BANDS, ROWS) == (lsh.b, lsh.r)
+
+
+def test_candidates_are_datasketchs():
+    """The index finds as candidates exactly the documents datasketch's LSH returns."""
+    from datasketch import MinHash, MinHashLSH
+
+    texts = [WIRE, OTHER, "By Staff\n\n" + WIRE, WIRE.rsplit("\n\n", 2)[0], OTHER.replace("Thursday", "Friday")]
+    lsh, index = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM), CopyIndex()
+    for i, text in enumerate(texts):
+        words = [w.lower() for w in _WORD.findall(text)]
+        sig = signature(words)
+        reference = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig, scheme="affine32")
+        found = index.original_of(Document(id=f"d{i}", text=text))
+        expected = sorted(lsh.query(reference))
+        best = max(((float(np.mean(index.signatures[k] == sig)), k) for k in expected), default=None)
+        assert found == ((best[1], round(best[0], 3)) if best and best[0] >= THRESHOLD else None)
+        if found is None:
+            lsh.insert(f"d{i}", reference)
