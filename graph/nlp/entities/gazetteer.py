@@ -125,8 +125,12 @@ def build() -> Gazetteer:
             value = getattr(c, attr, None)
             if value and c.alpha_2 in country_names and "," not in value:
                 country_names[c.alpha_2].append(value)
+    # "display": the name the news uses where GeoNames' differs ("Palestine", not "Palestinian Territory")
+    display: dict[str, str] = {}
     for row in _rows("country_aliases.csv"):
         country_names[row["iso3166"]].append(row["alias"])
+        if row.get("display"):
+            display[row["iso3166"]] = row["alias"]
     for iso, c in countries.items():
         gaz.countries[iso] = f"country/{slug(c['name'])}"
     for row in _rows("seats.csv"):
@@ -134,7 +138,7 @@ def build() -> Gazetteer:
         gaz.add(seat, [row["name"], *_split(row["aliases"])])
         gaz.seats[seat.id] = gaz.countries[row["iso3166"]]
     for iso, c in countries.items():
-        gaz.add(Known(gaz.countries[iso], c["name"], "country",
+        gaz.add(Known(gaz.countries[iso], display.get(iso, c["name"]), "country",
                       {"geonames": GEONAMES.format(c["geonameid"]), "iso3166": iso}, country=iso),
                 country_names[iso])
     capital_names = {(c["capital"], iso) for iso, c in countries.items() if c.get("capital")}

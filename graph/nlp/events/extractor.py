@@ -325,7 +325,8 @@ CARRIER_NOUNS = frozenset("mission effort campaign operation bid initiative driv
 
 def _noun_kind(noun: Token, lex: Lexicon, *, compounds: bool = True) -> str | None:
     """The type an event noun names, trying the compound first: "hunger strike" is a protest,
-    not an attack; "a mediation mission" is the mediation."""
+    not an attack; "a mediation mission" is the mediation; then the noun with its preposition:
+    "a call with" is a meeting."""
     if compounds:
         for c in noun.children:
             if c.dep_ == "compound" and c.i < noun.i:
@@ -334,6 +335,10 @@ def _noun_kind(noun: Token, lex: Lexicon, *, compounds: bool = True) -> str | No
                     kind = lex.nouns.get(c.lower_) or lex.nouns.get(c.lemma_.lower())
                 if kind is not None:
                     return kind
+    # "a call with the minister" is a meeting, "a call for calm" a request
+    for c in noun.children:
+        if c.dep_ == "prep" and (kind := lex.nouns.get(f"{noun.lemma_.lower()} {c.lower_}")):
+            return kind
     return lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
 
 

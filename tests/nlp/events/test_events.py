@@ -235,3 +235,18 @@ def test_a_stated_intention_is_the_promise_or_threat_it_makes(nlp, text, kind, t
     typed = [e for e in events if e.type != "OTHER"]
     assert [(e.type, e.trigger.text) for e in typed][:1] == [(kind, trigger)]
     assert (actor, "actor") in roles(typed[0], doc._.entities)
+
+
+@pytest.mark.parametrize("text, kind, trigger", [
+    ("Peru has issued an ultimatum to Ecuador to halt attacks.", "THREATEN", "ultimatum"),  # CAMEO 139
+    ("Police apprehended two suspects in Lagos.", "COERCE", "apprehended"),
+    ("Israeli army bulldozers demolished Palestinian homes in Gaza.", "COERCE", "demolished"),  # CAMEO 171
+    ("President Levy Mwanawasa has reneged on his commitment to the Zambian people.", "REJECT", "reneged"),
+    ("Biden wants to isolate Venezuela.", "SANCTION", "isolate"),
+    ("Britain complained to France about the delays.", "ACCUSE", "complained"),
+    ("Joe Biden will have a call with Emmanuel Macron tomorrow.", "CONSULT", "call"),
+    ("Joe Biden issued a call for calm in Haiti.", "REQUEST", "call"),
+])
+def test_lexicon_types(nlp, text, kind, trigger):
+    _, events = run(nlp, text)
+    assert [(e.type, e.trigger.text) for e in events if e.type != "OTHER"][:1] == [(kind, trigger)]
