@@ -49,9 +49,6 @@ def clause_verb(tok: Token) -> Token:
     return t
 
 
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp", "acl", "pcomp"})
-
-
 def verb_tense(tok: Token, future_modals: frozenset[str]) -> str | None:
     """PAST, PRESENT, FUTURE or PLUPERFECT, from the verb's own morphology and its auxiliaries."""
     if tok.pos_ not in ("VERB", "AUX"):

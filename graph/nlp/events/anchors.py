@@ -68,12 +68,14 @@ class TimeAnchors:
                     sentences.setdefault(e, set()).add(sent.start)
         self.protagonists = {e for e, where in sentences.items()
                              if len(where) >= SALIENT_SENTENCES or min(where) < self.lead_end}
-        # (first token, end token, root token, head of the root's clause, timex), computed once
-        self.spans: list[tuple[int, int, Token, int, Timex]] = []
+        self.earlier_than = lex.cue("order_before")
+        # (first token, end token, root token, head of the root's clause, its "before" phrase, timex)
+        self.spans: list[tuple[int, int, Token, int, int, Timex]] = []
         for t in timexes:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and _usable(t):
-                self.spans.append((span.start, span.end, span.root, clause_head(span.root).i, t))
+                head = clause_head(span.root)
+                self.spans.append((span.start, span.end, span.root, head.i, self._before_phrase(span.root, head), t))
         self.story_time = self._story_time()
 
     def _story_time(self) -> Anchor | None:
@@ -99,6 +101,19 @@ class TimeAnchors:
         own = self._explicit(trigger, head)
         if own:
             return Anchor("PAST_REF", "tense", None, own.begin) if pledged else own
+        found = self._undated(trigger, head, governor, kind, parties, quoted, pledged)
+        later = self._later(trigger, head)
+        if later is not None:
+            # "massed troops ahead of Tuesday's talks": the date is the talks', the massing before it
+            found = _before(found, later)
+        if self._before_phrase(trigger, head) >= 0 and (earlier := self._explicit(trigger, head, -1)):
+            # "on Monday, Russia massed troops ahead of talks": the talks come after Monday
+            found = _after(found, earlier)
+        return found
+
+    def _undated(self, trigger: Token, head: Token, governor: Token | None, kind: str | None,
+                 parties: Iterable[str], quoted: bool, pledged: bool) -> Anchor:
+        """The anchor of an event whose own clause states no date of its own."""
         # A reported or planned event with no time of its own takes the time of the clause that
         # reports it: "After talks on Tuesday, Russia said it would reduce ..." -> Tuesday.
         seen = {head.i}
@@ -115,6 +130,10 @@ class TimeAnchors:
                                                 for c in head.children):
                     # "said on Saturday, days after Moscow promised ...": before then, not on it
                     return Anchor("PAST_REF", "tense", None, found.begin)
+                if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.earlier_than
+                                                for c in head.children):
+                    # "massed troops on Monday before it invaded": the invasion is later, not then
+                    return _after(self._tense(governor or trigger, kind, set(parties), quoted), found)
                 if verb_tense(head, self.lex.cue("future_modals")) == PLUPERFECT:
                     # "said on Thursday that the talks had produced no breakthrough": before then
                     return Anchor("PAST_REF", "tense", None, found.begin)
@@ -122,11 +141,38 @@ class TimeAnchors:
             head = parent
         return self._tense(governor or trigger, kind, set(parties), quoted)
 
-    def _explicit(self, trigger: Token, head: Token) -> Anchor | None:
+    def _before_phrase(self, tok: Token, head: Token) -> int:
+        """The "before", "ahead (of)" or "prior (to)" whose phrase holds ``tok`` inside the clause
+        headed by ``head``, or -1: what such a phrase names is later than the clause's event."""
+        t = tok
+        while t != head and t.head != t:
+            if t.lower_ in self.earlier_than and t.dep_ in ("prep", "advmod", "amod"):
+                return t.i
+            t = t.head
+        return -1
+
+    def _later(self, trigger: Token, head: Token) -> Timex | None:
+        """The time stated for what the event comes before ("ahead of Tuesday's talks", "before
+        Ukraine retook Bucha on Saturday"): a bound, not the event's date."""
+        phrase = self._before_phrase(trigger, head)
+        clauses = {c.i for c in head.children if c.dep_ == "advcl" and phrase < 0 and any(
+            m.dep_ == "mark" and m.lower_ in self.earlier_than for m in c.children)}
+        found = [t for start, end, _, root_clause, before, t in self.spans
+                 if not start <= trigger.i < end and (root_clause in clauses or (
+                     root_clause == head.i and before != phrase and before >= 0))]
+        return min(found, key=lambda t: t.begin or t.value) if found else None
+
+    def _explicit(self, trigger: Token, head: Token, phrase: int | None = None) -> Anchor | None:
+        """The nearest time expression of the clause headed by ``head`` that dates ``trigger``:
+        one in the same "before" phrase as the trigger (``phrase``) or outside any."""
         best: tuple[int, Timex] | None = None
-        for start, end, root, root_clause, t in self.spans:
+        if phrase is None:
+            phrase = self._before_phrase(trigger, head)
+        for start, end, root, root_clause, before, t in self.spans:
             if start <= trigger.i < end:
                 continue
+            if before != phrase:
+                continue  # "ahead of Tuesday's talks" dates the talks, not what comes before them
             if t.type == "DURATION" and not (_governs(root, trigger) or _governs(trigger, root)):
                 continue  # a duration dates only what it measures: "34 days of the invasion"
             inside = trigger.pos_ in ("NOUN", "PROPN") and _governs(trigger, root)
@@ -192,6 +238,26 @@ class TimeAnchors:
         """A verb of saying, promising or announcing ("said", "promised to", "urged")."""
         lemma = verb.lemma_.lower()
         return lemma in self.lex.cue("reporting_verbs") or self.lex.verbs.get(lemma) in SPEECH_TYPES
+
+
+def _before(a: Anchor, later: Timex) -> Anchor:
+    """``a`` bounded to end where ``later`` begins: a calendar date not before it is no date."""
+    bound = later.begin or (later.value if later.value[:1].isdigit() else None)
+    if bound is None:
+        return a
+    if a.date and a.date[:1].isdigit() and a.date[:len(bound)] >= bound[:len(a.date)]:
+        return Anchor("PAST_REF", "tense", None, bound)
+    return Anchor(a.date, a.anchor, a.begin, bound if a.until is None or a.until > bound else a.until)
+
+
+def _after(a: Anchor, earlier: Anchor) -> Anchor:
+    """``a`` bounded to begin where ``earlier`` ends: a calendar date before that is no date."""
+    bound = earlier.until or earlier.begin
+    if bound is None:
+        return a
+    if a.date and a.date[:1].isdigit() and a.date < bound[:len(a.date)]:
+        return Anchor("PAST_REF", "tense", bound, a.until)
+    return Anchor(a.date, a.anchor, bound if a.begin is None or a.begin < bound else a.begin, a.until)
 
 
 def _tense_giver(tok: Token) -> Token:

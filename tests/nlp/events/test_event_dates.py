@@ -2,7 +2,7 @@
 the lead ends at its first full stop even when a paragraph break follows; the lead's relative
 clauses, the narrator's present perfect, what happened "days after" a dated report and what an
 earlier pledge announced are some time before the report, not its day; participles take their governor's time; the story's
-protagonists keep the lead's date."""
+protagonists keep the lead's date; what comes "ahead of" or "before" a dated event ends by then."""
 from __future__ import annotations
 
 import datetime as dt
@@ -47,6 +47,37 @@ def test_event_dates(nlp, text, trigger, kind, date, anchor):
     ev = event(nlp, text, trigger)
     assert (ev.type, ev.date, ev.anchor) == (kind, date, anchor)
     assert ev.confidence >= CONFIDENT
+
+
+FIGHTING = "Fighting goes on\n\nUkraine and Russia exchanged fire near Kyiv.\n\n"
+
+
+@pytest.mark.parametrize("text, trigger, kind, date, begin, until", [
+    # "ahead of", "before", "prior to" X: the date is X's; what comes before it ends by then
+    ("Russia massed troops near Kharkiv ahead of the March 29 talks in Istanbul.", "massed", "MOBILIZE",
+     "PAST_REF", None, "2022-03-29"),
+    ("Russia massed troops near Kharkiv ahead of the March 29 talks in Istanbul.", "talks", "CONSULT",
+     "2022-03-29", "2022-03-29", "2022-03-30"),
+    ("Russia shelled Kharkiv before the March 29 talks in Istanbul.", "shelled", "ASSAULT",
+     "PAST_REF", None, "2022-03-29"),
+    ("Russia massed troops prior to the March 29 talks with Ukraine.", "massed", "MOBILIZE",
+     "PAST_REF", None, "2022-03-29"),
+    ("Russia shelled Kharkiv before Ukraine retook Irpin on Monday.", "shelled", "ASSAULT",
+     "PAST_REF", None, "2022-03-28"),
+    # and what the main clause's date dates is not what comes after it
+    ("On Monday, Russia massed troops near Kharkiv before it attacked Irpin.", "massed", "MOBILIZE",
+     "2022-03-28", "2022-03-28", "2022-03-29"),
+    ("On Monday, Russia massed troops near Kharkiv before it attacked Irpin.", "attacked", "ASSAULT",
+     "2022-03-30", "2022-03-29", "2022-03-31"),
+    ("On Monday, Russia massed troops near Kharkiv ahead of talks with Ukraine in Istanbul.", "talks", "CONSULT",
+     "2022-03-30", "2022-03-29", "2022-03-31"),
+    # "after" talks on a day, a report is of that day
+    ("After talks with Ukraine on Tuesday, Russia said it would reduce military activity near Kyiv.", "reduce",
+     "RETREAT", "2022-03-29", "2022-03-29", "2022-03-30"),
+])
+def test_what_comes_before_a_dated_event_is_not_dated_at_it(nlp, text, trigger, kind, date, begin, until):
+    ev = event(nlp, FIGHTING + text, trigger)
+    assert (ev.type, ev.date, ev.begin, ev.until) == (kind, date, begin, until)
 
 
 def test_days_after_a_dated_report_ends_before_it(nlp):

@@ -291,6 +291,28 @@ def test_a_pluperfect_clause_is_before_the_time_of_its_report():
     assert anchors.anchor(doc[1]).date == "2022-03-31"  # the saying itself is Thursday
 
 
+# "Talks ended in Paris . Russia massed troops ahead of the Tuesday talks ."
+AHEAD = [("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("ended", 1, "ROOT", "VERB", "VBD", "end"),
+         ("in", 1, "prep", "ADP", "IN", "in"), ("Paris", 2, "pobj", "PROPN", "NNP", "Paris"),
+         (".", 1, "punct", "PUNCT", ".", "."),
+         ("Russia", 6, "nsubj", "PROPN", "NNP", "Russia"), ("massed", 6, "ROOT", "VERB", "VBD", "mass"),
+         ("troops", 6, "dobj", "NOUN", "NNS", "troop"), ("ahead", 6, "advmod", "ADV", "RB", "ahead"),
+         ("of", 8, "prep", "ADP", "IN", "of"), ("the", 12, "det", "DET", "DT", "the"),
+         ("Tuesday", 12, "compound", "PROPN", "NNP", "Tuesday"), ("talks", 9, "pobj", "NOUN", "NNS", "talk"),
+         (".", 6, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_date_ahead_of_which_an_event_happens_dates_what_it_names_and_bounds_the_event():
+    doc = build(AHEAD)
+    tuesday = Timex(doc[11].idx, doc[11].idx + 7, "Tuesday", "DATE", "2022-03-29", begin="2022-03-29",
+                    until="2022-03-30")
+    anchors = TimeAnchors(doc, [tuesday], LEX)
+    assert anchors.anchor(doc[12], doc[6]) == type(anchors.anchor(doc[12]))("2022-03-29", "explicit", "2022-03-29",
+                                                                           "2022-03-30")
+    assert anchors.anchor(doc[6], kind="MOBILIZE") == type(anchors.anchor(doc[6]))("PAST_REF", "tense", None,
+                                                                                  "2022-03-29")
+
+
 def test_an_undated_past_event_after_the_lead_is_past_ref_unless_it_is_a_statement():
     lead = [("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("ended", 1, "ROOT", "VERB", "VBD", "end"),
             ("in", 1, "prep", "ADP", "IN", "in"), ("Paris", 2, "pobj", "PROPN", "NNP", "Paris"),
