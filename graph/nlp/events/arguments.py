@@ -8,6 +8,7 @@ so that an event's actor is what an analyst would name, not the word that happen
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +23,7 @@ RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself"})
 #: Heads that count or pick out part of the group their "of" phrase names: "thousands of Iraqi
 #: Kurds demonstrated", "a member of the Syrian parliament", "52 members of MASSOB".
 QUANTITY_NOUNS = frozenset("ten hundred thousand million dozen score scores number numbers member members "
@@ -67,6 +69,8 @@ class EntityIndex:
                         self.also.setdefault(t.i, []).append(prev)
                     self.tokens[t.i] = ref
         self.titled = _titled_people(self.text, entities, lex)
+        #: The entity speaking at a character offset, once quotations are known (they need this index).
+        self.speaker_at: Callable[[int], str | None] = lambda char: None
         # Subjects that refer to an entity, in text order: the salient antecedents of pronouns.
         self.subjects: list[tuple[int, Ref]] = []
         for tok in doc:
@@ -137,8 +141,12 @@ class EntityIndex:
             want = None  # anything but a person
         elif low in PLURAL_PRONOUNS:
             want = None
+        elif low in SPEAKER_PRONOUNS:
+            # "“I will discuss with him and Cabinet,” the governor said": the quotation's speaker
+            who = self.speaker_at(tok.idx)
+            return Ref(who, self.kinds.get(who, "person")) if who else None
         else:
-            return None  # first and second person: the speaker, handled by attribution
+            return None  # "we", "you": whom they include is the speaker's to say
         fits = (lambda r: r.kind in want) if want else (lambda r: r.kind != "person")
         return self._antecedent(tok, fits)
 

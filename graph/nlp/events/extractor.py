@@ -79,6 +79,7 @@ class EventExtractor:
         anchors = TimeAnchors(doc, list(doc._.timexes or []), self.lex,
                               lambda i: ref.entity if (ref := index.tokens.get(i)) else None)
         quotes = Quotes(doc, index, self.lex)
+        index.speaker_at = lambda char: quotes.at(char)[1]
         found: list[Mention] = []
         weak: list[Mention] = []
         for tok in doc:

@@ -30,12 +30,14 @@ class Quotes:
 
     Quotes are paired per paragraph (news paragraphs reopen a continuing quote), and a quote's
     speaker is the subject of a reporting verb of the same paragraph outside the quotes: the
-    `“...,” he said. “...”` layout of news copy.
+    `“...,” he said. “...”` layout of news copy; a paragraph that opens with a quotation and names no
+    speaker goes on quoting the last one.
     """
 
     def __init__(self, doc: Doc, index: EntityIndex, lex: Lexicon) -> None:
         self.spans: list[tuple[int, int, str | None]] = []
         text = doc.text
+        last: str | None = None
         for para in _paragraphs(text):
             start, end = para
             marks = [i for i in range(start, end) if text[i] in QUOTE_CHARS]
@@ -47,6 +49,9 @@ class Quotes:
             if not inside:
                 continue
             speaker = _speaker(doc, index, lex, start, end, inside)
+            if speaker is None and text[start:end].lstrip()[:1] in QUOTE_CHARS:
+                speaker = last  # a paragraph that opens a quote unattributed goes on quoting the last speaker
+            last = speaker or last
             self.spans.extend((a, b, speaker) for a, b in inside)
 
     def at(self, char: int) -> tuple[bool, str | None]:

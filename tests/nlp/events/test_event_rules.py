@@ -302,6 +302,28 @@ AHEAD = [("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("ended", 1, "ROOT", "VER
          (".", 6, "punct", "PUNCT", ".", ".")]
 
 
+# "“ I call for calm , ” Rankin said . ¶ “ I reject it . ”"
+GOVERNOR = [("“", 2, "punct", "PUNCT", "``", "“"), ("I", 2, "nsubj", "PRON", "PRP", "I"),
+            ("call", 8, "ccomp", "VERB", "VBP", "call"), ("for", 2, "prep", "ADP", "IN", "for"),
+            ("calm", 3, "pobj", "NOUN", "NN", "calm"), (",", 8, "punct", "PUNCT", ",", ","),
+            ("”", 8, "punct", "PUNCT", "''", "”"), ("Rankin", 8, "nsubj", "PROPN", "NNP", "Rankin"),
+            ("said", 8, "ROOT", "VERB", "VBD", "say"), (".", 8, "punct", "PUNCT", ".", "."),
+            ("\n\n", 9, "dep", "SPACE", "_SP", "\n\n"),
+            ("“", 13, "punct", "PUNCT", "``", "“"), ("I", 13, "nsubj", "PRON", "PRP", "I"),
+            ("reject", 13, "ROOT", "VERB", "VBP", "reject"), ("it", 13, "dobj", "PRON", "PRP", "it"),
+            (".", 13, "punct", "PUNCT", ".", "."), ("”", 13, "punct", "PUNCT", "''", "”")]
+
+
+def test_the_first_person_of_a_quotation_is_its_speaker_also_in_the_next_quoted_paragraph():
+    doc = build(GOVERNOR)
+    index = EntityIndex(doc, [entity(doc, 7, 8, "person/rankin", "person")], LEX)
+    assert index.ref(doc[1]) is None  # before quotations are known, "I" names nobody
+    quotes = Quotes(doc, index, LEX)
+    index.speaker_at = lambda char: quotes.at(char)[1]
+    assert quotes.at(doc[13].idx) == (True, "person/rankin")
+    assert index.ref(doc[1]).entity == index.ref(doc[12]).entity == "person/rankin"
+
+
 def test_a_date_ahead_of_which_an_event_happens_dates_what_it_names_and_bounds_the_event():
     doc = build(AHEAD)
     tuesday = Timex(doc[11].idx, doc[11].idx + 7, "Tuesday", "DATE", "2022-03-29", begin="2022-03-29",

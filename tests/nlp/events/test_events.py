@@ -184,6 +184,25 @@ def test_reported_speech_is_attributed(nlp):
     assert ev.label == "Russia withdraws troops"
 
 
+@pytest.mark.parametrize("text, kind, actor, source", [
+    ("“I will discuss the crisis with the Cabinet,” Governor John Rankin said.", "CONSULT", "John Rankin",
+     "John Rankin"),
+    # a paragraph that opens a quotation unattributed goes on quoting the last speaker
+    ("Governor John Rankin said: “Police detained Andrew Fahie in Miami.”\n\n“I would call for calm at this time.”",
+     "REQUEST", "John Rankin", "John Rankin"),
+    ("“I would call for calm,” Governor John Rankin said.\n\n“Police detained Andrew Fahie in Miami,” his lawyer "
+     "Jane Doe said.\n\n“I reject the charges.”", "REJECT", "Jane Doe", "Jane Doe"),
+    # outside a quotation "I" names nobody the text has named
+    ("I will discuss the crisis with the Cabinet.", "CONSULT", None, None),
+])
+def test_the_first_person_of_a_quotation_is_its_speaker(nlp, text, kind, actor, source):
+    doc, events = run(nlp, text)
+    names = {e.id: e.name for e in doc._.entities}
+    found = [(names.get(p.entity), names.get(e.source)) for e in events if e.type == kind
+             for p in e.participants if p.role == "actor"]
+    assert found == ([(actor, source)] if actor else [])
+
+
 def test_tense_anchors_without_time_expression(nlp):
     _, events = run(nlp, "Poland will supply tanks to Ukraine.")
     (ev,) = events
