@@ -24,6 +24,14 @@ captain capt admiral adm sergeant sgt major king queen prince princess pope amba
 premier foreign defence defense deputy chief executive ceo chairman chairwoman professor prof rev
 reverend father sheikh emir president-elect former late honourable honorable hon acting
 """.split())
+#: Role nouns that say a name next to them is a person's ("director Steven Spielberg", "Laurence des
+#: Cars, the museum's president") and, capitalised, end an institution's name before the person's
+#: ("Museum Director Max Hollein").
+PERSON_ROLES = frozenset("president director founder chairman chairwoman curator spokesman spokeswoman "
+                         "spokesperson adviser advisor minister secretary ceo executive head leader editor "
+                         "author artist painter writer lawyer attorney actor actress singer coach manager owner "
+                         "billionaire businessman businesswoman professor officer judge senator governor mayor "
+                         "ambassador chancellor premier superintendent commissioner dean".split())
 #: Words that open a surname ("Robert De Niro", "Laurence des Cars", "Ursula von der Leyen").
 PARTICLES = frozenset("de da di del della des du van von der den ten ter le la al el bin ibn".split())
 #: Titles that make a following name a person whatever the statistical model said ("Mr Zeleskyy").

@@ -5,13 +5,19 @@ nothing, "U.S. District Court" as a country and an ORG, and websites ("bostontop
 all. Each is a class of name with a shape a reader knows: an institution word and a name, a run
 of capitalised words ending in an office or court, a regnal name with its numeral, a web domain,
 the outlet a quote was given to.
-The spans found here stand beside the model's and win over the shorter spans inside them.
+The spans found here stand beside the model's and win over the shorter spans inside them, so
+none may take in a person's name: a title or role word ends an institution's name ("Museum Director
+Max Hollein"), and only an office's title takes a possessive ("Governor Andrew Cuomo’s Office" is
+his, the "U.S. Attorney’s Office" is one).
 """
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Doc, Span
+
+from ...text import bare
+from .aliases import PERSON_ROLES, TITLES
 
 #: Capitalised words that end an organisation's name ("U.S. Attorney’s Office", "District Court").
 ORG_HEADS = frozenset("Office Court Department Ministry Agency Bureau Commission Council Committee Authority "
@@ -42,6 +48,12 @@ def _capitalised(tok) -> bool:
             and tok.pos_ in ("PROPN", "ADJ", "NOUN"))
 
 
+def _title(tok) -> bool:
+    """A title or role word ("President", "Director", "Attorney", "Gov.")."""
+    word = bare(tok.text)
+    return word in TITLES or word in PERSON_ROLES
+
+
 def _institutions(doc: Doc) -> list[Span]:
     out = []
     for tok in doc:
@@ -50,6 +62,8 @@ def _institutions(doc: Doc) -> list[Span]:
         end = tok.i + 1
         while end < len(doc):
             nxt = doc[end]
+            if _title(nxt):
+                break  # "Hospital President Mary Smith": the name ends before the person's
             if _capitalised(nxt):
                 end += 1
             elif nxt.lower_ in NAME_PARTICLES and end + 1 < len(doc) and _capitalised(doc[end + 1]):
@@ -63,16 +77,16 @@ def _institutions(doc: Doc) -> list[Span]:
 
 def _offices(doc: Doc) -> list[Span]:
     """Capitalised runs ending in an organisation head: "the U.S. Attorney’s Office", "U.S. District
-    Court". A possessive joins the run only after a title-like word, not after a place ("Boston’s")."""
+    Court". A possessive joins the run only after a title, not after a place ("Boston’s") or a
+    person ("Governor Andrew Cuomo’s Office")."""
     out = []
-    places = {t.i for e in doc.ents if e.label_ in ("GPE", "LOC") for t in e}
     for tok in doc:
         if tok.text not in ORG_HEADS:
             continue
         start = tok.i
         while start > 0:
             prev = doc[start - 1]
-            if prev.text in ("’s", "'s") and start > 1 and _capitalised(doc[start - 2]) and start - 2 not in places:
+            if prev.text in ("’s", "'s") and start > 1 and _capitalised(doc[start - 2]) and _title(doc[start - 2]):
                 start -= 2
             elif _capitalised(prev) and prev.pos_ in ("PROPN", "ADJ", "NOUN"):
                 start -= 1

@@ -50,13 +50,8 @@ LAW_WORDS = frozenset("act acts law laws treaty treaties convention conventions 
 
 #: Last words that make a name the model calls ORG a document ("the Inquiry Report").
 DOCUMENT_HEADS = frozenset("Report Study Survey".split())
-#: Nouns next to a name that say what it names: "auction house Artcurial", "Laurence des Cars,
-#: the museum's president", "director Steven Spielberg".
-PERSON_ROLES = frozenset("president director founder chairman chairwoman curator spokesman spokeswoman "
-                         "spokesperson adviser advisor minister secretary ceo executive head leader editor "
-                         "author artist painter writer lawyer attorney actor actress singer coach manager owner "
-                         "billionaire businessman businesswoman professor officer judge senator governor mayor "
-                         "ambassador chancellor premier".split())
+#: Nouns next to a name that say it names an organisation: "auction house Artcurial" (people's
+#: roles are aliases.PERSON_ROLES: "Laurence des Cars, the museum's president").
 ORG_TYPES = frozenset("company firm house conglomerate bank agency museum gallery newspaper magazine broadcaster "
                       "publisher retailer brand startup airline automaker carmaker manufacturer charity".split())
 
@@ -519,21 +514,56 @@ def _with_patterns(doc: Doc, ner: list[Span], gaz_spans: list[Span]) -> list[Spa
 
 
 def _short_forms(doc: Doc, cands: list[_Candidate]) -> None:
-    """A ticker or short form in brackets just after an organisation ("LVMH (LVMHF)") names it."""
+    """A ticker or short form in brackets just after an organisation ("LVMH (LVMHF)") names it,
+    there and wherever else the text writes it ("The CBTT said"). Where the model split the name
+    before the brackets ("the Central Bank of Trinidad" + "and Tobago (CBTT)"), the words whose
+    initials the short form spells are one name."""
     by_start = {c.span.start: c for c in cands}
-    for c in list(cands):
-        i = c.span.end
-        if c.label != "ORG" or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+    by_end = {c.span.end: c for c in cands}
+    owners: dict[str, _Candidate] = {}
+    for tok in doc[1:-1]:
+        i = tok.i - 1
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not (
+                2 <= len(tok.text) <= 6 and tok.text.isalnum() and tok.text.isupper()):
             continue
-        tok = doc[i + 1]
-        if not (2 <= len(tok.text) <= 6 and tok.text.isalnum() and tok.text.isupper()):
+        last = by_end.get(i)
+        start, pieces = _spelled_out(doc, cands, i, tok.text)
+        if pieces:
+            owner = next((p for p in pieces if p.label == "ORG"), pieces[-1])
+            owner.span, owner.label, owner.known = Span(doc, start, i, label="ORG"), "ORG", None
+            for p in pieces:
+                if p is not owner:
+                    cands.remove(p)
+        elif last is not None and last.label == "ORG":
+            owner = last
+        else:
             continue
-        short = by_start.get(tok.i)
-        if short is None:
-            short = _Candidate(doc[tok.i:tok.i + 1], "ORG", None)
-            cands.append(short)
-        short.alias_of = c
+        owners[tok.text] = owner
+        if tok.i not in by_start:
+            cands.append(_Candidate(doc[tok.i:tok.i + 1], "ORG", None))
+    for c in cands:
+        if c.span.text in owners and owners[c.span.text] is not c:
+            c.alias_of = owners[c.span.text]
     cands.sort(key=lambda c: c.span.start)
+
+
+def _spelled_out(doc: Doc, cands: list[_Candidate], end: int, short: str) -> tuple[int, list[_Candidate]]:
+    """Where the name before token ``end`` starts, and the candidates it is made of, when ``short``
+    abbreviates more words than the candidate ending there: "Central Bank of Trinidad" + "and"
+    + "Tobago" for "CBTT", "Trinidad and" + "Tobago Manufacturers' Association" for "TTMA". No
+    candidates when that candidate is the whole name or none of them is an organisation."""
+    last = next((c for c in cands if c.span.end == end), None)
+    if last is not None and short in aliases.acronyms(_words(last.span)):
+        return end, []
+    j = first = last.span.start if last is not None else end
+    while j > 0 and first - j <= 2 * len(short) and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in ("and", "&", "of")):
+        j -= 1
+        if doc[j].text[:1].isupper() and short in aliases.acronyms(_words(doc[j:end])):
+            pieces = [c for c in cands if j < c.span.end <= end]
+            if not any(p.label == "ORG" for p in pieces):
+                return end, []
+            return min(j, pieces[0].span.start), pieces
+    return end, []
 
 
 def _context_labels(cands: list[_Candidate]) -> None:
@@ -565,7 +595,7 @@ def _role(span: Span) -> str | None:
         nouns.insert(0, doc[span.start - 1])
     for n in nouns:
         lemma = n.lemma_.lower()
-        if lemma in PERSON_ROLES:
+        if lemma in aliases.PERSON_ROLES:
             return "person"
         if lemma in ORG_TYPES:
             return "organisation"

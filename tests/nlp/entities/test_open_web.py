@@ -275,3 +275,42 @@ def test_a_name_that_is_part_of_one_longer_name_is_that_organisation(ents_nlp):
                                "said", "so", "."], ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"])
     assert [m.text for m in ents["organisation/homeland-security-investigations"].mentions] == \
         ["Homeland Security Investigations", "Homeland Security"]
+
+
+@pytest.mark.parametrize("text, person, mentions", [
+    ("Governor Andrew Cuomo's Office said the order would stand. Cuomo said the state was ready.",
+     "person/andrew-cuomo", ["Andrew Cuomo's", "Cuomo"]),
+    ("Museum Director Max Hollein said the galleries would close. Hollein said staff would be paid.",
+     "person/max-hollein", ["Max Hollein", "Hollein"]),
+    ("Hospital President Mary Smith said beds were full. Smith added that nurses were tired.",
+     "person/mary-smith", ["Mary Smith", "Smith"]),
+])
+def test_a_name_found_by_its_form_takes_in_no_person(ents_nlp, text, person, mentions):
+    ents = entities(ents_nlp, text)
+    assert [m.text for m in ents[person].mentions] == mentions
+    assert not any(e.kind == "organisation" for e in ents.values())
+
+
+@pytest.mark.parametrize("text, org, mentions", [
+    ("The Central Bank of Trinidad and Tobago (CBTT) sold US$50 million. The CBTT said demand was high.",
+     "organisation/central-bank-of-trinidad-and-tobago", ["The Central Bank of Trinidad and Tobago", "CBTT", "CBTT"]),
+    ("The Trinidad and Tobago Manufacturers' Association (TTMA) asked for help. The TTMA said so.",
+     "organisation/trinidad-and-tobago-manufacturers-association",
+     ["Trinidad and Tobago Manufacturers' Association", "TTMA", "TTMA"]),
+])
+def test_a_short_form_in_brackets_names_the_whole_organisation_wherever_it_recurs(ents_nlp, text, org, mentions):
+    ents = entities(ents_nlp, text)
+    assert [m.text for m in ents[org].mentions] == mentions
+    assert not any("CBTT" in [m.text for m in e.mentions] or "TTMA" in [m.text for m in e.mentions]
+                   for e in ents.values() if e.id != org)
+
+
+def test_a_short_form_joins_the_pieces_of_a_name_the_model_split(ents_nlp):
+    words = ["The", "Central", "Bank", "of", "Trinidad", "and", "Tobago", "(", "CBTT", ")", "sold", "dollars", ".",
+             "The", "CBTT", "said", "so", "."]
+    ents = labelled(ents_nlp, words, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O", "O", "O", "O",
+                                      "O", "O", "B-ORG", "O", "O", "O"],
+                    spaces=[True] * 6 + [True, False, False, True, True, False, True, True, True, True, False, False])
+    assert [m.text for m in ents["organisation/central-bank-of-trinidad-and-tobago"].mentions] == \
+        ["Central Bank of Trinidad and Tobago", "CBTT", "CBTT"]
+    assert "region/tobago" not in ents
