@@ -6,6 +6,8 @@ clause from the parse, and the last date the article mentioned.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -15,7 +17,7 @@ from ...records import Timex
 from ...timeml import interval
 from ..syntax import parse_dct
 from .interpret import Context, Reading, interpret
-from .patterns import build_matcher, rules, trigger_words
+from .patterns import build_matcher, lexicon, rules, trigger_words
 
 __all__ = ["TimexTagger"]
 
@@ -30,7 +32,7 @@ _PREFIX_MODS: dict[tuple[str, ...], str] = {
     ("at", "least"): "EQUAL_OR_MORE", ("no", "less", "than"): "EQUAL_OR_MORE",
     ("at", "most"): "EQUAL_OR_LESS", ("up", "to"): "EQUAL_OR_LESS", ("no", "more", "than"): "EQUAL_OR_LESS",
     ("about",): "APPROX", ("around",): "APPROX", ("approximately",): "APPROX", ("roughly",): "APPROX",
-    ("some",): "APPROX", ("circa",): "APPROX",
+    ("some",): "APPROX", ("circa",): "APPROX", ("over",): "MORE_THAN", ("well", "over"): "MORE_THAN",
     ("early",): "START", ("the", "beginning", "of"): "START", ("the", "start", "of"): "START",
     ("the", "end", "of"): "END", ("late",): "END", ("the", "close", "of"): "END",
     ("earlier",): "START", ("later",): "END", ("mid", "-"): "MID", ("mid",): "MID", ("the", "middle", "of"): "MID",
@@ -63,7 +65,10 @@ class TimexTagger:
         ctx = Context(dct=dct)
         timexes: list[Timex] = []
         spans: list[Span] = []
+        taken = 0  # tokens before this index belong to an expression already tagged
         for rule_name, start, end in self._select(doc):
+            if start < taken:
+                continue  # "June 6 to 10, 2022": the year closed the range before it
             _, rule = self.rules[rule_name]
             if rule.kind == "duration" and end - start > 1 and doc[start].lower_ in ("a", "an", "the") \
                     and doc[start + 1].like_num and _adjectival(doc[start:end]):
@@ -85,7 +90,11 @@ class TimexTagger:
                 continue
             if reading.ref is not None and rule.kind != "offset":
                 ctx.note(reading.ref)
-            span, reading = _with_suffix_mod(*_with_prefix_mod(core, reading, rule.kind))
+            modded = _with_suffix_mod(*_with_prefix_mod(core, reading, rule.kind))
+            span, reading = _with_range(*modded)
+            if timexes and span.start_char < timexes[-1].end:
+                span, reading = modded  # a range reaching back into the expression before it is two
+            taken = span.end
             timexes.append(_record(span, reading))
             spans.append(Span(doc, span.start, span.end, label=reading.type))
         doc._.timexes = timexes
@@ -150,6 +159,8 @@ def _with_prefix_mod(core: Span, reading: Reading, kind: str) -> tuple[Span, Rea
         mod = _PREFIX_MODS.get(words)
         if mod is None or reading.mod is not None or reading.value.endswith("_REF"):
             continue  # "worried about the future": "about" is a preposition there
+        if words[-1] == "over" and kind != "offset" and not _over_is_more(core):
+            continue  # "spread over three years", "over the past year": the time it takes place in
         if kind == "offset":
             mod = _AGO_MODS.get(mod)
         elif mod in _QUANTITY_MODS and reading.type != "DURATION":
@@ -162,14 +173,95 @@ def _with_prefix_mod(core: Span, reading: Reading, kind: str) -> tuple[Span, Rea
     return core, reading
 
 
+# "or ..." after an expression that bounds it: "a week or more", "1994 or later" (TimeML mod), by type.
+_SUFFIX_MODS: dict[str, dict[str, str]] = {
+    "DURATION": {"so": "APPROX", "more": "EQUAL_OR_MORE", "longer": "EQUAL_OR_MORE", "less": "EQUAL_OR_LESS",
+                 "fewer": "EQUAL_OR_LESS", "shorter": "EQUAL_OR_LESS"},
+    "DATE": {"so": "APPROX", "later": "ON_OR_AFTER", "after": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
+             "before": "ON_OR_BEFORE"},
+}
+
+
+# Verbs of lasting, after which "over" + a length means "more than" ("last over a week").
+_LASTING = frozenset({"last", "take", "spend", "run", "wait", "stay", "remain", "continue", "go", "be"})
+
+
+def _over_is_more(core: Span) -> bool:
+    """ "last over a week", "for over 150 years": "over" counts a length (a number or an article starts
+    it) after a word that asks how long; after other verbs ("paid over three years") or opening the
+    sentence ("Over two decades, ...") it says when."""
+    doc = core.doc
+    if not (core[0].like_num or core[0].lower_ in ("a", "an")):
+        return False
+    i = core.start - 2 if doc[core.start - 1].lower_ == "over" else core.start - 3
+    prev = doc[i] if i >= 0 else None
+    return prev is not None and not prev.is_punct and (prev.pos_ not in ("VERB", "AUX") or prev.lemma_ in _LASTING)
+
+
 def _with_suffix_mod(span: Span, reading: Reading) -> tuple[Span, Reading]:
-    """ "the next two years or so": the hedge after a duration belongs to it (TimeML APPROX)."""
+    """ "the next two years or so", "a week or more", "1994 or later": the bound after an expression
+    belongs to it; "or before the vote" is a second time of its own, so the bound must end the phrase."""
     doc = span.doc
-    if reading.type == "DURATION" and span.end + 1 < len(doc) and doc[span.end].lower_ == "or" \
-            and doc[span.end + 1].lower_ == "so":
-        return doc[span.start:span.end + 2], Reading(reading.type, reading.value, reading.mod or "APPROX",
-                                                     reading.anchor_begin)
-    return span, reading
+    mods = _SUFFIX_MODS.get(reading.type, {})
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "or" or reading.value.endswith("_REF"):
+        return span, reading
+    mod = mods.get(doc[span.end + 1].lower_)
+    after = doc[span.end + 2] if span.end + 2 < len(doc) else None
+    if mod is None or (after is not None and (after.pos_ in ("NOUN", "PROPN", "NUM", "DET") or after.lower_ == "than")):
+        return span, reading
+    return doc[span.start:span.end + 2], Reading(reading.type, reading.value, reading.mod or mod,
+                                                 reading.anchor_begin)
+
+
+_DAY = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])$")
+_PERIOD = re.compile(r"^P(T?)([0-9]+(?:\.[0-9]+)?)([A-Z]+)$")
+_RANGE_WORDS = ("-", "to", "through", "until", "and")
+
+
+def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
+    """A range written as one expression is one time expression: "two to three weeks" is at least
+    two weeks (TimeML EQUAL_OR_MORE); "June 6-10" and "6-10 June" begin on the 6th and run to the 10th."""
+    doc = span.doc
+    start, end = span.start, span.end
+    joint = doc[start - 1].lower_ if start >= 2 else ""
+    if joint == "and" and (start < 3 or doc[start - 3].lower_ != "between"):
+        joint = ""  # "and" joins a range only after "between"
+    if reading.type == "DURATION" and reading.mod is None and joint in _RANGE_WORDS and span[0].like_num \
+            and doc[start - 2].like_num and (m := _PERIOD.match(reading.value)):
+        low, high = _amount(doc[start - 2]), _amount(span[0])
+        if low is None or high is None or not 0 < low < high:
+            return span, reading
+        n = float(m.group(2)) * low / high
+        value = f"P{m.group(1)}{int(n) if n == int(n) else n}{m.group(3)}"
+        return doc[start - 2:end], Reading(reading.type, value, "EQUAL_OR_MORE", reading.anchor_begin)
+    if reading.type != "DATE" or len(reading.value) != 10:
+        return span, reading
+    day = reading.value
+    if _DAY.match(span[-1].text) and end + 1 < len(doc) and doc[end].lower_ in _RANGE_WORDS[:4] \
+            and _DAY.match(doc[end + 1].text) and int(doc[end + 1].text) > int(day[8:]):
+        last, end = f"{day[:8]}{int(doc[end + 1].text):02d}", end + 2  # "June 6-10"
+    elif _DAY.match(span[0].text) and start >= 2 and doc[start - 1].lower_ in _RANGE_WORDS[:4] \
+            and _DAY.match(doc[start - 2].text) and int(doc[start - 2].text) < int(day[8:]):
+        last, day, start = day, f"{day[:8]}{int(doc[start - 2].text):02d}", start - 2  # "6-10 June"
+    else:
+        return span, reading
+    if end < len(doc) and doc[end].like_num and len(doc[end].text) == 4 or (
+            end + 1 < len(doc) and doc[end].text == "," and len(doc[end + 1].text) == 4 and doc[end + 1].like_num):
+        end += 1 if doc[end].text != "," else 2  # "June 6 to 10, 2022": the year closes the range
+        year = doc[end - 1].text
+        day, last = year + day[4:], year + last[4:]
+    return doc[start:end], Reading(reading.type, day, reading.mod, reading.anchor_begin, reading.ref, last)
+
+
+def _amount(tok) -> float | None:
+    """The number a token spells: "two", "15", "2.5"."""
+    numbers = lexicon()["values"]["number"]
+    if tok.lower_ in numbers:
+        return float(numbers[tok.lower_])
+    try:
+        return float(tok.text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _adjectival(span: Span) -> bool:
@@ -183,6 +275,8 @@ def _adjectival(span: Span) -> bool:
 
 def _record(span: Span, reading: Reading) -> Timex:
     bounds = interval(reading.value) if reading.type in ("DATE", "TIME") else None
+    if bounds and reading.last and (last := interval(reading.last)):
+        bounds = (bounds[0], last[1])
     return Timex(
         start=span.start_char, end=span.end_char, text=span.text, type=reading.type, value=reading.value,
         mod=reading.mod, begin=bounds[0] if bounds else None, until=bounds[1] if bounds else None,

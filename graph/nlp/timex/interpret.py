@@ -44,6 +44,7 @@ class Reading:
     mod: str | None = None
     anchor_begin: str | None = None
     ref: tuple[dt.date, str] | None = None  # the reference it sets for later expressions
+    last: str | None = None  # the last point of a range that ``value`` begins ("June 6-10": its 10th)
 
 
 _TIME_UNITS_H = {"H", "MIN", "S"}
@@ -485,6 +486,8 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
     else:
         if unit == "DE" and n == int(n):
             unit, n = "Y", 10 * n
+        elif unit == "Y" and n >= 1000 and n % 1000 == 0:
+            unit, n = "L", n // 1000  # "two thousand years": millennia, as TimeBank writes them (P2L)
         amount = f"{int(n)}" if n == int(n) else f"{n}"
     value = f"PT{amount}{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS_H else f"P{amount}{unit}"
     return Reading("DURATION", value, anchor_begin=_anchor_begin(span, p, ctx, n, unit))

@@ -64,7 +64,7 @@ def _number_word(words: list[str], i: int, values: dict) -> tuple[float | str, i
         w = words[j]
         if w in values["number"]:
             n = values["number"][w]
-            total = total * n if n == 100 and total else total + n
+            total = total * n if n in (100, 1000) and total else total + n  # "two thousand"
         elif w in values["vague_number"]:
             vague = True
         elif _INT.match(w):

@@ -103,12 +103,57 @@ CLOCKS = [  # wire copy gives world time as four digits and a zone
     ("The council met at 0900 GMT.", "2023-11-15", "0900 GMT", "TIME", "2023-11-15T09:00", None),
 ]
 
+# Third round: bounds and ranges written around an expression belong to it.
+BOUNDS = [  # "or later", "or more", "over": TimeML mods, and the words join the span
+    ("The company wouldn't be profitable until 1994 or later.", "1989-10-30", "1994 or later", "DATE", "1994",
+     "ON_OR_AFTER"),
+    ("The site was settled in 1200 or earlier.", "2023-11-08", "1200 or earlier", "DATE", "1200", "ON_OR_BEFORE"),
+    ("Schools may close for a week or more.", "2020-04-10", "a week or more", "DURATION", "P1W", "EQUAL_OR_MORE"),
+    ("He will stay three weeks or longer.", "2020-04-10", "three weeks or longer", "DURATION", "P3W",
+     "EQUAL_OR_MORE"),
+    ("The loan runs two years or less.", "2020-04-10", "two years or less", "DURATION", "P2Y", "EQUAL_OR_LESS"),
+    ("Payment is due Monday or before the hearing.", "2020-04-10", "Monday", "DATE", "2020-04-06", None),
+    ("A tour likely to last over a week was allowed.", "1998-03-06", "over a week", "DURATION", "P1W",
+     "MORE_THAN"),
+    ("Talks have gone on for well over a year.", "2023-11-08", "well over a year", "DURATION", "P1Y",
+     "MORE_THAN"),
+    ("He left over a year ago.", "2023-11-08", "over a year ago", "DATE", "2022", "BEFORE"),
+    # "over" that says when: spread across the years, or the past named
+    ("The $40 million can be used over three years.", "1989-10-30", "three years", "DURATION", "P3Y", None),
+    ("Over two decades, the city grew.", "2023-11-08", "two decades", "DURATION", "P20Y", None),
+]
+RANGES = [  # one expression for a range: a length of at least the lower end; days from the first on
+    ("The company will resume shipments within two to three weeks.", "1989-10-30", "two to three weeks",
+     "DURATION", "P2W", "EQUAL_OR_MORE"),
+    ("Patients wait 2-3 weeks.", "2020-04-10", "2-3 weeks", "DURATION", "P2W", "EQUAL_OR_MORE"),
+    ("It's between two and six days for every patient.", "1998-03-31", "two and six days", "DURATION", "P2D",
+     "EQUAL_OR_MORE"),
+    ("The drill is set for June 6-10.", "2022-05-30", "June 6-10", "DATE", "2022-06-06", None),
+    ("The drill ran 6-10 June.", "2022-06-20", "6-10 June", "DATE", "2022-06-06", None),
+    ("The drill ran June 6 to 10, 2021.", "2022-06-20", "June 6 to 10, 2021", "DATE", "2021-06-06", None),
+]
+MILLENNIA = [  # spelled thousands
+    ("Families kept their glass secrets for more than two thousand years.", "1998-01-21",
+     "more than two thousand years", "DURATION", "P2L", "MORE_THAN"),
+]
+
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
-                         COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS,
+                         COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS + BOUNDS + RANGES
+                         + MILLENNIA,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
+
+
+@pytest.mark.parametrize("sentence,dct,expr,begin,until", [
+    ("The drill is set for June 6-10.", "2022-05-30", "June 6-10", "2022-06-06", "2022-06-11"),
+    ("The drill ran June 6 to 10, 2021.", "2022-06-20", "June 6 to 10, 2021", "2021-06-06", "2021-06-11"),
+    ("The drill ran on June 6.", "2022-06-20", "June 6", "2022-06-06", "2022-06-07"),
+])
+def test_a_range_is_one_interval(nlp, sentence, dct, expr, begin, until):
+    (t,) = [t for t in tag(sentence, dct, nlp=nlp) if t.text == expr]
+    assert (t.begin, t.until) == (begin, until)
 
 
 NOT_TIMES = [
@@ -148,3 +193,29 @@ def test_etkg_timex_loads_only_what_tagging_needs():
     assert '"value": "2022-03-30"' in out.stdout
     line = [x for x in out.stdout.splitlines() if x.startswith("MODS=")][-1]
     assert json.loads(line.removeprefix("MODS=")) == []
+
+
+def test_ranges_and_over_on_built_docs():
+    import spacy
+    from spacy.tokens import Doc
+
+    from graph.nlp.timex import _over_is_more, _with_range
+    from graph.nlp.timex.interpret import Reading
+
+    vocab = spacy.blank("en").vocab  # English lexical attributes: "two" is like a number
+    doc = Doc(vocab, words=["within", "two", "to", "three", "weeks"])
+    span, reading = _with_range(doc[3:5], Reading("DURATION", "P3W"))
+    assert (span.text, reading.value, reading.mod) == ("two to three weeks", "P2W", "EQUAL_OR_MORE")
+    doc = Doc(vocab, words=["five", "and", "ten", "years"])  # "and" without "between": no range
+    assert _with_range(doc[2:4], Reading("DURATION", "P10Y"))[0].text == "ten years"
+    doc = Doc(vocab, words=["from", "June", "6", "-", "10"])
+    span, reading = _with_range(doc[1:3], Reading("DATE", "2022-06-06"))
+    assert (span.text, reading.value, reading.last) == ("June 6 - 10", "2022-06-06", "2022-06-10")
+    doc = Doc(vocab, words=["June", "6", "-", "4"])  # a later day must close it
+    assert _with_range(doc[0:2], Reading("DATE", "2022-06-06"))[0].text == "June 6"
+    words = ["they", "paid", "over", "three", "years"]
+    paid = Doc(vocab, words=words, pos=["PRON", "VERB", "ADP", "NUM", "NOUN"], lemmas=["they", "pay", "over",
+                                                                                       "three", "year"])
+    lasted = Doc(vocab, words=["it", "lasted", "over", "a", "week"], pos=["PRON", "VERB", "ADP", "DET", "NOUN"],
+                 lemmas=["it", "last", "over", "a", "week"])
+    assert not _over_is_more(paid[3:5]) and _over_is_more(lasted[3:5])
