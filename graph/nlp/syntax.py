@@ -126,7 +126,9 @@ def _tense(verb: Token) -> str | None:
     if aux & _WILL:
         return FUTURE
     if verb.tag_ == "VB" and "to" in aux and verb.head.lemma_ in _FUTURE_GOVERNORS:
-        return FUTURE
+        # "had been scheduled to expire Friday": a plan made before a past moment, for a day now gone
+        governor_aux = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+        return PAST if "had" in governor_aux else FUTURE
     if verb.tag_ == "VBN" and "be" in aux and aux & _MODALS:
         return FUTURE  # "to be completed by", "would be paid in"
     if verb.tag_ == "VBG" and aux & _PRESENT_BE:

@@ -94,6 +94,9 @@ class TimexTagger:
             span, reading = _with_range(*modded)
             if timexes and span.start_char < timexes[-1].end:
                 span, reading = modded  # a range reaching back into the expression before it is two
+            if reading.type == "SET" and spans and spans[-1].end == span.start and timexes[-1].type == "DURATION":
+                timexes.pop()  # "five days a week": the count and the rate are one recurrence
+                span = doc[spans.pop().start:span.end]
             taken = span.end
             timexes.append(_record(span, reading))
             spans.append(Span(doc, span.start, span.end, label=reading.type))

@@ -466,9 +466,9 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ == "old":
         return None  # "37 years old" is an age
-    if p.words[0] in ("a", "per") and len(p.words) == 2 and before is not None and (
-            before.like_num or before.lower_ in ("twice", "thrice", "times")):
-        return set_(span, p, ctx)  # "$1.76 a year", "twice a year": a rate
+    if p.words[0] in ("a", "an", "per") and len(p.words) == 2 and before is not None and (
+            before.like_num or before.lower_ in ("twice", "thrice", "times") or before.pos_ == "NOUN"):
+        return set_(span, p, ctx)  # "$1.76 a year", "twice a year", "four flights a week": a rate
     n = p.number if p.number is not None else (None if p.plural else 1)
     unit = p.unit
     if unit == "WE" or (unit == "Q" and p.plural and "-" in p.words):
@@ -539,6 +539,9 @@ def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
     doc = span.doc
     if p.words[-1] in ("term", "run"):  # "in the near term", "over the long run": what lies ahead
         return Reading("DATE", "FUTURE_REF")
+    after = doc[span.end] if span.end < len(doc) else None
+    if p.words[0] == "the" and after is not None and after.like_num:
+        return None  # "the past three summers": "past" qualifies the count after it
     for w in reversed(p.words):
         if w in refs:
             if w == "current" and span[0].tag_ != "JJ":

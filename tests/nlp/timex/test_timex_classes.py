@@ -151,3 +151,21 @@ def test_the_day_before_an_event_is_not_a_date_on_a_built_doc(vocab):
     doc = Doc(vocab, words=["the", "day", "before"], heads=[1, 1, 1], deps=["det", "ROOT", "advmod"],
               pos=["DET", "NOUN", "ADV"], tags=["DT", "NN", "RB"])
     assert interpret("relative", doc[0:3], ctx).value == "2020-04-07"
+
+
+def test_a_plan_made_before_a_past_moment_points_back_on_a_built_doc(vocab):
+    # it (had) been scheduled to expire on Friday
+    def built(words, tags, pos, deps, heads):
+        lemmas = ["schedule" if w == "scheduled" else w for w in words]
+        return Doc(vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+
+    had = built(["it", "had", "been", "scheduled", "to", "expire", "on", "Friday"],
+                ["PRP", "VBD", "VBN", "VBN", "TO", "VB", "IN", "NNP"],
+                ["PRON", "AUX", "AUX", "VERB", "PART", "VERB", "ADP", "PROPN"],
+                ["nsubjpass", "aux", "auxpass", "ROOT", "aux", "xcomp", "prep", "pobj"], [3, 3, 3, 3, 5, 3, 5, 6])
+    assert clause_tense(had[7:8]) == PAST
+    now = built(["it", "is", "scheduled", "to", "expire", "on", "Friday"],
+                ["PRP", "VBZ", "VBN", "TO", "VB", "IN", "NNP"],
+                ["PRON", "AUX", "VERB", "PART", "VERB", "ADP", "PROPN"],
+                ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "prep", "pobj"], [2, 2, 2, 4, 2, 4, 5])
+    assert clause_tense(now[6:7]) == FUTURE

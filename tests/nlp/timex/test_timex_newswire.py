@@ -132,6 +132,22 @@ RANGES = [  # one expression for a range: a length of at least the lower end; da
     ("The drill ran 6-10 June.", "2022-06-20", "6-10 June", "DATE", "2022-06-06", None),
     ("The drill ran June 6 to 10, 2021.", "2022-06-20", "June 6 to 10, 2021", "DATE", "2021-06-06", None),
 ]
+RATES = [  # "N things a week" is a recurrence; a count before the rate is part of it
+    ("Qantas runs four flights a week to Bombay.", "1998-02-13", "a week", "SET", "P1W", None),
+    ("Staff work five days a week.", "2020-04-10", "five days a week", "SET", "P1W", None),
+    ("Parking costs $40 an hour.", "2023-11-08", "an hour", "SET", "PT1H", None),
+    ("The plan takes a year.", "2023-11-08", "a year", "DURATION", "P1Y", None),
+]
+TENSE = [  # which way a weekday lies from the DCT
+    ("The offer previously had been scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday",
+     "TIME", "1989-10-27T24:00", None),
+    ("The offer is scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday", "TIME",
+     "1989-11-03T24:00", None),
+]
+FISCAL = [
+    ("It lost $4 million for the fiscal-first quarter ended Sept. 30.", "1989-10-26", "the fiscal-first quarter",
+     "DATE", "1989-Q1", None),
+]
 MILLENNIA = [  # spelled thousands
     ("Families kept their glass secrets for more than two thousand years.", "1998-01-21",
      "more than two thousand years", "DURATION", "P2L", "MORE_THAN"),
@@ -140,7 +156,7 @@ MILLENNIA = [  # spelled thousands
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS + BOUNDS + RANGES
-                         + MILLENNIA,
+                         + RATES + TENSE + FISCAL + MILLENNIA,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
@@ -164,6 +180,7 @@ NOT_TIMES = [
     ("It changed from a fiscal year to a calendar year.", "a calendar year"),
     ("Inspectors were barred from such quarters.", "quarters"),  # rooms, not periods
     ("The labor day was long.", "day"),  # a holiday is written with capitals
+    ("Parades provoked violence for the past three summers.", "the past"),  # "past" qualifies the count
 ]
 
 
