@@ -148,6 +148,20 @@ FISCAL = [
     ("It lost $4 million for the fiscal-first quarter ended Sept. 30.", "1989-10-26", "the fiscal-first quarter",
      "DATE", "1989-Q1", None),
 ]
+YEAR_ENDS = [  # weekdays, month-days, weeks and quarters on the other side of New Year from the DCT
+    ("Talks collapsed on Monday.", "1998-01-02", "Monday", "DATE", "1997-12-29", None),
+    ("Talks will resume on Monday.", "1997-12-31", "Monday", "DATE", "1998-01-05", None),
+    ("The deal was signed Dec. 30.", "1998-01-02", "Dec. 30", "DATE", "1997-12-30", None),
+    ("Prices rose last week.", "1998-01-02", "last week", "DATE", "1997-W52", None),
+    ("Prices rose this week.", "1997-12-31", "this week", "DATE", "1998-W01", None),
+    ("Markets fell this week.", "2021-01-03", "this week", "DATE", "2020-W53", None),
+    ("The vote is in January.", "1997-12-31", "January", "DATE", "1998-01", None),
+    ("The decision came in the fourth quarter.", "1998-01-02", "the fourth quarter", "DATE", "1997-Q4", None),
+    # a verb before a date is no part of it: "close", "start" and "end" qualify a month only as nouns
+    ("The deal will close Jan. 15.", "1998-01-02", "Jan. 15", "DATE", "1998-01-15", None),
+    ("Trading will start March 3 in Tokyo.", "1998-01-02", "March 3", "DATE", "1998-03-03", None),
+    ("The offer ends end-March.", "1998-01-02", "end-March", "DATE", "1998-03", "END"),
+]
 MILLENNIA = [  # spelled thousands
     ("Families kept their glass secrets for more than two thousand years.", "1998-01-21",
      "more than two thousand years", "DURATION", "P2L", "MORE_THAN"),
@@ -156,7 +170,7 @@ MILLENNIA = [  # spelled thousands
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS + BOUNDS + RANGES
-                         + RATES + TENSE + FISCAL + MILLENNIA,
+                         + RATES + TENSE + FISCAL + YEAR_ENDS + MILLENNIA,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
