@@ -58,33 +58,38 @@ NOTES = """\
 # The error classes of this round (issue 16), found on the dev folds and the real-news dev set;
 # each fixed class has a table of literal sentences in tests/nlp/timex/test_timex_classes.py.
 ERROR_CLASSES = """\
-Before this round (main at eb6e48b, same parse, same folds, HeidelTime now on all 183 files): value F1
-etkg 0.823 all / 0.807 dev folds / 0.836 held-out folds (fold 2 0.862, fold 3 0.839, fold 4 0.784)
-against HeidelTime 0.795 / 0.774 / 0.813 (fold 2 0.851, fold 3 0.791, fold 4 0.788: etkg was 0.004
-behind on fold 4); real news 108/112. Dev-fold errors before: 105 wrong values/spans, 49 false
-positives, 20 misses; after: 87, 45, 17. The round before (f2b8e23) was at 0.812 all, 0.787 dev,
-0.833 held-out; its classes (fractions, halves, anchoring at the last reference, deadlines, ids
-that look like years) have their tables in tests/nlp/timex/test_timex_classes.py.
+This round (third on issue 16; before = main at 52a394d, same parse, same folds, same HeidelTime output):
+value F1 etkg 0.835 -> 0.836 all, 0.833 -> 0.837 dev folds, 0.835 -> 0.834 held-out folds (fold 2 0.862 ->
+0.862, fold 3 0.832 -> 0.829, fold 4 0.794 -> 0.794); type accuracy 0.973 -> 0.975 all (held-out 0.972 ->
+0.974); real news 108/112 -> 108/112. Dev-fold errors: 87 -> 83 wrong values/spans, 45 false positives,
+17 misses. Most of what is left on the dev folds is the corpus disagreeing with itself (below), so this
+round went after classes that hold in any news text and probed them with literal sentences. Earlier
+rounds' classes (earnings comparisons, spans, vague references, holidays, fractions, halves, ids that
+look like years) keep their tables in tests/nlp/timex/.
 
-| class | what went wrong on the dev folds (examples) | change | test table (tests/nlp/timex/test_timex_newswire.py) |
+| class | what went wrong (dev folds, or found by probing) | change | test table (tests/nlp/timex/test_timex_newswire.py) |
 |---|---|---|---|
-| anchoring: earnings comparisons (7) | "the year-ago period", "the year-earlier period" read at year granularity (the unit word "year" won over "period"); "the corresponding period last year", "last year's quarter", "the quarter a year ago" cut to "last year" / "the quarter"; a forecast "the third quarter of 1990" became the quarter reported on | the period compared is the noun the year-ago modifies; whole-phrase rules for same/comparable/corresponding period a year back; a quarter is the one reported on only once it is over | COMPARISONS |
-| spans (8 fixed; 1 new: CNN "right now" where the gold has "now") | "the third quarter of $226.3 million" and "the first half of" ended on "of"; "the third-quarter GNP" kept "the"; "mid-1990s" lost "the"; "or so", "right now", "a couple of years", "Eight trading days" cut short; "the first half of the year" split in two (not in the dev folds: found by probing) | no trailing "of"; the article goes with the noun an adjectival quarter modifies; "the mid-1990s"; "or so" = APPROX; "N trading/business/working days"; quarter/half of this/next/last year | SPANS |
-| vague references (7) | "the near term", "the short term" missed; "future quarters" a duration; "about recent", "about the future" given APPROX; "as soon as" FUTURE_REF | near/short/long term, long/short run = FUTURE_REF; future UNITS; no hedge mod on *_REF values; "as soon as" is a conjunction | REFS, NOT_TIMES |
-| anchoring at the day named (2) | "the previous Friday" from the DCT, not from the Friday just named; "mid afternoon" missed | the previous/following WEEKDAY next to the last day reference; early/late/mid PARTDAY | ANCHORED |
-| granularity / mods (1) | "the late 1980s" lost END (the decade's own empty mod overwrote it); "the last half of the '80s" read as 1989-H2 | a decade keeps the mod its words give; first/second/last half of a decade or century = START/END of it | PERIODS |
-| false positives (2) | "VOA Today" tagged as the DCT; "inspect such quarters" PXQ | a capitalised Today/Tonight after a proper noun is a name; bare plural "quarters" without a number or a time word is a place | NOT_TIMES |
-| other newswire (not in TimeBank dev: 0 changes there) | "1861-1865" and "1990-91" untagged; "(1830 GMT)" read as the year 1830; Christmas Eve, Thanksgiving, New Year's Day, Easter, Memorial/Labor Day untagged | hyphenated spans of years tag each year; four digits + zone = TIME; holidays (fixed, n-th weekday, Easter-based) in the year the clause points to | PERIODS, CLOCKS, HOLIDAYS |
+| bounds after or before an expression (3) | "1994 or later" lost ON_OR_AFTER; "over a week" lost MORE_THAN; "two thousand years" read as "years" PXY | "or later/earlier/before/after" on dates, "or more/longer/less/fewer/shorter" on lengths join the span as mods ("or before the vote" does not); "over" + a counted length = MORE_THAN after a verb of lasting or a preposition, not after "paid/used/spread over" nor opening a sentence; "over a year ago" = BEFORE; spelled thousands, whole millennia P2L | BOUNDS, MILLENNIA |
+| ranges as one object (2) | "two to three weeks" cut to "three weeks"; "between two to six days" lost "two"; "June 6-10" (real news) tagged as "June 6" alone | "N to/-/through M units" and "between N and M units" = one DURATION of at least N (EQUAL_OR_MORE, as TimeBank writes it); "June 6-10", "6-10 June", "June 6 to 10, 2021" = one DATE valued at the first day whose begin/until interval runs to the last (events anchored on it get the whole range) | RANGES, test_a_range_is_one_interval |
+| types: rates (2) | "four flights a week", "700 seats a week", "$40 an hour" typed DURATION | a rate after a noun or a number is a SET; "five days a week" is one SET | RATES |
+| anchoring: tense (1) | "had been scheduled to expire at midnight Friday" read forward | an infinitive under a plan verb points ahead unless the plan is past perfect | TENSE (and a hand-built Doc) |
+| spans (2) | "the past three summers" tagged "the past" PAST_REF; "the fiscal-first quarter" cut to "first quarter" | "the past" before a count is no reference; "fiscal-" before an ordinal quarter | NOT_TIMES, FISCAL |
+| year ends (probing; 1 bug) | "will close Jan. 15" tagged "close Jan." (a verb read as "the close of") | "close/start/end" qualify a month only hyphenated ("end-March") or as "the end of"; weekdays, month-days, ISO weeks (1998-W01 on 1997-12-31, 2020-W53 on 2021-01-03) and quarters across New Year checked | YEAR_ENDS |
+| false positives (probing; 0 new) | "100M", "hello 4000", "Room 1992", ids in URLs, ages, scores, prices, "2020 points" already untagged | none needed | NOT_TIMES in test_timex_classes.py |
 
-Tried and dropped: resolving a month or weekday without a year against the last year the text spelled
-out (for narratives such as WikiWars: "In November 1998 ... in January") cost 0.015 dev value F1:
-newswire names background years ("by 1994", "in 1987") and goes on dating by the DCT.
-Left open (the gold disagrees with itself or with the guidelines): "recent weeks/months/years"
-(TimeBank dev: PXW/PXM/PXY; HeidelTime and etkg: PAST_REF); "a year ago" in earnings (1988, 1988-Q3,
-1988-10, 1988-10-26 in the same folds); weekdays in wire copy dated a week after the story
-(AP900815-0044, 6 errors); "previously" (tagged 3 times in 10); "2 1/2 years" (P2Y6M in TimeBank,
-P30M/P2.5Y in real news). `etkg timex` loads the model without NER and no gazetteer, entities or
-events (tested); on the TimeBank parses, dropping NER changes no etkg timex value."""
+Tried and dropped: a clock time without minutes written to the hour ("5 p.m." = T17, as both dev-fold
+cases have it) raised dev value F1 to 0.841 but lowered held-out folds 0.834 -> 0.830 (fold 2 0.862 ->
+0.854): the corpus writes T17:00 elsewhere, so etkg keeps T17:00 (HeidelTime's way). In an earlier
+round, resolving a month or weekday against the last year the text spelled out cost 0.015 dev value F1.
+Left open (the gold disagrees with itself or with the guidelines; dev-fold counts): "recent
+weeks/months/quarters/years" (PXW, PXM, PXM, PXY once and PAST_REF twice; etkg and HeidelTime:
+PAST_REF); "a year ago/earlier" in earnings (1988-Q3 13 times, 1988-Q1 2, 1988 6, 1988-QX 3, a month 2, a
+day 3; with "nine months" in the sentence 1988 three times and 1988-Q3 twice); "currently" (4 tagged, 6 not),
+"previously" (3 of 10), attributive "recent" (1 of 4), attributive "daily/monthly/annual" (TimeBank
+tags 1 of 11, real news wants all 4 it has: its 4 misses); weekdays in wire copy dated a week after the
+story (AP900815-0044, 6 errors); "2 1/2 years" (P2Y6M in TimeBank, P30M/P2.5Y in real news); "the
+next three quarters" P9M beside "the past two quarters" P2Q. `etkg timex` loads the model without NER
+and no gazetteer, entities or events (tested)."""
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>|&(amp|lt|gt|quot|apos|#[0-9]+);")
 _ATTR = re.compile(r'([A-Za-z_]+)="([^"]*)"')
