@@ -73,6 +73,7 @@ def build(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], dat
                     engine=engine, scheduler=scheduler, progress=progress, corrections=corrections)
     for fold in folds:
         kg.add_copy(fold.original, fold.copy, fold.similarity)
+    kg.flush()
     kg.counts["folded"] += len(folds)
     return kg
 
@@ -111,11 +112,14 @@ def build_documents(documents: Iterable[Document], *, model: str = DEFAULT_MODEL
 
         extractions = tqdm(extractions, unit="doc", desc="etkg", file=sys.stderr, dynamic_ncols=True)
     added = set()
-    for ex in extractions:
-        kg.add(ex, model=model, corrections=corrections)
-        added.add(doc_iri(ex.doc.id))
-    if corrections is not None:  # documents already in the graph (a store, --append) are corrected too
-        kg.apply_corrections(corrections, skip=added)
+    try:
+        for ex in extractions:
+            kg.add(ex, model=model, corrections=corrections)
+            added.add(doc_iri(ex.doc.id))
+        if corrections is not None:  # documents already in the graph (a store, --append) are corrected too
+            kg.apply_corrections(corrections, skip=added)
+    finally:  # interrupted too: the documents added so far are on disk, so that a new run resumes
+        kg.flush()
     return kg
 
 

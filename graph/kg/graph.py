@@ -116,6 +116,10 @@ class KnowledgeGraph(NotebookDisplay):
         self._tables = None
         return self
 
+    def flush(self) -> None:
+        """Write what the store holds in memory to disk (an on-disk store stages new documents)."""
+        self.backend.flush()
+
     def apply_corrections(self, corrections: Corrections, *, skip: set[str] | frozenset[str] = frozenset()) -> KnowledgeGraph:
         """Correct the documents the graph holds with ``corrections`` (all but the document IRIs
         in ``skip``, which were just added with them), and record the file: a named graph of its

@@ -269,3 +269,50 @@ def test_documents_are_written_as_the_terms_oxigraph_would_write():
     want = {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), g) for o in objects
             for g in (name, ox.DefaultGraph())}
     assert got == want
+
+
+def quads_on_disk(folder: Path) -> set[ox.Quad]:
+    """What a store folder holds, read by a fresh Store (after the writing one is gone)."""
+    gc.collect()  # pyoxigraph has no close(): the store's lock goes with the object
+    return set(ox.Store(str(folder)))
+
+
+@pytest.mark.parametrize("flush_every, stage_quads", [(1, 10**9), (2, 10**9), (100, 10**9), (1, 150), (100, 150)])
+def test_a_new_store_staged_in_memory_holds_what_transactions_write(flush_every, stage_quads, tmp_path, monkeypatch):
+    """A store that was empty takes documents into memory and bulk-loads them, as often as
+    FLUSH_EVERY and until STAGE_QUADS; the disk ends with the quads of one transaction per
+    document, and the graph answers the same meanwhile."""
+    monkeypatch.setattr(OxigraphBackend, "FLUSH_EVERY", flush_every)
+    monkeypatch.setattr(OxigraphBackend, "STAGE_QUADS", stage_quads)
+    memory = KnowledgeGraph().add(extraction_a()).add(extraction_b())
+    kg = open_store(tmp_path / "store")
+    assert kg.backend._stage is not None
+    kg.add(extraction_a()).add(extraction_b())
+    assert (kg.backend._stage is None) == (stage_quads == 150)
+    pd.testing.assert_frame_equal(kg.entities(), memory.entities())
+    kg.flush()
+    assert set(kg.backend.store) == set(memory.backend.store)
+    del kg
+    assert quads_on_disk(tmp_path / "store") == set(memory.backend.store)
+
+
+def test_a_replaced_document_ends_the_stage_and_keeps_the_merge_right(tmp_path):
+    kg = open_store(tmp_path / "store").add(extraction_a()).add(extraction_b())
+    a = extraction_a()
+    shorter = dataclasses.replace(a, doc=Document("doc-a", TEXT_A[:90], a.doc.date), entities=[], timexes=[], events=[])
+    kg.add(shorter)
+    assert kg.backend._stage is None
+    expected = KnowledgeGraph().add(extraction_b()).add(shorter)
+    assert set(kg.backend.store) == set(expected.backend.store)
+    del kg
+    assert quads_on_disk(tmp_path / "store") == set(expected.backend.store)
+
+
+def test_staged_documents_reach_the_disk_without_flush_and_a_used_store_is_written_in_place(tmp_path):
+    kg = open_store(tmp_path / "store").add(extraction_a())
+    del kg  # no flush(): the documents still reach the disk when the graph goes
+    assert quads_on_disk(tmp_path / "store") == set(KnowledgeGraph().add(extraction_a()).backend.store)
+    kg = open_store(tmp_path / "store")
+    assert kg.backend._stage is None  # it holds a document: no copy in memory
+    kg.add(extraction_b())
+    assert set(kg.backend.store) == set(KnowledgeGraph().add(extraction_a()).add(extraction_b()).backend.store)
