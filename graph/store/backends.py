@@ -7,6 +7,7 @@ terms, so :class:`graph.kg.KnowledgeGraph` computes its tables the same way over
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +143,7 @@ class OxigraphBackend:
         self._stage: ox.Store | None = None
         self._pending: list[str] = []
         self._staged = 0
+        self._loader = _Loader(store)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> OxigraphBackend:
@@ -165,18 +167,18 @@ class OxigraphBackend:
         if next(iter(backend.store), None) is None:
             backend._stage = ox.Store()
             # what is staged reaches the disk even if nobody calls flush()
-            weakref.finalize(backend, _bulk_load, backend.store, backend._pending)
+            weakref.finalize(backend, backend._loader.finish, backend._pending)
         return backend
 
     def flush(self) -> None:
         """Write what is staged in memory, and RocksDB's buffers, to disk."""
         if self.on_disk:
-            _bulk_load(self.store, self._pending)
+            self._loader.finish(self._pending)
             self.store.flush()
             self._unflushed = 0
 
     def _unstage(self) -> None:
-        _bulk_load(self.store, self._pending)
+        self._loader.finish(self._pending)
         self._stage = None
 
     @property
@@ -222,7 +224,7 @@ class OxigraphBackend:
                 if self._staged >= self.STAGE_QUADS:
                     self._unstage()
                 elif len(self._pending) >= self.FLUSH_EVERY:
-                    _bulk_load(self.store, self._pending)
+                    self._loader.start(self._pending)
                 return
             self._unstage()  # a replacement: written in place, on disk, from now on
         if self.store.contains_named_graph(name):
@@ -274,12 +276,42 @@ class OxigraphBackend:
         return sum(1 for _ in self._reader.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
-def _bulk_load(store: ox.Store, pending: list[str]) -> None:
-    """Bulk-load the N-Quads texts in ``pending`` into ``store`` (RocksDB files written
-    directly, no transaction) and empty the list."""
-    if pending:
-        store.bulk_load("".join(pending), format=ox.RdfFormat.N_QUADS)
-        pending.clear()
+class _Loader:
+    """Bulk loads of staged N-Quads into an on-disk store, one at a time, each in a thread of
+    its own: pyoxigraph lets go of the GIL while it writes, so parsing goes on meanwhile."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+
+    def start(self, pending: list[str]) -> None:
+        """Load the texts in ``pending`` (emptied) once the load before has ended."""
+        self.wait()
+        if pending:
+            text = "".join(pending)
+            pending.clear()
+            self.thread = threading.Thread(target=self._load, args=(text,), name="etkg-bulk-load")
+            self.thread.start()
+
+    def finish(self, pending: list[str]) -> None:
+        """Load ``pending`` and wait until everything is written."""
+        self.start(pending)
+        self.wait()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+    def _load(self, text: str) -> None:
+        try:
+            self.store.bulk_load(text, format=ox.RdfFormat.N_QUADS)
+        except BaseException as exc:  # raised in the thread that waits
+            self.error = exc
 
 
 #: Graph files Oxigraph reads, by format name.

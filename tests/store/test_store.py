@@ -316,3 +316,18 @@ def test_staged_documents_reach_the_disk_without_flush_and_a_used_store_is_writt
     assert kg.backend._stage is None  # it holds a document: no copy in memory
     kg.add(extraction_b())
     assert set(kg.backend.store) == set(KnowledgeGraph().add(extraction_a()).add(extraction_b()).backend.store)
+
+
+def test_a_failed_bulk_load_is_raised_where_the_build_waits_for_it():
+    from graph.store.backends import _Loader
+
+    class Full:
+        def bulk_load(self, text, format):  # noqa: A002 - pyoxigraph's keyword
+            raise OSError("No space left on device")
+
+    loader, pending = _Loader(Full()), ["<a:s> <a:p> <a:o> .\n"]
+    loader.start(pending)  # returns at once: the load runs in its own thread
+    assert pending == []
+    with pytest.raises(OSError, match="No space left"):
+        loader.wait()
+    loader.wait()  # raised once
