@@ -1,5 +1,6 @@
 """Group actors as event coders code them: "Egyptian police" (EGY COP), "Israeli troops" (ISR MIL),
-"Opposition groups in Zimbabwe" (ZWE OPP), "Iraqi Kurds", "senior Hungarian and Romanian officials".
+"Opposition groups in Zimbabwe" (ZWE OPP), "Iraqi Kurds", "senior Hungarian and Romanian officials",
+"a Russian official" (RUS GOV).
 
 The ``etkg_actors`` component runs after ``etkg_entities``. A noun that names a sector (the agent
 nouns of PETRARCH2's dictionary, ``data/petrarch/agents.json``) or a people the model tags NORP,
@@ -83,6 +84,7 @@ class GroupActors:
         entities: list[Entity] = list(doc._.entities or [])
         by_id = {e.id: e for e in entities}
         countries: dict[int, Entity] = {}  # token -> the country it names or stands for
+        towns: dict[int, Entity] = {}  # token -> a city or region of a known country ("in Baghdad")
         first: dict[int, int] = {}  # token of a country mention -> the mention's first token
         peoples: set[int] = set()  # tokens of a people the model tags NORP ("Kurds")
         named: set[int] = set()  # tokens of other names: "the European Community" is no community
@@ -96,6 +98,9 @@ class GroupActors:
                     if state is not None and state.kind == "country" and state.country:
                         countries[t.i] = state
                         first[t.i] = span.start
+                    elif state is not None and state.kind in ("city", "region") and state.country:
+                        towns[t.i] = state
+                        named.add(t.i)
                     elif e.kind == "group" and t.pos_ == "PROPN":
                         peoples.add(t.i)
                     else:  # also the noun of a named group: "Asian women" is not "women" again
@@ -106,13 +111,16 @@ class GroupActors:
                 continue
             if any(c.dep_ == "poss" and c.i not in countries for c in tok.children):
                 continue  # "its troops", "Putin's forces": their owner's, as the event rules resolve them
-            if tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in COLLECTIVES and tok.i not in peoples:
+            one = tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in COLLECTIVES and tok.i not in peoples
+            if one and not _indefinite(tok):
                 continue
             sector = self._sector(tok)
             if sector is None and tok.i not in peoples:
                 continue
             sector = sector or "ethnic"
-            found = _countries(tok, countries)
+            found = _countries(tok, countries, towns)
+            if one and not any(how == "modifier" for _, _, how in found):
+                continue  # "a Russian official" is a group of one; "an official" says too little
             if not found and not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok)):
                 continue
             words = [c for c in tok.children if c.dep_ == "compound" and c.i not in countries and c.i < tok.i]
@@ -154,8 +162,9 @@ class GroupActors:
         return self.agents.get(lemma) or self.agents.get(tok.lower_)
 
 
-def _countries(tok: Token, countries: dict[int, Entity]) -> list[tuple[Entity, Token, str]]:
-    """The countries a group noun is qualified by: (country, the word that says so, how)."""
+def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity]) -> list[tuple[Entity, Token, str]]:
+    """The countries a group noun is qualified by: (country, the word that says so, how); a town
+    says its country after a preposition ("demonstrators in Baghdad")."""
     out: list[tuple[Entity, Token, str]] = []
     for c in tok.children:
         if c.dep_ in MODIFIER_DEPS and c.i in countries and c.i < tok.i:
@@ -165,10 +174,16 @@ def _countries(tok: Token, countries: dict[int, Entity]) -> list[tuple[Entity, T
                     out.append((countries[conj.i], conj, "modifier"))
         elif c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS and not out:
             for obj in c.children:
-                if obj.dep_ == "pobj" and obj.i in countries:
-                    out.append((countries[obj.i], obj, "prep"))
+                if obj.dep_ == "pobj" and (obj.i in countries or obj.i in towns):
+                    out.append((countries.get(obj.i) or towns[obj.i], obj, "prep"))
     seen: set[str] = set()
     return [x for x in out if not (x[0].id in seen or seen.add(x[0].id))]
+
+
+def _indefinite(tok: Token) -> bool:
+    """"A Russian official", "a senior British minister": an unnamed member of a sector, not the
+    state ("the Russian government") nor a titled person the text names ("the Russian president")."""
+    return tok.dep_ != "compound" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
 def _argument(tok: Token) -> bool:

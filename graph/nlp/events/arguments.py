@@ -48,6 +48,7 @@ class EntityIndex:
         # Token.sent walks the document on every access; index the sentences once.
         self.sent_of: list[Span] = [sent for sent in doc.sents for _ in range(len(sent))]
         self.kinds = {e.id: e.kind for e in entities}
+        self.sectors = {e.id: e.sector for e in entities if e.sector}
         #: The state (ISO code) a country, or a city or region in it, belongs to.
         self.states = {e.id: e.country for e in entities if e.kind in PLACE_KINDS and e.country}
         self.names = {e.id: e.name for e in entities}
@@ -55,7 +56,7 @@ class EntityIndex:
         #: Further groups one span names: "Hungarian and Romanian officials" are two actors.
         self.also: dict[int, list[Ref]] = {}
         demonyms = _demonym_targets(entities)
-        sectored = {e.id for e in entities if e.sector}
+        sectored = set(self.sectors)
         for ent in entities:
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")

@@ -46,6 +46,10 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MO
 #: meeting stays a meeting, as analysts code "will discuss" and "will meet".
 INTENT_TYPES = {"AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE", "COOPERATE": "AGREE", "SUPPORT": "AGREE",
                 "SANCTION": "THREATEN", "COERCE": "THREATEN", "ASSAULT": "THREATEN", "PROTEST": "THREATEN"}
+#: Who obstructs in dissent rather than by force of the state (CAMEO 144 "obstruct passage, block"
+#: is PROTEST, 191 "impose blockade" COERCE): "French paper workers blocked the bridge".
+DISSENT_SECTORS = frozenset({"protesters", "civilians", "labour", "opposition", "education", "ethnic", "refugees",
+                             "agriculture", "religious", "ngo"})
 #: The verb a label says a stated intention with: "Syria pledges to withdraw troops from Lebanon".
 INTENT_VERBS = {"AGREE": "pledge", "THREATEN": "threaten"}
 
@@ -83,13 +87,14 @@ class EventExtractor:
         found: list[Mention] = []
         weak: list[Mention] = []
         for tok in doc:
-            typed = self._trigger(tok)
+            typed = self._trigger(tok, index)
             if typed is None:
                 continue
             mention = self._mention(doc, tok, *typed, index, anchors, quotes)
             if mention is not None:
                 (found if mention.strong else weak).append(mention)
         _infer_meeting_parties(found, index)
+        _protest_targets(found)
         for m in found:  # the parties of talks are known only now
             m.event.confidence = _confidence(m.event.type, m.event.participants, m.event.anchor, m.token)
         verbs = {m.event.id for m in found if m.token.pos_ == "VERB"}
@@ -108,7 +113,7 @@ class EventExtractor:
         doc._.event_relations = _order(found, events, self.lex)
         return doc
 
-    def _trigger(self, tok: Token) -> tuple[str, str] | None:
+    def _trigger(self, tok: Token, index: EntityIndex) -> tuple[str, str] | None:
         """(type, phrase) when ``tok`` triggers an event."""
         if not tok.is_alpha:
             return None  # "’s" tagged as a verb, numbers, mis-tokenised fragments
@@ -117,6 +122,8 @@ class EventExtractor:
         if tok.pos_ == "VERB":
             if _light_verb_of_event(tok, lex):
                 return None  # the event noun it governs is the trigger
+            if lemma in lex.cue("reporting_verbs") and _obliges(tok, index, lex):
+                return "REQUEST", lemma
             for extra in tok.children:
                 if extra.dep_ in ("prt", "prep", "dobj"):
                     phrase = f"{lemma} {extra.lower_ if extra.dep_ != 'dobj' else extra.lemma_.lower()}"
@@ -186,6 +193,8 @@ class EventExtractor:
             parts = [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) == "from"
                      else p for p in parts]
         parts = _one_state_per_side(tok, parts, index)
+        if kind == "COERCE" and tok.lemma_.lower() in lex.cue("obstruction_verbs") and _dissenters(parts, index):
+            kind = "PROTEST"
         actors = {p.entity for p in parts if p.role == "actor"}
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
         mod = classify(tok, index, quotes, lex)
@@ -226,8 +235,12 @@ class EventExtractor:
         places = [(index.name(p.entity), m.place_preps.get(p.entity, "in"))
                   for p in ev.participants if p.role == "place"]
         parties = [index.name(p.entity) for p in ev.participants if p.role == "participant"]
-        plural = any(index.kinds.get(p.entity) == "group" for p in ev.participants if p.role == "actor")
-        return label(m.token, m.phrase, actors, targets, places, actors + parties, plural=plural, intent=m.intent)
+        # a group acts in the plural ("Egyptian police open fire") unless its noun is singular ("a Russian official")
+        subject = next((c for c in m.token.children if c.dep_ in SUBJ), None)
+        plural = any(index.kinds.get(p.entity) == "group" for p in ev.participants if p.role == "actor") \
+            and not (subject is not None and subject.tag_ == "NN")
+        return label(m.token, m.phrase, actors, targets, places, actors + parties, plural=plural, intent=m.intent,
+                     against=ev.type == "PROTEST")
 
 
 @dataclass
@@ -257,6 +270,42 @@ def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex
     if other is None or states.get(other.entity) in targets:
         return parts
     return [Participant(other.entity, "actor")] + [p for p in parts if p.role != "actor" and p.entity != other.entity]
+
+
+def _obliges(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:
+    """"A British minister reiterated that Libya must hand over the bombers": saying that someone
+    must or should act asks it of them (CAMEO 10, demand); the one obliged is named."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation_modals")
+                                             for c in clause.children):
+            continue
+        if any(c.dep_ in SUBJ and c.pos_ != "PRON" and index.ref(c) is not None for c in clause.children):
+            return True
+    return False
+
+
+def _dissenters(parts: list[Participant], index: EntityIndex) -> bool:
+    """Whether the actors are groups of people who act in dissent: workers, demonstrators, students."""
+    actors = [p.entity for p in parts if p.role == "actor"]
+    return bool(actors) and all(index.kinds.get(a) == "group" and index.sectors.get(a) in DISSENT_SECTORS
+                                for a in actors)
+
+
+def _protest_targets(found: list[Mention]) -> None:
+    """A protest is aimed at whom it makes demands of: "students staged demonstrations to demand
+    reforms by Suharto's government", "Kurds demonstrated calling for independence from Iraq"."""
+    requests = [m for m in found if m.event.type == "REQUEST" and m.token.dep_ in ("advcl", "xcomp", "conj")]
+    for m in found:
+        ev = m.event
+        if ev.type != "PROTEST" or any(p.role == "target" for p in ev.participants):
+            continue
+        clause = {m.token.i, m.token.head.i} if m.token.pos_ == "NOUN" and m.token.dep_ == "dobj" else {m.token.i}
+        for r in requests:
+            if r.token.head.i not in clause:
+                continue
+            known = {p.entity for p in ev.participants if p.role != "place"}
+            ev.participants.extend(Participant(p.entity, "target") for p in r.event.participants
+                                   if p.role == "target" and p.entity not in known)
 
 
 def _captive(tok: Token, index: EntityIndex, lex: Lexicon) -> bool:

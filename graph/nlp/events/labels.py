@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import load_lexicon
+
 SKIP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "any", "“", "”", '"', "'", "‘", "’"})
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations", "conference"})
 REQUEST_LEMMAS = frozenset({"demand", "urge", "ask", "request", "insist", "press"})
@@ -66,12 +68,21 @@ def _object_phrase(verb: Token, phrase: str) -> str:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ != "PRON":
                     return _words(obj)
+    obliging = load_lexicon().cue("obligation_modals")
     for child in verb.children:
         # "demanded that Microsoft stop": who is asked, and to do what
-        if child.dep_ == "ccomp" and child.pos_ == "VERB" and verb.lemma_.lower() in REQUEST_LEMMAS:
-            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
-            if subject is not None:
-                return f"{_words(subject)} {child.lemma_.lower()}"
+        if child.dep_ != "ccomp" or child.pos_ != "VERB":
+            continue
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"), None)
+        modal = next((c.lower_ for c in child.children if c.dep_ == "aux" and c.lower_ in obliging), None)
+        if subject is not None and modal:
+            # "said that Libya must hand over bombers": who must do what
+            who = " and ".join(_words(s) for s in (subject, *subject.conjuncts))
+            act = " ".join([child.lemma_.lower(), *(c.lower_ for c in child.children if c.dep_ == "prt")])
+            obj = next((_words(c) for c in child.children if c.dep_ == "dobj" and c.pos_ != "PRON"), "")
+            return " ".join(w for w in (who, modal, act, obj) if w)
+        if subject is not None and verb.lemma_.lower() in REQUEST_LEMMAS:
+            return f"{_words(subject)} {child.lemma_.lower()}"
     return ""
 
 
@@ -89,11 +100,13 @@ def _target_prep(verb: Token, targets: list[str]) -> str:
 
 
 def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
-          places: list[tuple[str, str]], parties: list[str] = (), plural: bool = False, intent: str = "") -> str:
+          places: list[tuple[str, str]], parties: list[str] = (), plural: bool = False, intent: str = "",
+          against: bool = False) -> str:
     """A label from the trigger, its actor(s), target(s), places (name, preposition) and other
     parties (as in "Talks between Russia and Ukraine"); ``plural``: the actor is a group
     ("Egyptian police open fire"); ``intent``: the verb of a stated intention ("Syria pledges to
-    withdraw troops from Lebanon")."""
+    withdraw troops from Lebanon"); ``against``: a target the trigger takes no preposition for is
+    what it opposes ("Kurds demonstrate against Iraq")."""
     place_names = [n for n, _ in places]
     if trigger.pos_ in ("NOUN", "PROPN"):
         noun = trigger.text.lower() if trigger.text.isupper() else trigger.text
@@ -107,7 +120,7 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
                 return f"{sides[0]} {noun.lower()}"
         out = noun[:1].upper() + noun[1:]
         if targets:
-            out += f" of {_and(targets)}"
+            out += f" {'against' if against else 'of'} {_and(targets)}"
         if actors:
             out += f" by {_and(actors)}"
         if place_names and not targets:
@@ -125,7 +138,7 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
     rest = [t for t in targets if not _said(t, obj)]
     if rest:
         # "Egyptian police open fire on demonstrators", "gives aid to Ivory Coast"
-        prep = _target_prep(trigger, rest)
+        prep = _target_prep(trigger, rest) or ("against" if against else "")
         words.append(f"{prep} {_and(rest)}" if prep else _and(rest))
     if place_names:
         prep = places[0][1] or "in"

@@ -212,6 +212,89 @@ def test_group_actors_get_country_and_sector(rows, expected):
     assert groups == expected
 
 
+# "A Russian official offered concessions ." / "The Russian government offered concessions ."
+ONE_OFFICIAL = [("A", 2, "det", "DET", "DT", "a"), ("Russian", 2, "amod", "ADJ", "JJ", "russian"),
+                ("official", 3, "nsubj", "NOUN", "NN", "official"), ("offered", 3, "ROOT", "VERB", "VBD", "offer"),
+                ("concessions", 3, "dobj", "NOUN", "NNS", "concession"), (".", 3, "punct", "PUNCT", ".", ".")]
+THE_GOVERNMENT = [("The", 2, "det", "DET", "DT", "the"), *ONE_OFFICIAL[1:2],
+                  ("government", 3, "nsubj", "NOUN", "NN", "government"), *ONE_OFFICIAL[3:]]
+# "Demonstrators in Baghdad blocked a road ."
+BAGHDAD = [("Demonstrators", 3, "nsubj", "NOUN", "NNS", "demonstrator"), ("in", 0, "prep", "ADP", "IN", "in"),
+           ("Baghdad", 1, "pobj", "PROPN", "NNP", "Baghdad"), ("blocked", 3, "ROOT", "VERB", "VBD", "block"),
+           ("a", 5, "det", "DET", "DT", "a"), ("road", 3, "dobj", "NOUN", "NN", "road"), (".", 3, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (ONE_OFFICIAL, {("Russian official", "RU", "government")}),  # an unnamed member of a sector
+    (THE_GOVERNMENT, set()),  # the state itself, as the event rules resolve it
+])
+def test_an_indefinite_member_of_a_sector_with_a_country_is_a_group(rows, expected):
+    doc = build(rows)
+    doc._.entities = [entity(doc, 1, 2, "group/russians", "group", resolved_as="country/russia"),
+                      Entity("country/russia", "Russia", "country", "GPE", country="RU")]
+    GroupActors(agent_nouns())(doc)
+    assert {(e.name, e.country, e.sector) for e in doc._.entities if e.sector} == expected
+
+
+def test_a_town_after_a_preposition_gives_a_group_its_country():
+    doc = build(BAGHDAD)
+    doc._.entities = [entity(doc, 2, 3, "city/baghdad", "city", "IQ")]
+    GroupActors(agent_nouns())(doc)
+    assert {(e.name, e.country, e.sector) for e in doc._.entities if e.sector} == {
+        ("Demonstrators in Baghdad", "IQ", "protesters")}
+
+
+def test_dissenters_who_block_a_road_protest_and_soldiers_who_do_coerce():
+    doc = build(BAGHDAD)
+    doc._.timexes = []
+    for sector, kind in (("protesters", "PROTEST"), ("military", "COERCE")):
+        doc._.entities = [Entity("group/x", "Demonstrators in Baghdad", "group", "NORP", [Mention(0, 24, doc[:3].text)],
+                                 country="IQ", sector=sector)]
+        (ev,) = EventExtractor(LEX)(doc)._.events
+        assert (ev.type, ev.trigger.text) == (kind, "blocked")
+
+
+# "Thousands demonstrated calling for independence from Iraq ."
+KURDS = [("Kurds", 1, "nsubj", "PROPN", "NNPS", "Kurds"), ("demonstrated", 1, "ROOT", "VERB", "VBD", "demonstrate"),
+         ("calling", 1, "advcl", "VERB", "VBG", "call"), ("for", 2, "prep", "ADP", "IN", "for"),
+         ("independence", 3, "pobj", "NOUN", "NN", "independence"), ("from", 4, "prep", "ADP", "IN", "from"),
+         ("Iraq", 5, "pobj", "PROPN", "NNP", "Iraq"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_protest_is_aimed_at_whom_it_makes_demands_of():
+    doc = build(KURDS)
+    doc._.entities = [entity(doc, 0, 1, "group/kurds", "group"), entity(doc, 6, 7, "country/iraq", "country", "IQ")]
+    doc._.timexes = []
+    events = {e.type: e for e in EventExtractor(LEX)(doc)._.events}
+    assert ("country/iraq", "target") in {(p.entity, p.role) for p in events["REQUEST"].participants}
+    assert ("country/iraq", "target") in {(p.entity, p.role) for p in events["PROTEST"].participants}
+    assert events["PROTEST"].label == "Kurds demonstrate against Iraq"
+
+
+# "The minister said that Libya must hand over the bombers ."
+MUST = [("The", 1, "det", "DET", "DT", "the"), ("minister", 2, "nsubj", "NOUN", "NN", "minister"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"), ("that", 6, "mark", "SCONJ", "IN", "that"),
+        ("Libya", 6, "nsubj", "PROPN", "NNP", "Libya"), ("must", 6, "aux", "AUX", "MD", "must"),
+        ("hand", 2, "ccomp", "VERB", "VB", "hand"), ("over", 6, "prt", "ADP", "RP", "over"),
+        ("the", 9, "det", "DET", "DT", "the"), ("bombers", 6, "dobj", "NOUN", "NNS", "bomber"),
+        (".", 2, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("modal, expected", [("must", "REQUEST"), ("will", None)])
+def test_saying_that_someone_must_act_asks_it_of_them(modal, expected):
+    rows = [(modal, *r[1:5], modal) if r[0] == "must" else r for r in MUST]
+    doc = build(rows)
+    doc._.entities = [Entity("person/minister", "Mr Minister", "person", "PERSON", [Mention(4, 12, "minister")]),
+                      entity(doc, 4, 5, "country/libya", "country", "LY")]
+    doc._.timexes = []
+    said = [e for e in EventExtractor(LEX)(doc)._.events if e.trigger.text == "said"]
+    assert [e.type for e in said] == ([expected] if expected else [])
+    if expected:
+        assert {(p.entity, p.role) for p in said[0].participants} == {("person/minister", "actor"),
+                                                                      ("country/libya", "target")}
+        assert said[0].label == "Mr Minister says Libya must hand over bombers"
+
+
 def test_a_group_named_by_a_two_word_country_keeps_the_whole_name():
     # "Ivory Coast rebels rejected the plan ." ("Ivory" hangs on "Coast", "Coast" on "rebels")
     doc = build([("Ivory", 1, "compound", "PROPN", "NNP", "Ivory"), ("Coast", 2, "compound", "PROPN", "NNP", "Coast"),

@@ -269,3 +269,38 @@ def test_a_stated_intention_is_the_promise_or_threat_it_makes(nlp, text, kind, t
 def test_lexicon_types(nlp, text, kind, trigger):
     _, events = run(nlp, text)
     assert [(e.type, e.trigger.text) for e in events if e.type != "OTHER"][:1] == [(kind, trigger)]
+
+
+@pytest.mark.parametrize("text, kind, trigger, actor, target", [
+    # saying that someone must act asks it of them
+    ("A senior British minister reiterated that Libya must hand over the bombers.", "REQUEST", "reiterated",
+     "British minister", "Libya"),
+    ("The Third World Water Forum concluded on Saturday that the US must allocate greater resources.", "REQUEST",
+     "concluded", "Third World Water Forum", "United States"),
+    # dissenters who block a road protest; a protest is aimed at whom it demands of
+    ("Angry French paper workers blocked the Europe Bridge for three hours.", "PROTEST", "blocked",
+     "French paper workers", None),
+    ("Demonstrators in Baghdad blocked a road on Monday.", "PROTEST", "blocked", "Demonstrators in Baghdad", None),
+    ("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.", "PROTEST",
+     "demonstrated", "Iraqi Kurds", "Iraq"),
+    ("Russian troops blocked the road to Kyiv.", "COERCE", "blocked", "Russian troops", "Kyiv"),
+    # an unnamed member of a sector is a group with its country
+    ("A Russian official offered concessions last November.", "AGREE", "offered", "Russian official", None),
+])
+def test_statements_protests_and_group_actors(nlp, text, kind, trigger, actor, target):
+    doc, events = run(nlp, text)
+    typed = [e for e in events if e.type != "OTHER"]
+    assert (typed[0].type, typed[0].trigger.text) == (kind, trigger)
+    got = roles(typed[0], doc._.entities)
+    assert (actor, "actor") in got
+    assert target is None or (target, "target") in got
+
+
+@pytest.mark.parametrize("text", [
+    "The Louvre declared the painting should be classified as a national treasure.",  # nobody named is obliged
+    "Jack Straw said he must leave.",  # an obligation of one's own is no request
+    "Jack Straw said that Sudan will reach an agreement.",
+])
+def test_no_request_without_someone_named_who_must_act(nlp, text):
+    _, events = run(nlp, text)
+    assert not [e for e in events if e.type == "REQUEST"]
