@@ -303,6 +303,11 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
                 if obj.dep_ == "pobj":
                     args.add(obj, "actor")
                     has_subject = True
+        elif dep == "dative" and child.pos_ == "ADP":
+            # "provided 20 million euros to Ukraine": the parser's dative is the preposition
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    args.add(obj, "target")
         elif dep in OBJ:
             args.add(child, "target")
             # "reinforcing troops in the Donbas region": the object's place is the event's place

@@ -134,6 +134,9 @@ class EventExtractor:
             cameo = _cameo(tok, lemma, lex)
             if cameo is not None:
                 return cameo
+            money = _gives_money(tok, lemma, lex)
+            if money is not None:
+                return "AID", money
             if lemma in lex.cue("reporting_verbs"):
                 return ("OTHER", lemma) if self.include_reporting else None
             if self.include_other and lemma not in EMPTY_VERBS and lemma not in lex.cue("planning_verbs"):
@@ -360,6 +363,23 @@ def _cameo(verb: Token, lemma: str, lex: Lexicon) -> tuple[str, str] | None:
             if kind:
                 return kind, f"{phrase} {noun.lower_}" if noun is child else phrase
     return None
+
+
+def _gives_money(verb: Token, lemma: str, lex: Lexicon) -> str | None:
+    """The phrase of a verb of giving whose object is a sum of money ("will provide 500,000
+    euros", "put up 43 million euros"): funding is aid, whatever the verb."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    phrase = f"{lemma} {particle}" if particle and f"{lemma} {particle}" in lex.cue("transfer_verbs") else lemma
+    if phrase not in lex.cue("transfer_verbs"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.ent_type_ == "MONEY" or child.lemma_.lower() in MONEY_NOUNS):
+            return phrase
+    return None
+
+
+#: Nouns that name a sum of money when spaCy's recogniser does not ("provided the funds").
+MONEY_NOUNS = frozenset("euro dollar pound franc yen yuan rupee funds fund money cash sum".split())
 
 
 def _governing_verb(tok: Token) -> Token | None:

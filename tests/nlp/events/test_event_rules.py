@@ -139,6 +139,17 @@ def test_a_count_of_a_group_refers_to_the_group():
     assert args.roles == {"group/kurds": "actor"}
 
 
+def test_the_object_of_a_dative_preposition_is_the_target():
+    # "Poland gave aid to Ukraine ."
+    doc = build([("Poland", 1, "nsubj", "PROPN", "NNP", "Poland"), ("gave", 1, "ROOT", "VERB", "VBD", "give"),
+                 ("aid", 1, "dobj", "NOUN", "NN", "aid"), ("to", 1, "dative", "ADP", "IN", "to"),
+                 ("Ukraine", 3, "pobj", "PROPN", "NNP", "Ukraine"), (".", 1, "punct", "PUNCT", ".", ".")])
+    ents = [entity(doc, 0, 1, "country/poland", "country", "PL"), entity(doc, 4, 5, "country/ukraine", "country", "UA")]
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[1], args, LEX)
+    assert args.roles == {"country/poland": "actor", "country/ukraine": "target"}
+
+
 def test_the_author_of_a_rejected_call_is_the_target_even_when_named_by_its_owner():
     doc = build(CALLS)
     ents = [entity(doc, 0, 1, "country/serbia", "country", "RS"),

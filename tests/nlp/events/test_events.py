@@ -158,6 +158,17 @@ def run(nlp, text: str):
      {("Poland", "actor"), ("Ukraine", "target")}, "planned", "FUTURE_REF"),
     ("The European Union imposed sanctions on Belarus last week.", "SANCTION", "sanctions",
      {("European Union", "actor"), ("Belarus", "target")}, "asserted", "2022-W12"),
+    # a verb of giving whose object is a sum of money is aid; the parser's dative "to" names whom
+    ("The European Union provided 20 million euros to Ukraine on Monday.", "AID", "provided",
+     {("European Union", "actor"), ("Ukraine", "target")}, "asserted", "2022-03-28"),
+    ("Saudi Arabia gave the funds to Egypt in March.", "AID", "gave",
+     {("Saudi Arabia", "actor"), ("Egypt", "target")}, "asserted", "2022-03"),
+    ("Qatar put up 43 million dollars for the reconstruction of Gaza.", "AID", "put",
+     {("Qatar", "actor"), ("Gaza Strip", "target")}, "asserted", "2022-03-30"),
+    ("Japan has contributed to the rebuilding of Iraq.", "AID", "contributed",
+     {("Japan", "actor"), ("Iraq", "target")}, "asserted", "2022-03-30"),
+    ("Microsoft provided the software to Apple.", "OTHER", "provided",
+     {("Microsoft", "actor"), ("Apple", "target")}, "asserted", "2022-03-30"),
 ])
 def test_event_rules(nlp, text, kind, trigger, expected_roles, modality, date):
     doc, events = run(nlp, text)
