@@ -37,7 +37,7 @@ PROTESTERS = frozenset("protester protesters demonstrator demonstrators rioter r
                        "picketer picketers".split())
 #: Agent nouns PETRARCH2's dictionary lacks (it codes these through other rules), or codes otherwise.
 EXTRA_AGENTS: dict[str, str | None] = {
-    "official": "government", "officials": "government", "opposition": "opposition", "force": "military",
+    "official": "government", "officials": "government", "officer": "military", "officers": "military", "opposition": "opposition", "force": "military",
     "forces": "military", "security forces": "police", "security force": "police", "militia": "rebels",
     "insurgent": "rebels", "jihadist": "rebels", "separatist": "rebels", "spokesman": None,
     "spokeswoman": None, "spokesperson": None, "people": None, "village": None, "villages": None,
@@ -167,7 +167,7 @@ def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity
     says its country after a preposition ("demonstrators in Baghdad")."""
     out: list[tuple[Entity, Token, str]] = []
     for c in tok.children:
-        if c.dep_ in MODIFIER_DEPS and c.i in countries and c.i < tok.i:
+        if c.dep_ in MODIFIER_DEPS and c.i in countries and c.i < tok.i and not _stance(c):
             out.append((countries[c.i], c, "modifier"))
             for conj in c.conjuncts:  # "Hungarian and Romanian officials"
                 if conj.i in countries and conj.i < tok.i:
@@ -178,6 +178,13 @@ def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity
                     out.append((countries.get(obj.i) or towns[obj.i], obj, "prep"))
     seen: set[str] = set()
     return [x for x in out if not (x[0].id in seen or seen.add(x[0].id))]
+
+
+def _stance(modifier: Token) -> bool:
+    """"anti-Syria journalist", "pro-Iranian group": a stance towards a country, not a nationality."""
+    doc = modifier.doc
+    before = [doc[i].lower_ for i in range(max(0, modifier.i - 2), modifier.i)]
+    return bool({"anti", "pro"} & set(before))
 
 
 def _indefinite(tok: Token) -> bool:

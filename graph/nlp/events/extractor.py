@@ -46,6 +46,9 @@ PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MO
 #: meeting stays a meeting, as analysts code "will discuss" and "will meet".
 INTENT_TYPES = {"AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE", "COOPERATE": "AGREE", "SUPPORT": "AGREE",
                 "SANCTION": "THREATEN", "COERCE": "THREATEN", "ASSAULT": "THREATEN", "PROTEST": "THREATEN"}
+#: What halting turns into reducing relations (CAMEO 16: halt negotiations, mediation, aid,
+#: cooperation): "Syrian officers ended mediation efforts", "Moscow suspended the talks".
+HALTED_TYPES = frozenset({"CONSULT", "AID", "COOPERATE"})
 #: Who obstructs in dissent rather than by force of the state (CAMEO 144 "obstruct passage, block"
 #: is PROTEST, 191 "impose blockade" COERCE): "French paper workers blocked the bridge".
 DISSENT_SECTORS = frozenset({"protesters", "civilians", "labour", "opposition", "education", "ethnic", "refugees",
@@ -124,6 +127,8 @@ class EventExtractor:
                 return None  # the event noun it governs is the trigger
             if lemma in lex.cue("reporting_verbs") and _obliges(tok, index, lex):
                 return "REQUEST", lemma
+            if _represses(tok, lemma, lex):
+                return "COERCE", lemma
             for extra in tok.children:
                 if extra.dep_ in ("prt", "prep", "dobj"):
                     phrase = f"{lemma} {extra.lower_ if extra.dep_ != 'dobj' else extra.lemma_.lower()}"
@@ -162,6 +167,7 @@ class EventExtractor:
         args = Arguments(index)
         governor = None
         kept_by_aspect = False
+        said_by = None  # the verb that says what was done with the event noun ("suspended the talks")
         if tok.pos_ == "VERB":
             verb_arguments(tok, args, lex)
             if kind == "REQUEST":
@@ -177,6 +183,8 @@ class EventExtractor:
             if light is not None:
                 # "Russia held talks with Ukraine", "met the pledge with scepticism"
                 verb_arguments(light, args, lex)
+                if kind in HALTED_TYPES and tok.dep_ == "dobj" and light.lemma_.lower() in lex.cue("halting_verbs"):
+                    kind, said_by = "SANCTION", light
             elif governor is not None and tok.dep_ in ("nsubj", "nsubjpass") and \
                     governor.lemma_.lower() in lex.cue("aspectual_verbs"):
                 verb_arguments(governor, args, lex, inherit_subject=False)
@@ -219,7 +227,7 @@ class EventExtractor:
             confidence=_confidence(kind, parts, when.anchor, tok), lemma=phrase,
         )
         ev.mentions = [ev.trigger]
-        return Mention(tok, ev, phrase, args.place_preps, strong, intent)
+        return Mention(tok, ev, phrase, args.place_preps, strong, intent, said_by)
 
     def _keep(self, tok: Token, kind: str, parts: list[Participant], kept_by_aspect: bool) -> bool:
         """Restraint: an event needs someone (or, for a typed happening, somewhere) taking part."""
@@ -242,6 +250,8 @@ class EventExtractor:
         subject = next((c for c in m.token.children if c.dep_ in SUBJ), None)
         plural = any(index.kinds.get(p.entity) == "group" for p in ev.participants if p.role == "actor") \
             and not (subject is not None and subject.tag_ == "NN")
+        if m.said_by is not None:  # "Russia suspends talks with Kyiv", not "Talks between Russia and Kyiv"
+            return label(m.said_by, m.said_by.lemma_.lower(), actors, targets + parties, places, plural=plural)
         return label(m.token, m.phrase, actors, targets, places, actors + parties, plural=plural, intent=m.intent,
                      against=ev.type == "PROTEST")
 
@@ -256,6 +266,7 @@ class Mention:
     place_preps: dict[str, str]
     strong: bool
     intent: str = ""  # "pledge", "threaten": the mention states an intention to act
+    said_by: Token | None = None  # a verb that labels the event better than its noun
 
 
 def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex) -> list[Participant]:
@@ -273,6 +284,15 @@ def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex
     if other is None or states.get(other.entity) in targets:
         return parts
     return [Participant(other.entity, "actor")] + [p for p in parts if p.role != "actor" and p.entity != other.entity]
+
+
+def _represses(verb: Token, lemma: str, lex: Lexicon) -> bool:
+    """"Police prevented the demonstration", "dispersed the rally", "broke up the protest": stopping
+    a protest coerces those who hold it (CAMEO 17), it is no protest itself."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if lemma not in lex.cue("repression_verbs") and f"{lemma} {particle}" not in lex.cue("repression_verbs"):
+        return False
+    return any(c.dep_ == "dobj" and _noun_kind(c, lex) == "PROTEST" for c in verb.children)
 
 
 def _obliges(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:

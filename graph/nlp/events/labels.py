@@ -90,7 +90,9 @@ def _target_prep(verb: Token, targets: list[str]) -> str:
     """The preposition that introduces a target after the object: "on" in "opened fire on
     demonstrators"; "to" for an indirect object ("gave the Ivory Coast aid")."""
     names = {w for t in targets for w in t.lower().split()}
-    for child in verb.children:
+    # "suspended the talks with Kyiv": the preposition may hang from the object
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    for child in [*verb.children, *(c for o in objects for c in o.children)]:
         if child.dep_ == "prep":
             if any(w.lower_ in names for o in child.children if o.dep_ == "pobj" for w in o.subtree):
                 return child.lower_

@@ -306,6 +306,47 @@ def test_saying_that_someone_must_act_asks_it_of_them(modal, expected):
         assert said[0].label == "Mr Minister says Libya must hand over bombers"
 
 
+# "An anti - Syria journalist wrote ."
+ANTI = [("An", 4, "det", "DET", "DT", "an"), ("anti", 4, "amod", "ADJ", "JJ", "anti"), ("-", 4, "punct", "PUNCT", "HYPH", "-"),
+        ("Syria", 4, "amod", "PROPN", "NNP", "Syria"), ("journalist", 5, "nsubj", "NOUN", "NN", "journalist"),
+        ("wrote", 5, "ROOT", "VERB", "VBD", "write"), (".", 5, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_stance_towards_a_country_is_no_nationality():
+    doc = build(ANTI)
+    doc._.entities = [entity(doc, 3, 4, "country/syria", "country", "SY")]
+    GroupActors(agent_nouns())(doc)
+    assert not [e for e in doc._.entities if e.sector]
+
+
+# "Police dispersed the demonstration ." / "Moscow suspended the talks ."
+DISPERSED = [("Police", 1, "nsubj", "NOUN", "NNS", "police"), ("dispersed", 1, "ROOT", "VERB", "VBD", "disperse"),
+             ("the", 3, "det", "DET", "DT", "the"), ("demonstration", 1, "dobj", "NOUN", "NN", "demonstration"),
+             (".", 1, "punct", "PUNCT", ".", ".")]
+PREVENTED = [(w if w != "dispersed" else "prevented", h, d, p, t, l if l != "disperse" else "prevent")
+             for w, h, d, p, t, l in DISPERSED]
+SUSPENDED = [("Moscow", 1, "nsubj", "PROPN", "NNP", "Moscow"), ("suspended", 1, "ROOT", "VERB", "VBD", "suspend"),
+             ("the", 3, "det", "DET", "DT", "the"), ("talks", 1, "dobj", "NOUN", "NNS", "talk"),
+             (".", 1, "punct", "PUNCT", ".", ".")]
+HELD = [(w if w != "suspended" else "held", h, d, p, t, l if l != "suspend" else "hold") for w, h, d, p, t, l in SUSPENDED]
+
+
+@pytest.mark.parametrize("rows, actor, expected", [
+    (DISPERSED, ("group/police", "Police", "police"), ("COERCE", "dispersed")),  # stopping a protest coerces
+    (PREVENTED, ("group/police", "Police", "police"), ("COERCE", "prevented")),
+    (SUSPENDED, ("country/russia", "Russia", None), ("SANCTION", "talks")),  # halting talks reduces relations
+    (HELD, ("country/russia", "Russia", None), ("CONSULT", "talks")),
+])
+def test_stopping_a_protest_coerces_and_halting_talks_sanctions(rows, actor, expected):
+    doc = build(rows)
+    eid, name, sector = actor
+    doc._.entities = [Entity(eid, name, "group" if sector else "country", "", [Mention(0, len(doc[0].text), doc[0].text)],
+                             sector=sector, country=None if sector else "RU")]
+    doc._.timexes = []
+    typed = [(e.type, e.trigger.text) for e in EventExtractor(LEX)(doc)._.events if e.type != "OTHER"]
+    assert typed[:1] == [expected]
+
+
 def test_a_group_named_by_a_two_word_country_keeps_the_whole_name():
     # "Ivory Coast rebels rejected the plan ." ("Ivory" hangs on "Coast", "Coast" on "rebels")
     doc = build([("Ivory", 1, "compound", "PROPN", "NNP", "Ivory"), ("Coast", 2, "compound", "PROPN", "NNP", "Coast"),

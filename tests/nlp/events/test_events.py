@@ -315,3 +315,18 @@ def test_statements_protests_and_group_actors(nlp, text, kind, trigger, actor, t
 def test_no_request_without_someone_named_who_must_act(nlp, text):
     _, events = run(nlp, text)
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text, kind, trigger, label", [
+    ("Syrian officers today ended mediation efforts between rival militias in Tripoli.", "SANCTION", "efforts",
+     "Syrian officers end mediation efforts between militias in Tripoli"),  # CAMEO 165, halt mediation
+    ("Moscow suspended the talks with Kyiv.", "SANCTION", "talks", "Russia suspends talks with Kyiv"),
+    ("Turkish police prevented the demonstration staged by students.", "COERCE", "prevented",
+     "Turkish police prevent demonstration"),
+    ("Police dispersed the crowd in Lagos.", "COERCE", "dispersed", None),
+])
+def test_halting_relations_and_stopping_protests(nlp, text, kind, trigger, label):
+    _, events = run(nlp, text)
+    ev = [e for e in events if e.type != "OTHER"][0]
+    assert (ev.type, ev.trigger.text) == (kind, trigger)
+    assert label is None or ev.label == label
