@@ -115,6 +115,9 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         p.unit, p.half = None, 1 if p.ordinal == 1 else 2
     if p.words[-1] == "year" and ("quarter" in p.words or "half" in p.words):  # "the first half of the year"
         p.unit = "Q" if "quarter" in p.words else "HALF"
+    if p.unit in ("Q", "HALF") and "last" in p.words and p.year is None and p.words[-1] in ("quarter", "half"):
+        # "(the) last quarter" is the one before this; "the last quarter of 1989" its fourth
+        return relative(span, p, ctx)
     if p.unit in ("Q", "HALF") and p.ordinal is not None:
         n = p.ordinal if p.ordinal > 0 else (4 if p.unit == "Q" else 2)
         if p.unit == "Q":
@@ -130,8 +133,8 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         if year is None:
             if dct is None:
                 return Reading("DATE", f"XXXX-{letter}{n}", p.pos_mod)
-            if p.words[-1] == "year":  # "the first half of next year"
-                year = dct.year + (p.rel or 0)
+            if p.words[-1] == "year":  # "the first half of next year"; "the last quarter of the year" is this one's
+                year = dct.year + {"next": 1, "last": -1}.get(p.words[-2], 0)
             else:
                 year = _resolve_year(dct, lambda y: dt.date(y, first_month, 1), tense)
         return Reading("DATE", f"{year:04d}-{letter}{n}", p.pos_mod, ref=(dt.date(year, first_month, 1), letter))

@@ -20,6 +20,8 @@ _CLOCK = re.compile(r"^([01]?[0-9]|2[0-3])(?:[:.]([0-5][0-9]))?(am|pm|a\.m\.|p\.
 _SLASH = re.compile(r"^(0?[1-9]|1[0-2])/(0?[1-9]|[12][0-9]|3[01])/([0-9]{2}|[0-9]{4})$")
 _HHMM = re.compile(lexicon()["regex"]["HHMM"])
 _QTAG = re.compile(r"^([qh])([1-4])$")
+_NQ = re.compile(r"^([1-4])q([0-9]{2})?$")  # "3Q", "4Q89": quarter first, then a two-digit year
+_FY = re.compile(r"^fy([0-9]{2}|[0-9]{4})$")
 _FRACTION = re.compile(r"^([1-9])/([1-9])$")
 # "two and a half", "one and a quarter": the fraction after "and (a|one)".
 _AND_FRACTIONS = {"half": 0.5, "quarter": 0.25}
@@ -114,7 +116,7 @@ def parse(span: Span) -> Parts:
         elif m := _SLASH.match(w):
             year = int(m.group(3))
             p.month, p.day = int(m.group(1)), int(m.group(2))
-            p.year = year if year > 99 else (1900 + year if year > 30 else 2000 + year)
+            p.year = year if year > 99 else _two_digit_year(year)
         elif _HHMM.match(w) and words[i + 1:i + 2] and words[i + 1] in lexicon()["words"]["ZONE"]:
             p.hour, p.minute = int(w[:2]), int(w[2:])  # "1830 GMT": wire-service clock time
         elif _YEAR.match(w) and p.year is None:
@@ -134,6 +136,13 @@ def parse(span: Span) -> Parts:
             p.century = int(m.group(1)) - 1
         elif w in v["ordinal"] and any(x.startswith("centur") for x in words[i + 1:i + 3]):
             p.century = v["ordinal"][w] - 1
+        elif (m := _NQ.match(w)):
+            p.quarter = int(m.group(1))
+            if m.group(2):
+                p.year = _two_digit_year(int(m.group(2)))
+        elif (m := _FY.match(w)):
+            year = int(m.group(1))
+            p.year = year if year > 99 else _two_digit_year(year)
         elif (m := _QTAG.match(w)):
             if m.group(1) == "q":
                 p.quarter = int(m.group(2))
@@ -180,6 +189,11 @@ def parse(span: Span) -> Parts:
             p.pos_mod = v["mod"][w]
         i += 1
     return p
+
+
+def _two_digit_year(yy: int) -> int:
+    """ "4/2/89", "FY23", "4Q89": a two-digit year in the century news of the time would mean."""
+    return 1900 + yy if yy > 30 else 2000 + yy
 
 
 def _singular(w: str) -> str:

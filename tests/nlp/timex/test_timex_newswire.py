@@ -144,9 +144,26 @@ TENSE = [  # which way a weekday lies from the DCT
     ("The offer is scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday", "TIME",
      "1989-11-03T24:00", None),
 ]
-FISCAL = [
+FISCAL = [  # quarters and fiscal years as financial news writes them
     ("It lost $4 million for the fiscal-first quarter ended Sept. 30.", "1989-10-26", "the fiscal-first quarter",
      "DATE", "1989-Q1", None),
+    ("Revenue rose in fiscal year 2023.", "2023-11-08", "fiscal year 2023", "DATE", "2023", None),
+    ("Revenue rose in FY2023.", "2023-11-08", "FY2023", "DATE", "2023", None),
+    ("Revenue rose in FY 2023.", "2023-11-08", "FY 2023", "DATE", "2023", None),
+    ("Revenue rose in FY23.", "2023-11-08", "FY23", "DATE", "2023", None),
+    ("Profit rose in 4Q89.", "1989-10-26", "4Q89", "DATE", "1989-Q4", None),
+    ("Profit rose in the third quarter of fiscal 2023.", "2023-11-08", "the third quarter of fiscal 2023", "DATE",
+     "2023-Q3", None),
+    ("Profit rose in fiscal 2023's third quarter.", "2023-11-08", "fiscal 2023's third quarter", "DATE",
+     "2023-Q3", None),
+    # "last quarter" is the one before this; "the last quarter of" a year is its fourth
+    ("Profit rose last quarter.", "2023-11-08", "last quarter", "DATE", "2023-Q3", None),
+    ("Profit rose in the last quarter.", "2023-11-08", "the last quarter", "DATE", "2023-Q3", None),
+    ("Profit rose in the last quarter of 2022.", "2023-11-08", "the last quarter of 2022", "DATE", "2022-Q4", None),
+    ("Profit rose in the last quarter of the year.", "2023-11-08", "the last quarter of the year", "DATE",
+     "2023-Q4", None),
+    ("Profit rose in the last quarter of last year.", "2023-11-08", "the last quarter of last year", "DATE",
+     "2022-Q4", None),
 ]
 YEAR_ENDS = [  # weekdays, month-days, weeks and quarters on the other side of New Year from the DCT
     ("Talks collapsed on Monday.", "1998-01-02", "Monday", "DATE", "1997-12-29", None),
