@@ -90,6 +90,7 @@ class TimexTagger:
                 continue
             if reading.ref is not None and rule.kind != "offset":
                 ctx.note(reading.ref)
+                ctx.last_end = core.end
             modded = _with_suffix_mod(*_with_prefix_mod(core, reading, rule.kind))
             span, reading = _with_range(*modded)
             if timexes and span.start_char < timexes[-1].end:

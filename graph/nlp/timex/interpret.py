@@ -26,6 +26,7 @@ class Context:
     dct: dt.date | None
     last: tuple[dt.date, str] | None = None  # last calendar reference: a day in it and its granularity
     quarter: dt.date | None = None  # first day of the last quarter named: what financial news reports on
+    last_end: int | None = None  # the token index where the expression that set ``last`` ended
 
     def note(self, ref: tuple[dt.date, str]) -> None:
         """Remember a reference the article made, for the expressions that follow; a quarter is the
@@ -400,7 +401,7 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
     elif any(w in p.words for w in ("that", "the")) and p.partday:
         day = ctx.last[0] if ctx.last and ctx.last[1] == "D" else dct
     elif p.hour is not None and dct is not None:
-        day = _day_named_after(span, dct) or dct
+        day = _day_named_before(span, ctx) or _day_named_after(span, dct) or dct
     else:
         day = dct
     date = day.isoformat() if day else ("XXXX-XX-XX" if p.weekday is None else f"XXXX-WXX-{p.weekday}")
@@ -421,16 +422,34 @@ def _in_name(tok) -> bool:
     return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper)
 
 
+# Words that may stand between a day and the clock time on it: "Tuesday at 5 p.m.", "Nov. 7, at 9:30".
+_DAY_CLOCK_GAP = frozenset({"at", ",", "around", "about", "from", "by", "until", "before", "after"})
+
+
+def _day_named_before(span: Span, ctx: Context) -> dt.date | None:
+    """ "Yesterday at 5 p.m.", "on Nov. 7, 2023 at 9:30 a.m.": the day just named, right before the clock time."""
+    if ctx.last is None or ctx.last[1] != "D" or ctx.last_end is None or ctx.last_end > span.start:
+        return None
+    gap = span.doc[ctx.last_end:span.start]
+    return ctx.last[0] if len(gap) <= 2 and all(t.lower_ in _DAY_CLOCK_GAP for t in gap) else None
+
+
 def _day_named_after(span: Span, dct: dt.date) -> dt.date | None:
-    """ "21:00 local time on Thursday": the day a clock time's sentence names right after it."""
-    sent_end = span.sent.end if span.doc.has_annotation("SENT_START") else len(span.doc)
+    """ "21:00 local time on Thursday", "5 p.m. on Nov. 7": the day a clock time's sentence names right after it."""
+    doc = span.doc
+    sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
     values = lexicon()["values"]
-    for tok in span.doc[span.end:min(span.end + 5, sent_end)]:
+    for tok in doc[span.end:min(span.end + 5, sent_end)]:
         w = tok.lower_.rstrip(".")
         if w in values["weekday"]:
             return _resolve_weekday(dct, values["weekday"][w], clause_tense(span))
         if w in ("today", "yesterday", "tomorrow", "tonight"):
             return dct + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+        nxt = doc[tok.i + 1] if tok.i + 1 < sent_end else None
+        if w in values["month"] and tok.text[:1].isupper() and nxt is not None and nxt.text.isdigit():
+            month, dom = values["month"][w], int(nxt.text)
+            year = _resolve_year(dct, lambda y: _safe_date(y, month, dom), clause_tense(span))
+            return _safe_date(year, month, dom)
     return None
 
 

@@ -169,3 +169,13 @@ def test_a_plan_made_before_a_past_moment_points_back_on_a_built_doc(vocab):
                 ["PRON", "AUX", "VERB", "PART", "VERB", "ADP", "PROPN"],
                 ["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "prep", "pobj"], [2, 2, 2, 4, 2, 4, 5])
     assert clause_tense(now[6:7]) == FUTURE
+
+
+def test_a_clock_time_is_on_the_day_just_named_on_a_built_doc(vocab):
+    # Tuesday at 5 p.m.  (the tagger noted Tuesday, ending at token 1)
+    doc = Doc(vocab, words=["Tuesday", "at", "5", "p.m."])
+    ctx = Context(dct=dt.date(2023, 11, 8), last=(dt.date(2023, 11, 7), "D"), last_end=1)
+    assert interpret("deictic", doc[2:4], ctx).value == "2023-11-07T17:00"
+    # a word other than "at" or a comma between them: the clock time is not on that day
+    doc = Doc(vocab, words=["Tuesday", "polls", "close", "at", "5", "p.m."])
+    assert interpret("deictic", doc[4:6], ctx).value == "2023-11-08T17:00"

@@ -101,6 +101,13 @@ CLOCKS = [  # wire copy gives world time as four digits and a zone
     ("The blast occurred at 1:30 p.m. EST (1830 GMT) on Tuesday.", "2023-11-15", "1830 GMT", "TIME",
      "2023-11-14T18:30", None),
     ("The council met at 0900 GMT.", "2023-11-15", "0900 GMT", "TIME", "2023-11-15T09:00", None),
+    # a clock time is on the day named next to it, before or after
+    ("They met Tuesday at 5 p.m.", "2023-11-08", "5 p.m.", "TIME", "2023-11-07T17:00", None),
+    ("Yesterday at 5 p.m. the talks ended.", "2023-11-08", "5 p.m.", "TIME", "2023-11-07T17:00", None),
+    ("The deal was announced on Nov. 7, 2023 at 9:30 a.m.", "2023-11-08", "9:30 a.m.", "TIME",
+     "2023-11-07T09:30", None),
+    ("They met at 5 p.m. on Nov. 7.", "2023-11-08", "5 p.m.", "TIME", "2023-11-07T17:00", None),
+    ("Tuesday, he said, polls close at 8 p.m.", "2023-11-08", "8 p.m.", "TIME", "2023-11-08T20:00", None),
 ]
 
 # Third round: bounds and ranges written around an expression belong to it.
