@@ -6,6 +6,7 @@ clause from the parse, and the last date the article mentioned.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import numpy as np
@@ -101,7 +102,7 @@ class TimexTagger:
             taken = span.end
             timexes.append(_record(span, reading))
             spans.append(Span(doc, span.start, span.end, label=reading.type))
-        doc._.timexes = timexes
+        doc._.timexes = _ranges_in_order(doc, timexes)
         doc.spans["timex"] = SpanGroup(doc, name="timex", spans=spans)
         return doc
 
@@ -255,6 +256,41 @@ def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
         year = doc[end - 1].text
         day, last = year + day[4:], year + last[4:]
     return doc[start:end], Reading(reading.type, day, reading.mod, reading.anchor_begin, reading.ref, last)
+
+
+_RANGE_GAPS = frozenset({"-", "–", "to", "through", "until", "till"})
+_FOUR_DIGITS = re.compile(r"\b[0-9]{4}\b")
+
+
+def _ranges_in_order(doc: Doc, timexes: list[Timex]) -> list[Timex]:
+    """ "October-December", "from December to February": the end of a range of months or days
+    lies after its start, so an end (or start) written without a year takes the year that keeps
+    them in order, though each was first resolved against the DCT on its own. With no year on
+    either, an end already past keeps its place and the start moves back ("sales fell from
+    December to February", told in January, ran to the February gone)."""
+    dct = parse_dct(doc._.dct)
+    out = list(timexes)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.type != "DATE" or b.type != "DATE" or len(a.value) != len(b.value) or len(a.value) not in (7, 10) \
+                or not a.value[:4].isdigit() or not b.value[:4].isdigit() or b.value >= a.value \
+                or doc.text[a.end:b.start].strip().lower() not in _RANGE_GAPS:
+            continue
+        past = dct is not None and b.value <= dct.isoformat()[:len(b.value)]
+        if not _FOUR_DIGITS.search(b.text) and (_FOUR_DIGITS.search(a.text) or not past):
+            out[i] = _with_year(b, next(y for y in range(int(b.value[:4]), int(a.value[:4]) + 2)
+                                        if f"{y:04d}{b.value[4:]}" >= a.value))
+        elif not _FOUR_DIGITS.search(a.text):
+            out[i - 1] = _with_year(a, next(y for y in range(int(a.value[:4]), int(b.value[:4]) - 2, -1)
+                                            if f"{y:04d}{a.value[4:]}" <= b.value))
+    return out
+
+
+def _with_year(t: Timex, year: int) -> Timex:
+    value = f"{year:04d}{t.value[4:]}"
+    bounds = interval(value)
+    return dataclasses.replace(t, value=value, begin=bounds[0] if bounds else None,
+                               until=bounds[1] if bounds else None)
 
 
 def _amount(tok) -> float | None:

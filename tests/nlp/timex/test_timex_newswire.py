@@ -186,6 +186,16 @@ YEAR_ENDS = [  # weekdays, month-days, weeks and quarters on the other side of N
     ("Trading will start March 3 in Tokyo.", "1998-01-02", "March 3", "DATE", "1998-03-03", None),
     ("The offer ends end-March.", "1998-01-02", "end-March", "DATE", "1998-03", "END"),
 ]
+RANGE_ORDER = [  # the end of a range of months or days lies after its start, across New Year too
+    ("Sales fell in October-December.", "2023-11-08", "December", "DATE", "2022-12", None),
+    ("Sales fell in October-December.", "2023-11-08", "October", "DATE", "2022-10", None),
+    ("Talks will run from December to March.", "2023-11-08", "March", "DATE", "2024-03", None),
+    ("Talks run from December 2023 to March.", "2023-11-08", "March", "DATE", "2024-03", None),
+    ("Talks ran from November to March 2023.", "2023-11-08", "November", "DATE", "2022-11", None),
+    ("Sales fell from December to February.", "2024-01-10", "December", "DATE", "2022-12", None),
+    ("The fair ran Dec. 28 to Jan. 3.", "2024-01-10", "Jan. 3", "DATE", "2024-01-03", None),
+    ("Sales fell in December and February.", "2024-01-10", "February", "DATE", "2023-02", None),  # no range
+]
 MILLENNIA = [  # spelled thousands
     ("Families kept their glass secrets for more than two thousand years.", "1998-01-21",
      "more than two thousand years", "DURATION", "P2L", "MORE_THAN"),
@@ -194,7 +204,8 @@ MILLENNIA = [  # spelled thousands
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS + BOUNDS + RANGES
-                         + RATES + TENSE + FISCAL + YEAR_ENDS + MILLENNIA,
+                         + RATES + TENSE + FISCAL + YEAR_ENDS + RANGE_ORDER
+                         + MILLENNIA,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
