@@ -20,7 +20,8 @@ from ..records import DEFAULT_MODEL, Document, Entity, Event, EventRelation, Ext
 #: Texts longer than this are parsed in paragraph-aligned chunks (see :func:`chunk_limit`).
 CHUNK_CHARS = 100_000
 # Our components, in pipeline order, each added after the statistical model's own.
-ETKG_COMPONENTS: tuple[str, ...] = ("etkg_gazetteer", "etkg_entities", "etkg_actors", "etkg_timex", "etkg_events")
+ETKG_COMPONENTS: tuple[str, ...] = ("etkg_gazetteer", "etkg_entities", "etkg_actors", "etkg_timex", "etkg_events",
+                                     "etkg_acting")
 #: Components that take the user gazetteer (a CSV path) in their config.
 GAZETTEER_USERS = ("etkg_gazetteer", "etkg_entities")
 #: What time tagging does not need from the statistical model: it reads tags and the parse only.
@@ -59,7 +60,7 @@ def _load_model(model: str, exclude: tuple[str, ...] = ()) -> Language:
 def _load_pipeline(model: str, gazetteer: str | None) -> Language:
     # Importing the modules registers their factories with spaCy.
     from . import entities, events, timex  # noqa: F401
-    from .entities import actors  # noqa: F401 - registers etkg_actors
+    from .entities import actors  # noqa: F401 - registers etkg_actors and etkg_acting
 
     nlp = _load_model(model)
     for name in ETKG_COMPONENTS:

@@ -24,7 +24,7 @@ CSV = """action,subject,value,note
 merge,Kremlin,Russia,the Kremlin stands for the Russian state
 rename,Putin,Vladimir Putin,
 retype,Chernihiv,region,the oblast around the city
-drop,Turks,,too vague to be an actor
+drop,Turkish officials,,too vague to be an actor
 drop-event,Istanbul talks @ 001_kyiv_withdrawal,,a spokesman's summary
 retype-event,Putin bombs Ukraine,COERCE,a blockade
 merge,Nobody,Russia,
@@ -47,7 +47,7 @@ def corrected(nlp, corrections_csv) -> KnowledgeGraph:
 def test_the_tables_show_the_corrected_entities(corrected):
     ents = corrected.entities().set_index("entity")
     names = set(ents["name"])
-    assert "Kremlin" not in names and "Turks" not in names and "Putin" not in names
+    assert "Kremlin" not in names and "Turkish officials" not in names and "Putin" not in names
     russia = ents.loc[str(ID["entity/country/russia"])]
     assert "Kremlin" in russia["aliases"].split("; ")
     assert ents.loc[str(ID["entity/city/bucha"]), "kind"] == "city"
@@ -95,7 +95,7 @@ def test_every_corrected_statement_carries_its_provenance(corrected):
     dropped = corrected.sparql("""
         SELECT ?s WHERE { GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate rdfs:label ;
                                          prov:wasInvalidatedBy/etkg:action "drop" } }""", g=doc)
-    assert list(dropped["s"]) == [str(ID["entity/group/turks"])]
+    assert list(dropped["s"]) == [str(ID["entity/group/turkish-officials"])]
 
 
 def test_the_machine_graph_is_recoverable_from_the_corrected_one(seed_extraction, corrections_csv):

@@ -10,6 +10,12 @@ possessor, or "in/of/from <country>"), becomes an entity of kind ``group`` with 
 ("police", "demonstrators") is a group only where it takes part in a clause (subject, object,
 agent), and only for sectors that name an actor by themselves (police, rebels, protesters ...):
 "officials" or "the company" alone say too little.
+
+Such a group without a country ("doctors", "migrants", "officials", "police") names a kind of
+people, not a party of the story, unless it acts: the ``etkg_acting`` component, after the events,
+keeps it only as actor or target of a typed event, with the mentions in those events' sentences.
+An OTHER event is made only because some entity takes part, so it cannot make its generic
+group an actor; an event left with nobody taking part goes with it.
 """
 from __future__ import annotations
 
@@ -20,7 +26,12 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...records import Entity, Mention
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+if not Doc.has_extension("event_relations"):
+    Doc.set_extension("event_relations", default=None)
+
+from ...records import Entity, Event, EventRelation, Mention
 from ...text import slug
 
 #: PETRARCH2 agent codes (first three letters) -> etkg sectors (records.SECTORS).
@@ -200,3 +211,49 @@ def _argument(tok: Token) -> bool:
     if tok.dep_ in ARGUMENT_DEPS:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in ARGUMENT_PREPS
+
+
+@Language.component("etkg_acting", requires=["doc._.entities", "doc._.events"],
+                    assigns=["doc._.entities", "doc._.events", "doc._.event_relations"])
+def acting_groups(doc: Doc) -> Doc:
+    """Drops the generic groups that do not act (see :func:`acting`)."""
+    doc._.entities, doc._.events, doc._.event_relations = acting(
+        list(doc._.entities or []), list(doc._.events or []), list(doc._.event_relations or []))
+    return doc
+
+
+def generic(e: Entity) -> bool:
+    """A group named by a sector noun without a country ("doctors", "police")."""
+    return e.kind == "group" and e.sector is not None and e.country is None
+
+
+def acting(entities: list[Entity], events: list[Event], relations: list[EventRelation]
+           ) -> tuple[list[Entity], list[Event], list[EventRelation]]:
+    """The records without the generic groups that are no actor or target of a typed event (the
+    acting ones with only their mentions in such events' sentences), so without them as
+    participants and sources, and without the events that had no other participant."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for ev in events:
+        if ev.type != "OTHER":
+            for p in ev.participants:
+                if p.role in ("actor", "target"):
+                    spans.setdefault(p.entity, []).append((ev.sentence_start, ev.sentence_start + len(ev.sentence)))
+    kept: list[Entity] = []
+    gone: set[str] = set()
+    for e in entities:
+        if not generic(e):
+            kept.append(e)
+            continue
+        e.mentions = [m for m in e.mentions if any(s <= m.start and m.end <= end for s, end in spans.get(e.id, ()))]
+        (kept.append(e) if e.mentions else gone.add(e.id))
+    out: list[Event] = []
+    for ev in events:
+        taking_part = [p for p in ev.participants if p.entity not in gone]
+        if ev.participants and not taking_part:
+            continue
+        ev.participants = taking_part
+        if ev.source in gone:
+            ev.source = None
+        out.append(ev)
+    ids = {ev.id for ev in out}
+    return kept, out, [r for r in relations if r.source in ids and r.target in ids]

@@ -23,6 +23,7 @@ sen rep representative congressman congresswoman governor gov mayor general gen 
 captain capt admiral adm sergeant sgt major king queen prince princess pope ambassador judge justice
 premier foreign defence defense deputy chief executive ceo chairman chairwoman professor prof rev
 reverend father sheikh emir president-elect former late honourable honorable hon acting
+rabbi imam bishop archbishop cardinal pastor cantor
 """.split())
 #: Role nouns that say a name next to them is a person's ("director Steven Spielberg", "Laurence des
 #: Cars, the museum's president") and, capitalised, end an institution's name before the person's

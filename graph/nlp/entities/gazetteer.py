@@ -34,7 +34,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 SPANS_KEY = "etkg_gazetteer"
 GEONAMES = "https://sws.geonames.org/{}/"
 #: Bump when the way the table is built changes, so that stale caches are rebuilt.
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 #: Alternate names closer than this (rapidfuzz ratio) to a city's name are spellings of it
 #: ("Kiev" for Kyiv); farther ones are historical or other-language names ("Byzantium",
 #: "Zhdanov") that would match the wrong thing in English news.
@@ -51,6 +51,8 @@ LABELS = {"person": "PERSON", "organisation": "ORG", "country": "GPE", "city": "
           "law": "LAW"}
 assert set(LABELS) == set(KINDS), "every entity kind needs an NER-style label"
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")
+#: An abbreviation of dotted capitals: "U.S.", "U.A.E.".
+DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,11 @@ class Gazetteer:
             self.entries[known.id] = known
         for n in names:
             n = n.strip()
-            if n and (override or n not in self.surfaces):
-                self.surfaces[n] = known.id
+            # a dotted abbreviation also without its last full stop, as news writes it before a
+            # noun ("U.S border authorities")
+            for form in (n, n[:-1] if DOTTED.match(n) else ""):
+                if form and (override or form not in self.surfaces):
+                    self.surfaces[form] = known.id
 
 
 def _rows(name: str) -> list[dict[str, str]]:

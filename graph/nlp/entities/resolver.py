@@ -9,8 +9,9 @@ adds names the model missed (Chernihiv); mentions of one entity are grouped by
 
 Ids are ``<kind>/<slug>``: the gazetteer's id where it knows the entity (GeoNames-backed for
 places), else the normalised name, so the same entity gets the same id in every document and
-namesakes of different kinds stay apart. Demonyms ("the Russians", "Russian forces") are mentions
-of a group entity named by the plural ("group/russians") resolved to the country.
+namesakes of different kinds stay apart. Demonyms used as nouns ("the Russians") are mentions of
+a group entity named by the plural ("group/russians") resolved to the country; as adjectives
+("Russian forces", "a French billionaire") they are mentions of the country itself.
 """
 from __future__ import annotations
 
@@ -48,6 +49,10 @@ LAW_WORDS = frozenset("act acts law laws treaty treaties convention conventions 
                       "protocol charter constitution code bill amendment directive regulation pact memorandum "
                       "statute resolution".split())
 
+#: Kinds of the gazetteer's names that a PERSON label does not overrule without a title.
+NOT_PEOPLE = PLACE_KINDS | {"organisation"}
+#: The model's labels that vote for one reading of a name the document repeats, places before works.
+VOTED = ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT")
 #: Last words that make a name the model calls ORG a document ("the Inquiry Report").
 DOCUMENT_HEADS = frozenset("Report Study Survey".split())
 #: Nouns next to a name that say it names an organisation: "auction house Artcurial" (people's
@@ -119,7 +124,8 @@ class EntityResolver:
         out = []
         for s in filter(None, map(_clean, ner)):
             start = s.start + 1 if s[0].lower_ == "the" and len(s) > 1 else s.start
-            g = by_bounds.get((start, s.end))
+            end = s.end - 1 if len(s) > 1 and s[-1].text in ("’s", "'s") else s.end  # "the Louvre’s"
+            g = by_bounds.get((start, end))
             known = self.gaz.entries[g.id_] if g is not None else self._small_place(doc[start:s.end], s.label_)
             out.append(_Candidate(s, s.label_, known))
         covered = {i for c in out for i in range(c.span.start, c.span.end)}
@@ -152,14 +158,15 @@ class EntityResolver:
         _context_labels(cands)
         ner_labels: dict[str, Counter[str]] = {}
         for c in cands:
-            ner_labels.setdefault(c.span.text, Counter())[c.label] += 1
+            ner_labels.setdefault(_plain(c.span), Counter())[c.label] += 1
         self._acronyms(cands)
-        # One kind per unknown name: the model's majority label among organisation and place
-        # ("Netflix" tagged GPE once and ORG twice is a company), ties going to the organisation.
+        # One kind per unknown name, possessive or not: the model's majority label among
+        # organisation, place, work and product ("Netflix" tagged GPE once and ORG twice is a
+        # company, "the Louvre’s" tagged a work is the museum), ties going to the organisation.
         for c in cands:
-            if c.known is None and c.label in ("ORG", "GPE", "LOC", "FAC"):
-                votes = ner_labels[c.span.text]
-                c.label = max(("ORG", "GPE", "LOC", "FAC"), key=lambda label: (votes[label], label == "ORG"))
+            if c.known is None and c.label in VOTED:
+                votes = ner_labels[_plain(c.span)]
+                c.label = max(VOTED, key=lambda label: (votes[label], label == "ORG"))
         works = {_plain(c.span) for c in cands if c.label in ("NORP", "PERSON", "ORG") and _work_cue(c.span)
                  and _plain(c.span) not in self.gaz.demonyms}
         for c in cands:
@@ -177,28 +184,32 @@ class EntityResolver:
         # One reading per name in a document: the model's majority label for a name it tags both
         # PERSON and ORG, and a person's surname or full name is that person wherever it recurs
         # ("Mulally" tagged ORG after "Alan Mulally").
-        # A name the gazetteer knows as a place is a person only with a title ("Mr Jordan").
+        # A name the gazetteer knows as a place or organisation is a person only with a title
+        # ("Mr Jordan").
         people = {" ".join(aliases.strip_titles(_words(c.span))) for c in cands
-                  if _person_vote(ner_labels[c.span.text])
-                  and (c.known is None or c.known.kind not in PLACE_KINDS or _honorific(_title_before(c.span)))}
+                  if _person_vote(ner_labels[_plain(c.span)])
+                  and (c.known is None or c.known.kind not in NOT_PEOPLE or _honorific(_title_before(c.span)))}
         full_names = [name.split() for name in people if len(name.split()) > 1]
         people |= {name[-1] for name in full_names}
         name_words = {w for name in full_names for w in name}
         for c in cands:
-            if c.label == "PERSON" and not _person_vote(ner_labels[c.span.text]):
+            if c.label == "PERSON" and not _person_vote(ner_labels[_plain(c.span)]):
                 c.label = "ORG"
             elif (c.label in ("ORG", "GPE") and _plain(c.span) in people
                   and not (c.known and (c.known.kind == "country" or c.known.id in self.gaz.capitals))):
                 c.label, c.known = "PERSON", None
         # One reading per name here too: a town the text places somewhere ("travelling to
         # Mariupol") is that town in its other mentions ("the mayor of Mariupol", tagged ORG).
-        located_towns = {c.span.text for c in cands if c.known is not None and c.known.kind == "city"
+        located_towns = {_plain(c.span) for c in cands if c.known is not None and c.known.kind == "city"
                          and metonymy.located(c.span)}
         for c in cands:
             words = _words(c.span)
             title = _title_before(c.span)
             if c.known is not None and not c.known.user and not self._place_evidence(doc, c):
                 c.kind = ""  # "Mobile" is the city only where Alabama or a place is in the text
+                continue
+            if c.known is None and (self._epithet(c.span) or _court_district(c.span)):
+                c.kind = ""  # "Chardin is the French Vermeer", "the Central District of California"
                 continue
             known = c.known
             honorific = _honorific(title)
@@ -220,16 +231,16 @@ class EntityResolver:
             elif not self._is_name(c):
                 c.kind = ""  # "the Territory", "Museums", a "Moon" no one is called
                 continue
-            elif (c.label == "PERSON" and known is not None and known.kind in PLACE_KINDS
+            elif (c.label == "PERSON" and known is not None and known.kind in NOT_PEOPLE
                   and (known.kind == "country" or _plain(c.span) not in name_words)):
-                c.kind = known.kind  # "Warsaw said": the gazetteer's capital, not a person
+                c.kind = known.kind  # "Warsaw said", "the Louvre": the gazetteer's capital or museum
             elif c.label == "PERSON":
                 c.kind, c.known = "person", None  # "Obama" is a town in Japan, but not in the news
             elif known is not None and known.kind == "city" and c.label == "ORG":
-                evidence = (ner_labels[c.span.text]["GPE"] + ner_labels[c.span.text]["LOC"] > 0
-                            or c.span.text in located_towns
+                evidence = (ner_labels[_plain(c.span)]["GPE"] + ner_labels[_plain(c.span)]["LOC"] > 0
+                            or _plain(c.span) in located_towns
                             or (self.gaz.countries.get(known.country or "") in countries_here
-                                and ner_labels[c.span.text]["ORG"] == 1 and not self._org_cue(c.span)))
+                                and ner_labels[_plain(c.span)]["ORG"] == 1 and not self._org_cue(c.span)))
                 c.kind, c.known = ("city", known) if evidence else ("organisation", None)
             elif known is not None:
                 c.kind = known.kind
@@ -297,13 +308,28 @@ class EntityResolver:
         opening = tok.is_sent_start or before is None or "\n" in before.whitespace_ or before.is_space
         return not (opening and re.search(rf"\b{re.escape(tok.lower_)}\b", doc.text) is not None)
 
+    def _epithet(self, span: Span) -> bool:
+        """Whether a name is a comparison in the attribute of a copula, "the", a demonym and a name
+        ("Chardin is the French Vermeer", "Lyon is the French Chicago"): it says what the subject
+        is like and names no one."""
+        words = _words(span)
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        return (span.root.dep_ == "attr" and span.root.head.lemma_ == "be" and len(words) > 1
+                and (words[0].lower() == "the" or before == "the") and _plain(span).split()[0] in self.gaz.demonyms)
+
     def _group(self, c: _Candidate) -> None:
-        """Demonyms resolve to their country; other NORP nouns are groups, and so are NORP adjectives
-        with the plural they qualify ("Asian women"); other adjectives ("Western") are dropped."""
+        """Demonyms used as nouns are the people, resolved to their country ("the Russians said");
+        as adjectives they name the country itself ("French billionaire", "a British citizen"): a
+        demonym alone is no entity of its own. Other NORP nouns are groups, and so are NORP
+        adjectives with the plural they qualify ("Asian women"); other adjectives ("Western") are dropped."""
         text = _plain(c.span)
         if text in self.gaz.demonyms:
             people, country = self.gaz.demonyms[text]
-            c.kind, c.words, c.resolved_as = "group", tuple(people.split()), country
+            if _adjectival(c.span):
+                c.kind, c.known = "country", self.gaz.entries[country]
+                c.words = tuple(c.known.name.split())
+            else:
+                c.kind, c.words, c.resolved_as = "group", tuple(people.split()), country
         elif c.span.root.pos_ in ("NOUN", "PROPN") and c.span.root.dep_ != "amod":
             c.kind, c.words = "group", tuple(text.split())
         elif (c.span.root.dep_ == "amod" and c.span.end < len(c.span.doc) and c.span.root.head.i == c.span.end
@@ -576,14 +602,14 @@ def _context_labels(cands: list[_Candidate]) -> None:
             continue
         role = _role(c.span)
         if role == "person" and c.label in ("ORG", "GPE", "LOC", "FAC"):
-            relabel[c.span.text] = "PERSON"
+            relabel[_plain(c.span)] = "PERSON"
         elif (role == "organisation" and c.label == "PERSON") or (c.label in ("GPE", "LOC", "FAC") and _outlet(c.span)):
-            relabel[c.span.text] = "ORG"
+            relabel[_plain(c.span)] = "ORG"
         elif c.label in ("PERSON", "ORG") and _residence(c.span):
-            relabel[c.span.text] = "GPE"
+            relabel[_plain(c.span)] = "GPE"
     for c in cands:
-        if c.span.text in relabel and (c.known is None or relabel[c.span.text] == "GPE"):
-            c.label = relabel[c.span.text]
+        if _plain(c.span) in relabel and (c.known is None or relabel[_plain(c.span)] == "GPE"):
+            c.label = relabel[_plain(c.span)]
 
 
 def _role(span: Span) -> str | None:
@@ -618,6 +644,28 @@ def _outlet(span: Span) -> bool:
             or (root.dep_ == "dobj" and head.lemma_ == "tell")
             or (root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "interview")
             or (root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"))
+
+
+def _adjectival(span: Span) -> bool:
+    """Whether a word is used as an adjective: it qualifies the noun after it ("French laws",
+    "Russian forces") or is said of the subject ("Chardin was French")."""
+    root = span.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= span.end:
+        return True
+    return root.pos_ == "ADJ" and root.dep_ in ("acomp", "attr", "conj", "ROOT") and not any(
+        c.dep_ == "det" for c in root.children)
+
+
+#: "the Central District of California", "the Southern District of New York": a court's district,
+#: named by where it lies in the place after "of".
+COURT_DISTRICT = re.compile(r"^(?:the )?(?:Central|Northern|Southern|Eastern|Western|Middle) (?:District|Division)$")
+
+
+def _court_district(span: Span) -> bool:
+    """Whether a name is a district named by its position in the place after it (the place is
+    the entity)."""
+    doc = span.doc
+    return bool(COURT_DISTRICT.match(span.text)) and span.end < len(doc) and doc[span.end].lower_ == "of"
 
 
 def _after_article(span: Span) -> bool:
