@@ -6,16 +6,18 @@ is scored as the user runs it, ``etkg extract NAME.txt --json`` and ``NAME.html`
 figures (recall, kind accuracy, precision, alias merges, credits kept out) are reported per fold,
 per input and in total. Run from the project root:
 
-    .venv/bin/python benchmarks/realnews_entities.py [--etkg PATH] [--label NAME] [--write-results]
+    .venv/bin/python benchmarks/realnews_entities.py [--etkg PATH] [--label NAME] [--before REV] [--write-results]
 
-``--etkg`` scores another build of the command (e.g. an older tree, for a before/after table);
-``--write-results`` replaces the "Entities on real news" section of benchmarks/RESULTS.md.
+``--etkg`` scores another build of the command; ``--before REV`` also scores that commit, checked
+out beside this tree, for a before/after table; ``--write-results`` replaces the "Entities on real
+news" section of benchmarks/RESULTS.md.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -42,15 +44,29 @@ def folds() -> dict[str, list[str]]:
     return {"dev": sorted(ranked[:half]), "held-out": sorted(ranked[half:])}
 
 
-def score(etkg: str, names: list[str], html: bool) -> dict:
-    """The scorer's JSON totals over ``names`` (a folder of links to their files)."""
+def score(etkg: str, names: list[str], html: bool, tree: Path | None = None) -> dict:
+    """The scorer's JSON totals over ``names`` (a folder of links to their files), with the
+    ``graph`` package of ``tree`` where given."""
     with tempfile.TemporaryDirectory() as tmp:
         for n in names:
             for path in DATA.glob(f"{n}.*"):
                 (Path(tmp) / path.name).symlink_to(path)
         cmd = [sys.executable, str(SCORER), etkg, tmp] + (["--html"] if html else [])
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        env = {**os.environ, **({"PYTHONPATH": str(tree)} if tree else {})}
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def measure(etkg: str, tree: Path | None) -> dict[tuple[str, str], dict]:
+    """Totals per (fold, input) and in total over both folds."""
+    totals: dict[tuple[str, str], dict] = {}
+    for fold, names in folds().items():
+        for mode in ("txt", "html"):
+            totals[(fold, mode)] = score(etkg, names, mode == "html", tree)
+    for mode in ("txt", "html"):
+        both = [t for (f, m), t in totals.items() if m == mode]
+        totals[("total", mode)] = {k: sum(t[k] for t in both) for _, a, b in FIGURES for k in (a, b)}
+    return totals
 
 
 def table(totals: dict[tuple[str, str], dict]) -> str:
@@ -65,24 +81,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--etkg", default=str(ROOT / ".venv" / "bin" / "etkg"))
     ap.add_argument("--label", default="", help="a name for this build in the output")
+    ap.add_argument("--before", metavar="REV", help="an earlier commit to score beside this tree")
     ap.add_argument("--write-results", action="store_true")
     args = ap.parse_args()
     if not DATA.is_dir() or not SCORER.is_file():
         print(f"realnews-dev or its scorer not found under {ROOT.parent / 'shared'}; nothing measured")
         return 0
-    totals: dict[tuple[str, str], dict] = {}
-    for fold, names in folds().items():
-        for mode in ("txt", "html"):
-            totals[(fold, mode)] = score(args.etkg, names, mode == "html")
-    for mode in ("txt", "html"):
-        both = [t for (f, m), t in totals.items() if m == mode]
-        totals[("total", mode)] = {k: sum(t[k] for t in both) for _, a, b in FIGURES for k in (a, b)}
-    body = "\n".join(f"- {fold}: {', '.join(names)}" for fold, names in folds().items()) + "\n\n" + table(totals)
+    from benchmarks.results import replace_section, trees
+
+    body = "\n".join(f"- {fold}: {', '.join(names)}" for fold, names in folds().items())
+    with trees(ROOT, args.before) as found:
+        for name, tree in reversed(found.items()):
+            heading = "" if name == "now" else f"{name[0].upper()}{name[1:]}:\n\n"
+            body += "\n\n" + heading + table(measure(args.etkg, None if name == "now" else tree))
     print((args.label + "\n" if args.label else "") + body)
     if args.write_results:
-        from benchmarks.results import replace_section
-
-        replace_section(SECTION, body, ".venv/bin/python benchmarks/realnews_entities.py --write-results")
+        command = "python benchmarks/realnews_entities.py" + (f" --before {args.before}" if args.before else "")
+        replace_section(SECTION, body, f".venv/bin/{command} --write-results")
     return 0
 
 
