@@ -137,7 +137,7 @@ class TimeAnchors:
                 if verb_tense(head, self.lex.cue("future_modals")) == PLUPERFECT:
                     # "said on Thursday that the talks had produced no breakthrough": before then
                     return Anchor("PAST_REF", "tense", None, found.begin)
-                return Anchor(found.date, "inferred", found.begin, found.until)
+                return _day_of(found)
             head = parent
         return self._tense(governor or trigger, kind, set(parties), quoted)
 
@@ -238,6 +238,20 @@ class TimeAnchors:
         """A verb of saying, promising or announcing ("said", "promised to", "urged")."""
         lemma = verb.lemma_.lower()
         return lemma in self.lex.cue("reporting_verbs") or self.lex.verbs.get(lemma) in SPEECH_TYPES
+
+
+def _day_of(report: Anchor) -> Anchor:
+    """The inferred anchor of what a dated report reports: the report's day, not its hour ("were
+    arrested, authorities announced Wednesday morning" -> Wednesday)."""
+    date = report.date
+    if not (date and date[:4].isdigit() and "T" in date):
+        return Anchor(date, "inferred", report.begin, report.until)
+    day = date[:10]
+    try:
+        nxt = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return Anchor(date, "inferred", report.begin, report.until)
+    return Anchor(day, "inferred", day, nxt)
 
 
 def _before(a: Anchor, later: Timex) -> Anchor:

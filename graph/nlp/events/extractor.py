@@ -40,6 +40,8 @@ BACKGROUND_NOUNS = frozenset({"war", "conflict", "hostilities", "fighting", "cri
 MEASURE_NOUNS = frozenset("package shipment amount sum form kind lot ton tonne round wave series set".split())
 # Attacks and coercion land on a place ("invasion in Ukraine" targets Ukraine), aid and concessions
 # go to one ("lifted a state of emergency in West Darfur").
+#: What authorities do to people: reported without an agent, the authority reporting it did it.
+AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "AID", "CONCEDE"})
 #: What a stated intention to act is, by the type of the act (the CAMEO-to-PLOVER table: 03
 #: "express intent to cooperate, aid, yield" is AGREE, 13 "threaten to" is THREATEN). A planned
@@ -190,6 +192,13 @@ class EventExtractor:
                 verb_arguments(governor, args, lex, inherit_subject=False)
                 kept_by_aspect = True
         parts = args.participants()
+        if kind in AUTHORITY_TYPES and tok.pos_ == "VERB" and "actor" not in args.roles.values() and \
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+            # "Three people have been arrested ..., federal authorities announced": the authority
+            # that reports an arrest or a charge with no agent is the one that made it
+            source = classify(tok, index, quotes, lex).source
+            if source is not None and index.kinds.get(source) in ("organisation", "group") and source not in args.roles:
+                parts.append(Participant(source, "actor"))
         if kind != "OTHER" and tok.lemma_.lower() in lex.cue("captive_triggers") and not _captive(tok, index, lex):
             kind = "OTHER"  # "the release of the report", "a DOJ release": not freeing anybody
         strong = self._keep(tok, kind, parts, kept_by_aspect)

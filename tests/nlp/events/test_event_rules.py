@@ -470,6 +470,20 @@ def test_a_date_ahead_of_which_an_event_happens_dates_what_it_names_and_bounds_t
                                                                                   "2022-03-29")
 
 
+def test_what_a_report_reports_takes_the_report_s_day_not_its_hour():
+    # "Men were arrested , police announced Wednesday morning ."
+    doc = build([("Men", 2, "nsubjpass", "NOUN", "NNS", "man"), ("were", 2, "auxpass", "AUX", "VBD", "be"),
+                 ("arrested", 5, "ccomp", "VERB", "VBN", "arrest"), (",", 5, "punct", "PUNCT", ",", ","),
+                 ("police", 5, "nsubj", "NOUN", "NNS", "police"), ("announced", 5, "ROOT", "VERB", "VBD", "announce"),
+                 ("Wednesday", 7, "compound", "PROPN", "NNP", "Wednesday"),
+                 ("morning", 5, "npadvmod", "NOUN", "NN", "morning"), (".", 5, "punct", "PUNCT", ".", ".")])
+    morning = Timex(doc[6].idx, doc[7].idx + 7, "Wednesday morning", "TIME", "2022-03-30TMO",
+                    begin="2022-03-30T06:00", until="2022-03-30T12:00")
+    anchors = TimeAnchors(doc, [morning], LEX)
+    assert anchors.anchor(doc[5]).date == "2022-03-30TMO"  # the announcement itself
+    assert anchors.anchor(doc[2]) == type(anchors.anchor(doc[2]))("2022-03-30", "inferred", "2022-03-30", "2022-03-31")
+
+
 def test_an_undated_past_event_after_the_lead_is_past_ref_unless_it_is_a_statement():
     lead = [("Talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("ended", 1, "ROOT", "VERB", "VBD", "end"),
             ("in", 1, "prep", "ADP", "IN", "in"), ("Paris", 2, "pobj", "PROPN", "NNP", "Paris"),

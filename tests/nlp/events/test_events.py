@@ -214,6 +214,28 @@ def test_the_first_person_of_a_quotation_is_its_speaker(nlp, text, kind, actor, 
     assert found == ([(actor, source)] if actor else [])
 
 
+@pytest.mark.parametrize("text, kind, actor, date", [
+    # an arrest or charge reported with no agent by an authority was made by that authority, on
+    # the day of the report (not at its hour)
+    ("Three people have been arrested for running a brothel network, federal authorities announced Wednesday "
+     "morning.", "COERCE", "authorities", "2022-03-30"),
+    ("Two men were charged with fraud, police said.", "ACCUSE", "police", "2022-03-30"),
+    # a person reporting it is a witness, not the agent
+    ("Andrew Fahie was detained in Miami, the governor said.", "COERCE", None, "2022-03-30"),
+])
+def test_the_authority_reporting_an_agentless_arrest_made_it(nlp, text, kind, actor, date):
+    doc, events = run(nlp, text)
+    names = {e.id: e.name for e in doc._.entities}
+    (ev,) = [e for e in events if e.type == kind]
+    assert [names[p.entity] for p in ev.participants if p.role == "actor"] == ([actor] if actor else [])
+    assert ev.date == date
+
+
+def test_according_to_attributes_and_is_no_event(nlp):
+    _, events = run(nlp, "Han Lee was arraigned on Wednesday, according to Joshua Levy.")
+    assert [e.trigger.text for e in events] == ["arraigned"]
+
+
 def test_tense_anchors_without_time_expression(nlp):
     _, events = run(nlp, "Poland will supply tanks to Ukraine.")
     (ev,) = events
