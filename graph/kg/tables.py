@@ -10,13 +10,13 @@ and the three views of one build) share one computation.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any, Callable
+from typing import Callable
 
 import pandas as pd
-from rdflib import Literal
 
 from ..records import CONFIDENT, KINDS, PLOVER_TYPES
 from ..store import Backend, Rows
+from ..store.backends import to_python
 
 # Aggregation happens in pandas: rdflib's SPARQL engine mishandles GROUP_CONCAT over unbound values.
 ENTITIES_Q = """
@@ -106,13 +106,9 @@ EVENT_COLUMNS = ["event", "label", "type", "date", "begin", "end", "anchor", "mo
 _NO_LINKS = pd.DataFrame(columns=["canonical", "name"])
 
 
-def _py(value: Any) -> Any:
-    return value.toPython() if isinstance(value, Literal) else (str(value) if value is not None else None)
-
-
 def rows_frame(rows: Rows) -> pd.DataFrame:
     """A SPARQL SELECT result as a DataFrame of plain Python values."""
-    return pd.DataFrame([[_py(v) for v in row] for row in rows.rows], columns=rows.vars)
+    return pd.DataFrame([[to_python(v) for v in row] for row in rows.rows], columns=rows.vars)
 
 
 class Tables:
@@ -126,7 +122,8 @@ class Tables:
         self._cache: dict[tuple[str, bool], pd.DataFrame] = {}
 
     def _select(self, query: str) -> pd.DataFrame:
-        return rows_frame(self._backend.query(query))
+        rows = self._backend.values(query)
+        return pd.DataFrame(rows.rows, columns=rows.vars)
 
     def _cached(self, name: str, merge: bool, make: Callable[[bool], pd.DataFrame]) -> pd.DataFrame:
         key = (name, merge)

@@ -331,3 +331,16 @@ def test_a_failed_bulk_load_is_raised_where_the_build_waits_for_it():
     with pytest.raises(OSError, match="No space left"):
         loader.wait()
     loader.wait()  # raised once
+
+
+def test_plain_values_are_what_rdflib_reads_on_both_backends():
+    """Backend.values (the tables' read) gives what Literal.toPython gives: text, numbers,
+    decimals, dates, booleans, IRIs as strings, unbound as None."""
+    query = """SELECT ?s ?v ?u WHERE { VALUES (?s ?v) { (<https://x.org/a> "text") (<https://x.org/b> "fr"@fr)
+      (<https://x.org/c> 42) (<https://x.org/d> 0.80) (<https://x.org/e> "2022-03-30"^^xsd:date)
+      (<https://x.org/f> true) (<https://x.org/g> "2022-03-30T10:00:00"^^xsd:dateTime) (<https://x.org/h> "x"^^xsd:integer) } }"""
+    memory, oxigraph = KnowledgeGraph(new_dataset()).backend, KnowledgeGraph().backend
+    rows = oxigraph.values(query).rows
+    assert rows == memory.values(query).rows
+    assert [type(v).__name__ for _, v, _ in rows] == ["str", "str", "int", "Decimal", "date", "bool", "datetime", "Literal"]
+    assert rows[0] == ("https://x.org/a", "text", None)
