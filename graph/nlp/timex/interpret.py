@@ -454,10 +454,12 @@ def _day_named_after(span: Span, dct: dt.date) -> dt.date | None:
 
 
 def offset(span: Span, p: Parts, ctx: Context) -> Reading | None:
-    """ "a month ago", "two years earlier", "three days from now"."""
+    """ "a month ago", "two years earlier", "three days from now", "in two weeks' time"."""
     unit = p.unit or "D"
     n = p.number if p.number is not None else 1
-    direction = p.shift or -1
+    if p.words[-1] == "time" and (span.start == 0 or span.doc[span.start - 1].lower_ != "in"):
+        return duration(span, p, ctx)  # "two weeks' time off": a length, not the day it ends
+    direction = p.shift or (1 if p.words[-1] == "time" else -1)
     if n == "X":
         return Reading("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if unit == "2W":

@@ -196,6 +196,12 @@ RANGE_ORDER = [  # the end of a range of months or days lies after its start, ac
     ("The fair ran Dec. 28 to Jan. 3.", "2024-01-10", "Jan. 3", "DATE", "2024-01-03", None),
     ("Sales fell in December and February.", "2024-01-10", "February", "DATE", "2023-02", None),  # no range
 ]
+OFFSETS = [  # "in N units' time" is the point N units ahead
+    ("He will return in two weeks' time.", "2023-11-08", "two weeks' time", "DATE", "2023-W47", None),
+    ("Results come in 10 days' time.", "2023-11-08", "10 days' time", "DATE", "2023-11-18", None),
+    ("The vote is in a year's time.", "2023-11-08", "a year's time", "DATE", "2024", None),
+    ("He had two weeks' time off.", "2023-11-08", "two weeks' time", "DURATION", "P2W", None),
+]
 MILLENNIA = [  # spelled thousands
     ("Families kept their glass secrets for more than two thousand years.", "1998-01-21",
      "more than two thousand years", "DURATION", "P2L", "MORE_THAN"),
@@ -205,7 +211,7 @@ MILLENNIA = [  # spelled thousands
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS + BOUNDS + RANGES
                          + RATES + TENSE + FISCAL + YEAR_ENDS + RANGE_ORDER
-                         + MILLENNIA,
+                         + OFFSETS + MILLENNIA,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
