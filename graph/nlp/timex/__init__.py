@@ -238,7 +238,10 @@ def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
             return span, reading
         n = float(m.group(2)) * low / high
         value = f"P{m.group(1)}{int(n) if n == int(n) else n}{m.group(3)}"
-        return doc[start - 2:end], Reading(reading.type, value, "EQUAL_OR_MORE", reading.anchor_begin)
+        first = start - 2
+        if first >= 2 and doc[first - 2].lower_ == "the" and doc[first - 1].lower_ in lexicon()["words"]["REL"]:
+            first -= 2  # "the past 10 to 15 years"
+        return doc[first:end], Reading(reading.type, value, "EQUAL_OR_MORE", reading.anchor_begin)
     if reading.type != "DATE" or len(reading.value) != 10:
         return span, reading
     day = reading.value

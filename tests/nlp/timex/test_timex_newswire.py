@@ -133,6 +133,8 @@ RANGES = [  # one expression for a range: a length of at least the lower end; da
     ("The company will resume shipments within two to three weeks.", "1989-10-30", "two to three weeks",
      "DURATION", "P2W", "EQUAL_OR_MORE"),
     ("Patients wait 2-3 weeks.", "2020-04-10", "2-3 weeks", "DURATION", "P2W", "EQUAL_OR_MORE"),
+    ("Prices rose over the past 10 to 15 years.", "2023-11-08", "the past 10 to 15 years", "DURATION", "P10Y",
+     "EQUAL_OR_MORE"),
     ("It's between two and six days for every patient.", "1998-03-31", "two and six days", "DURATION", "P2D",
      "EQUAL_OR_MORE"),
     ("The drill is set for June 6-10.", "2022-05-30", "June 6-10", "DATE", "2022-06-06", None),
