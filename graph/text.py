@@ -11,8 +11,8 @@ import unicodedata
 LEGAL_SUFFIXES = frozenset("inc incorporated corp corporation co company ltd limited llc plc ag sa nv gmbh "
                            "spa srl sarl bv oy ab asa kk pty jsc pjsc oao holding holdings group".split())
 _SMALL_WORDS = frozenset("of the and for de du la le des".split())
-#: A web domain ending a company's name.
-_DOMAIN = re.compile(r"(?<=[A-Za-z])\.(?:com|net|org|co\.uk|co|io)$", re.I)
+#: A web domain ending a company's name, also under a country's domain ("Newsday.co.tt").
+_DOMAIN = re.compile(r"(?<=[A-Za-z])\.(?:com|net|org|co|io|info|news|tv)(?:\.[a-z]{2})?$", re.I)
 
 
 def slug(name: str) -> str:
@@ -36,6 +36,12 @@ def org_name(words: list[str]) -> list[str]:
     if len(words) == 1:
         words = [_DOMAIN.sub("", words[0]) or words[0]]  # "Amazon.com" is Amazon
     return words
+
+
+def domain_name(word: str) -> str:
+    """The name a web domain is made of ("Gothamist.com" -> "Gothamist"), or "" for no domain."""
+    name = _DOMAIN.sub("", word)
+    return name if name != word and "." not in name else ""
 
 
 def acronym(words: list[str]) -> str:

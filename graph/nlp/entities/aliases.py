@@ -116,7 +116,8 @@ def _close(a: str, b: str) -> bool:
 
 def cluster_organisations(names: list[list[str]]) -> list[int]:
     """Cluster index of each organisation name (suffix-free words): the same name, its acronym
-    ("UAW"), or the one longer name a name of two or more words is part of ("Homeland Security").
+    ("UAW"), the name written without spaces ("CBSNews" from CBSNews.com), or the one longer name
+    a name of two or more words is part of ("Homeland Security").
     A first word alone is not joined to a longer name: "Boeing" is not "Boeing Commercial
     Airplanes"."""
     keys: dict[str, int] = {}
@@ -130,8 +131,12 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
             for short in acronyms(w):
                 other.setdefault(short, set()).add(" ".join(w).lower())
     longer = _containers([w for w in names if len(w) > 1])
+    # a domain writes a name without its spaces: "CBSNews.com" is CBS News
+    squashed = {"".join(w).lower(): " ".join(w).lower() for w in names if len(w) > 1}
     for words in names:
         key = " ".join(words).lower()
+        if len(words) == 1:
+            key = squashed.get(key, key)
         if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]):
             if words[0] in whole:
                 key = whole[words[0]]

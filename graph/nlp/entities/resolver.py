@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...records import ACTOR_KINDS, KINDS, PLACE_KINDS, Entity, Mention
-from ...text import acronym, slug
+from ...text import acronym, domain_name, slug
 from . import aliases, metonymy
 from .patterns import DOMAIN, INSTITUTION_WORDS, ROMAN, name_spans
 from .credits import find_credits, furniture_lines, is_furniture
@@ -140,6 +140,7 @@ class EntityResolver:
                 out.append(_Candidate(g, g.label_, known))
                 covered.update(range(g.start, g.end))
         out.extend(_untagged_acronyms(doc, out, covered))
+        out.extend(_untagged_domain_names(doc, out, covered))
         out.sort(key=lambda c: c.span.start)
         _short_forms(doc, out)
         return out
@@ -499,6 +500,14 @@ def _untagged_acronyms(doc: Doc, cands: list[_Candidate], covered: set[int]) -> 
                 and len(spelled.get(t.text, ())) == 1):
             out.append(_Candidate(doc[t.i:t.i + 1], "ORG", None))
     return out
+
+
+def _untagged_domain_names(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
+    """The name of a web domain the document writes ("Gothamist.com"), left untagged where it
+    stands alone ("Gothamist reported"), as mentions of that organisation."""
+    names = {domain_name(c.span.text).lower() for c in cands if c.label == "ORG" and len(c.span) == 1} - {""}
+    return [_Candidate(doc[t.i:t.i + 1], "ORG", None) for t in doc
+            if t.i not in covered and t.lower_ in names and t.text[:1].isupper()]
 
 
 def _joined_names(ner: list[Span]) -> list[Span]:

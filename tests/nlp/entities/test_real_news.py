@@ -164,3 +164,39 @@ def test_a_museum_the_model_calls_a_person_is_the_museum(ents_nlp, text):
 ])
 def test_title_and_surname_with_a_religious_title(ents_nlp, text, person, mentions):
     assert [m.text for m in entities(ents_nlp, text)[person].mentions] == mentions
+
+
+# --- an organisation and its web domain are one entity ---
+@pytest.mark.parametrize("word, name", [
+    ("Gothamist.com", "Gothamist"), ("gothamist.com", "gothamist"), ("Newsday.co.tt", "Newsday"),
+    ("BBC.co.uk", "BBC"), ("Amazon", ""), ("U.S.", ""), ("www.cbsnews.com", ""),
+])
+def test_the_name_a_domain_is_made_of(word, name):
+    from graph.text import domain_name
+
+    assert domain_name(word) == name
+
+
+@pytest.mark.parametrize("names, clusters", [
+    ([["CBS", "News"], ["CBSNews"]], [0, 0]),
+    ([["Bank", "Paribas"], ["BNP"], ["BankParibas"]], [0, 1, 0]),
+    ([["CBS", "News"], ["CBS"]], [0, 1]),
+])
+def test_a_name_written_without_its_spaces_is_that_organisation(names, clusters):
+    from graph.nlp.entities.aliases import cluster_organisations
+
+    assert cluster_organisations(names) == clusters
+
+
+@pytest.mark.parametrize("text, org, mentions", [
+    ("Gothamist reported the story. Read more at gothamist.com.", "organisation/gothamist",
+     ["Gothamist", "gothamist.com"]),
+    ("CBS News reported the outbreak. Watch more on CBSNews.com.", "organisation/cbs-news",
+     ["CBS News", "CBSNews.com"]),
+    ("Newsday reported the sale. Visit Newsday.co.tt for more. Newsday said the bank acted.", "organisation/newsday",
+     ["Newsday", "Newsday.co.tt", "Newsday"]),
+])
+def test_an_organisation_and_its_domain_are_one_entity(ents_nlp, text, org, mentions):
+    ents = entities(ents_nlp, text)
+    assert [m.text for m in ents[org].mentions] == mentions
+    assert len([e for e in ents.values() if e.kind == "organisation"]) == 1
