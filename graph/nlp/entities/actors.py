@@ -9,7 +9,8 @@ possessor, or "in/of/from <country>"), becomes an entity of kind ``group`` with 
 (ISO 3166-1 alpha-2) and sector, appended to ``doc._.entities``. A sector noun without a country
 ("police", "demonstrators") is a group only where it takes part in a clause (subject, object,
 agent), and only for sectors that name an actor by themselves (police, rebels, protesters ...):
-"officials" or "the company" alone say too little.
+"officials" or "the company" alone say too little. A name the model did not tag, before a word for
+a body ("the Hizbollah group", "the Azadliq opposition coalition"), becomes an organisation.
 
 Such a group without a country ("doctors", "migrants", "officials", "police") names a kind of
 people, not a party of the story, unless it acts: the ``etkg_acting`` component, after the events,
@@ -68,6 +69,10 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
 ARGUMENT_PREPS = frozenset({"by", "on", "against", "at", "with", "to", "between"})
 COUNTRY_PREPS = frozenset({"in", "of", "from", "throughout"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+#: Common nouns that say the name before them is an organisation, where the model missed it:
+#: "the pro-Iranian Hizbollah group", "the Azadliq (Freedom) opposition coalition".
+ORGANISATION_NOUNS = frozenset("group coalition movement party front organisation organization network alliance "
+                               "militia faction".split())
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +121,8 @@ class GroupActors:
                         peoples.add(t.i)
                     else:  # also the noun of a named group: "Asian women" is not "women" again
                         named.add(t.i)
+        covered = set(countries) | set(towns) | peoples | named
+        entities += _missed_organisations(doc, covered, by_id)
         groups: dict[str, Entity] = {}
         for tok in doc:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in countries or tok.i in named:
@@ -189,6 +196,26 @@ def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity
                     out.append((countries.get(obj.i) or towns[obj.i], obj, "prep"))
     seen: set[str] = set()
     return [x for x in out if not (x[0].id in seen or seen.add(x[0].id))]
+
+
+def _missed_organisations(doc: Doc, covered: set[int], known: dict[str, Entity]) -> list[Entity]:
+    """Organisations named before a common noun that says what they are, which the model did not tag."""
+    out: dict[str, Entity] = {}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ORGANISATION_NOUNS:
+            continue
+        for c in tok.children:
+            if c.dep_ not in ("nmod", "compound") or c.pos_ != "PROPN" or c.i > tok.i or c.i in covered \
+                    or not c.text[:1].isupper():
+                continue
+            start = min([c.i, *(g.i for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN")])
+            span = doc[start:c.i + 1]
+            key = f"organisation/{slug(span.text)}"
+            if not slug(span.text) or key in known or any(t.i in covered for t in span):
+                continue
+            ent = out.setdefault(key, Entity(id=key, name=span.text, kind="organisation", label="ORG"))
+            ent.mentions.append(Mention(span.start_char, span.end_char, span.text))
+    return list(out.values())
 
 
 def _stance(modifier: Token) -> bool:

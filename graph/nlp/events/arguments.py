@@ -27,7 +27,7 @@ SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself"})
 #: Heads that count or pick out part of the group their "of" phrase names: "thousands of Iraqi
 #: Kurds demonstrated", "a member of the Syrian parliament", "52 members of MASSOB".
 QUANTITY_NOUNS = frozenset("ten hundred thousand million dozen score scores number numbers member members "
-                           "group groups some many most all several".split())
+                           "group groups some many most all several leader leaders".split())
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,10 @@ class EventExtractor:
             kind = _noun_kind(tok, lex)
             if kind is None or (kind == "OTHER" and not self.include_other):
                 return None
+            if tok.lemma_.lower() in lex.cue("body_nouns") and any(
+                    c.dep_ in ("compound", "nmod") and (ref := index.ref(c)) is not None and ref.kind == "organisation"
+                    for c in tok.children):
+                return None  # "the NATO alliance", "the Azadliq opposition coalition": the body, not its forming
             return kind, tok.lower_
         return None
 

@@ -347,6 +347,30 @@ def test_stopping_a_protest_coerces_and_halting_talks_sanctions(rows, actor, exp
     assert typed[:1] == [expected]
 
 
+# "Leaders of the Azadliq coalition agreed ." / "... the Azadliq ceasefire ..." (no body noun)
+AZADLIQ = [("Leaders", 5, "nsubj", "NOUN", "NNS", "leader"), ("of", 0, "prep", "ADP", "IN", "of"),
+           ("the", 4, "det", "DET", "DT", "the"), ("Azadliq", 4, "nmod", "PROPN", "NNP", "Azadliq"),
+           ("coalition", 1, "pobj", "NOUN", "NN", "coalition"), ("agreed", 5, "ROOT", "VERB", "VBD", "agree"),
+           (".", 5, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("noun, expected", [("coalition", {"Azadliq"}), ("ceasefire", set())])
+def test_a_name_before_a_word_for_a_body_is_an_organisation(noun, expected):
+    doc = build([(noun, *r[1:5], noun) if r[0] == "coalition" else r for r in AZADLIQ])
+    doc._.entities = []
+    GroupActors(agent_nouns())(doc)
+    assert {e.name for e in doc._.entities if e.kind == "organisation"} == expected
+
+
+def test_the_leaders_of_a_body_act_for_it_and_the_body_is_no_event():
+    doc = build(AZADLIQ)
+    doc._.entities = []
+    doc._.timexes = []
+    GroupActors(agent_nouns())(doc)
+    events = EventExtractor(LEX)(doc)._.events
+    assert [(e.type, e.label) for e in events] == [("AGREE", "Azadliq agrees")]
+
+
 def test_a_group_named_by_a_two_word_country_keeps_the_whole_name():
     # "Ivory Coast rebels rejected the plan ." ("Ivory" hangs on "Coast", "Coast" on "rebels")
     doc = build([("Ivory", 1, "compound", "PROPN", "NNP", "Ivory"), ("Coast", 2, "compound", "PROPN", "NNP", "Coast"),

@@ -352,3 +352,15 @@ def test_halting_relations_and_stopping_protests(nlp, text, kind, trigger, label
     ev = [e for e in events if e.type != "OTHER"][0]
     assert (ev.type, ev.trigger.text) == (kind, trigger)
     assert label is None or ev.label == label
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("The pro-Iranian Hizbollah (Party of God) group declared a unilateral ceasefire on Wednesday in south Lebanon.",
+     "RETREAT", "Hizbollah"),
+    ("Leaders of the Azadliq (Freedom) opposition coalition agreed to postpone the demonstration in Baku.",
+     "AGREE", "Azadliq"),
+])
+def test_a_body_the_model_missed_acts_by_its_name(nlp, text, kind, actor):
+    doc, events = run(nlp, text)
+    ev = [e for e in events if e.type != "OTHER"][0]
+    assert ev.type == kind and (actor, "actor") in roles(ev, doc._.entities)
