@@ -176,11 +176,13 @@ class EventExtractor:
         said_by = None  # the verb that says what was done with the event noun ("suspended the talks")
         if tok.pos_ == "VERB":
             verb_arguments(tok, args, lex)
+            if kind == "ASSAULT" and _strives(tok, args, index):
+                kind = "OTHER"
             if kind == "REQUEST":
                 clausal_target(tok, args)
             if kind != "OTHER" and "actor" in args.roles.values() and "target" not in args.roles.values():
                 # a target found only deep in the object or complement does not make an event of a
-                # verb nobody is seen doing ("the Louvre has fought to acquire a painting by Chardin")
+                # verb nobody is seen doing ("the museum has fought to acquire a painting by Chardin")
                 deep_targets(tok, args, lex)
         else:
             noun_arguments(tok, args, lex)
@@ -342,6 +344,17 @@ def _protest_targets(found: list[Mention]) -> None:
             known = {p.entity for p in ev.participants if p.role != "place"}
             ev.participants.extend(Participant(p.entity, "target") for p in r.event.participants
                                    if p.role == "target" and p.entity not in known)
+
+
+def _strives(verb: Token, args: Arguments, index: EntityIndex) -> bool:
+    """"The Louvre has fought to acquire a painting": a verb of combat with an infinitive says what
+    a person or an organisation strives for; armed groups and states that fight to retake a town
+    still fight."""
+    if not any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in verb.children):
+        return False
+    actors = [e for e, r in args.roles.items() if r == "actor"]
+    return bool(actors) and all(index.kinds.get(e) in ("person", "organisation") for e in actors)
 
 
 def _captive(tok: Token, index: EntityIndex, lex: Lexicon) -> bool:

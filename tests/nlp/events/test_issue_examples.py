@@ -66,6 +66,18 @@ def test_a_target_found_only_in_the_object_or_complement_makes_no_event_without_
     assert not [e for e in evs if e.type == kind], [(e.type, e.label) for e in evs]
 
 
+@pytest.mark.parametrize("text, kind", [
+    # a person or an organisation that fights to do something strives; armed groups and states fight
+    ("For over a year, the Louvre has fought to acquire a painting by Jean Siméon Chardin.", "OTHER"),
+    ("Greenpeace has fought to stop the pipeline.", "OTHER"),
+    ("Ukrainian forces fought to retake Kherson.", "ASSAULT"),
+    ("Russian troops fought Ukrainian forces near Kyiv.", "ASSAULT"),
+])
+def test_fighting_to_do_something_is_striving_unless_armed(nlp, text, kind):
+    evs, _ = events(nlp, text)
+    assert [e.type for e in evs if e.trigger.text == "fought"] == [kind]
+
+
 def test_an_organisation_named_before_its_common_noun_acts(nlp):
     evs, names = events(nlp, "The Asia-Pacific Economic Cooperation (APEC) forum has agreed to set up a research "
                              "center in Tokyo.")
