@@ -361,7 +361,10 @@ def cli_vs_bare(args: argparse.Namespace, cmd: str, work: Path) -> Path:
     best = max(rows, key=lambda r: n_words / r[5])
     store_best = max((r for r in rows if r[1]), key=lambda r: n_words / r[5])
     per_doc = n_words / len(docs)
-    for label, r in (("fastest configuration", best), ("fastest --store configuration", store_best)):
+    fastest = [("fastest configuration", best)]
+    if store_best is not best:
+        fastest.append(("fastest --store configuration", store_best))
+    for label, r in fastest:
         rate = n_words / r[5]
         lines.append(f"Extrapolated ({label}: {r[0]} process{'es' * (r[0] > 1)}, "
                      f"{'store' if r[1] else 'memory'}, {'views' if r[2] else 'no views'}; {rate:,.0f} words/s): "
