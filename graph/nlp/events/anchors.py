@@ -98,15 +98,16 @@ class TimeAnchors:
         # announces was announced before the clause that mentions it
         pledged = any(t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.cue("speech_nouns")
                       for t in _path(trigger, head))
-        own = self._explicit(trigger, head)
+        phrase = self._before_phrase(trigger, head)
+        own = self._explicit(trigger, head, phrase)
         if own:
             return Anchor("PAST_REF", "tense", None, own.begin) if pledged else own
         found = self._undated(trigger, head, governor, kind, parties, quoted, pledged)
-        later = self._later(trigger, head)
+        later = self._later(trigger, head, phrase)
         if later is not None:
             # "massed troops ahead of Tuesday's talks": the date is the talks', the massing before it
             found = _before(found, later)
-        if self._before_phrase(trigger, head) >= 0 and (earlier := self._explicit(trigger, head, -1)):
+        if phrase >= 0 and (earlier := self._explicit(trigger, head, -1)):
             # "on Monday, Russia massed troops ahead of talks": the talks come after Monday
             found = _after(found, earlier)
         return found
@@ -151,10 +152,10 @@ class TimeAnchors:
             t = t.head
         return -1
 
-    def _later(self, trigger: Token, head: Token) -> Timex | None:
+    def _later(self, trigger: Token, head: Token, phrase: int) -> Timex | None:
         """The time stated for what the event comes before ("ahead of Tuesday's talks", "before
-        Ukraine retook Bucha on Saturday"): a bound, not the event's date."""
-        phrase = self._before_phrase(trigger, head)
+        Ukraine retook Bucha on Saturday"): a bound, not the event's date; ``phrase`` is the
+        trigger's own "before" phrase (:meth:`_before_phrase`)."""
         clauses = {c.i for c in head.children if c.dep_ == "advcl" and phrase < 0 and any(
             m.dep_ == "mark" and m.lower_ in self.earlier_than for m in c.children)}
         found = [t for start, end, _, root_clause, before, t in self.spans
