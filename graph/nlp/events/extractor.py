@@ -198,11 +198,12 @@ class EventExtractor:
                 verb_arguments(governor, args, lex, inherit_subject=False)
                 kept_by_aspect = True
         parts = args.participants()
+        mod = classify(tok, index, quotes, lex)
         if kind in AUTHORITY_TYPES and tok.pos_ == "VERB" and "actor" not in args.roles.values() and \
                 any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             # "Three people have been arrested ..., federal authorities announced": the authority
             # that reports an arrest or a charge with no agent is the one that made it
-            source = classify(tok, index, quotes, lex).source
+            source = mod.source
             if source is not None and index.kinds.get(source) in ("organisation", "group") and source not in args.roles:
                 parts.append(Participant(source, "actor"))
         if kind != "OTHER" and tok.lemma_.lower() in lex.cue("captive_triggers") and not _captive(tok, index, lex):
@@ -223,7 +224,6 @@ class EventExtractor:
             kind = "PROTEST"
         actors = {p.entity for p in parts if p.role == "actor"}
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
-        mod = classify(tok, index, quotes, lex)
         intent = ""
         if kind in INTENT_TYPES and mod.modality in ("planned", "reported") and actors \
                 and stated_intention(tok, lex):
