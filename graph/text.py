@@ -11,8 +11,11 @@ import unicodedata
 LEGAL_SUFFIXES = frozenset("inc incorporated corp corporation co company ltd limited llc plc ag sa nv gmbh "
                            "spa srl sarl bv oy ab asa kk pty jsc pjsc oao holding holdings group".split())
 _SMALL_WORDS = frozenset("of the and for de du la le des".split())
-#: A web domain ending a company's name, also under a country's domain ("Newsday.co.tt").
-_DOMAIN = re.compile(r"(?<=[A-Za-z])\.(?:com|net|org|co|io|info|news|tv)(?:\.[a-z]{2})?$", re.I)
+#: The end of a web domain that news names an outlet or company by, also under a country's
+#: domain ("Amazon.com", "Newsday.co.tt").
+DOMAIN_SUFFIX = r"\.(?:com|net|org|co|io|info|news|tv)(?:\.[a-z]{2})?"
+#: A web domain ending a company's name.
+_DOMAIN = re.compile(rf"(?<=[A-Za-z]){DOMAIN_SUFFIX}$", re.I)
 
 
 def slug(name: str) -> str:

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ...text import bare
+from ...text import DOMAIN_SUFFIX, bare
 from .aliases import PERSON_ROLES, TITLES
 
 #: Capitalised words that end an organisation's name ("U.S. Attorney’s Office", "District Court").
@@ -31,7 +31,7 @@ NAME_PARTICLES = frozenset("of for de des du la le del della di".split())
 REGNAL_TITLES = frozenset("King Queen Emperor Empress Pope Tsar Czar Sultan Prince Princess".split())
 ROMAN = re.compile(r"^[IVX]{1,4}\.?$")
 #: A web domain written as a name ("bostontop10.com"), not inside an address or e-mail.
-DOMAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|co|io|info|news|tv)(?:\.[a-z]{2})?$", re.I)
+DOMAIN = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*{DOMAIN_SUFFIX}$", re.I)
 
 
 def name_spans(doc: Doc) -> list[Span]:
