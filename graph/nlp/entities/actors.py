@@ -27,11 +27,6 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-if not Doc.has_extension("events"):
-    Doc.set_extension("events", default=None)
-if not Doc.has_extension("event_relations"):
-    Doc.set_extension("event_relations", default=None)
-
 from ...records import Entity, Event, EventRelation, Mention
 from ...text import slug
 
@@ -243,7 +238,8 @@ def _argument(tok: Token) -> bool:
 @Language.component("etkg_acting", requires=["doc._.entities", "doc._.events"],
                     assigns=["doc._.entities", "doc._.events", "doc._.event_relations"])
 def acting_groups(doc: Doc) -> Doc:
-    """Drops the generic groups that do not act (see :func:`acting`)."""
+    """Drops the generic groups that do not act (see :func:`acting`); it runs after ``etkg_events``,
+    whose module declares ``doc._.events`` and ``doc._.event_relations``."""
     doc._.entities, doc._.events, doc._.event_relations = acting(
         list(doc._.entities or []), list(doc._.events or []), list(doc._.event_relations or []))
     return doc
