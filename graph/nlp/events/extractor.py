@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Collection
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -301,11 +302,19 @@ def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex
     return [Participant(other.entity, "actor")] + [p for p in parts if p.role != "actor" and p.entity != other.entity]
 
 
+def _listed_phrase(verb: Token, lemma: str, listed: Collection[str]) -> str | None:
+    """The verb as ``listed`` names it: with its particle where listed so ("put up", "break up"),
+    else its lemma; None when neither is listed."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle and f"{lemma} {particle}" in listed:
+        return f"{lemma} {particle}"
+    return lemma if lemma in listed else None
+
+
 def _represses(verb: Token, lemma: str, lex: Lexicon) -> bool:
     """"Police prevented the demonstration", "dispersed the rally", "broke up the protest": stopping
     a protest coerces those who hold it (CAMEO 17), it is no protest itself."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if lemma not in lex.cue("repression_verbs") and f"{lemma} {particle}" not in lex.cue("repression_verbs"):
+    if _listed_phrase(verb, lemma, lex.cue("repression_verbs")) is None:
         return False
     return any(c.dep_ == "dobj" and _noun_kind(c, lex) == "PROTEST" for c in verb.children)
 
@@ -389,11 +398,10 @@ def _cameo(verb: Token, lemma: str, lex: Lexicon) -> tuple[str, str] | None:
     Only event nouns of our own lexicon count: on real news the patterns with other objects, and
     the codes of bare verbs (a synonym block's: "add", "give", "accord" are COOPERATE there),
     typed far more events wrongly than rightly."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    phrase = f"{lemma} {particle}" if particle and f"{lemma} {particle}" in lex.cameo else lemma
-    entry = lex.cameo.get(phrase)
-    if entry is None:
+    phrase = _listed_phrase(verb, lemma, lex.cameo)
+    if phrase is None:
         return None
+    entry = lex.cameo[phrase]
     objects = entry[1]
     for child in verb.children:
         if child.dep_ != "dobj":
@@ -414,9 +422,8 @@ def _cameo(verb: Token, lemma: str, lex: Lexicon) -> tuple[str, str] | None:
 def _gives_money(verb: Token, lemma: str, lex: Lexicon) -> str | None:
     """The phrase of a verb of giving whose object is a sum of money ("will provide 500,000
     euros", "put up 43 million euros"): funding is aid, whatever the verb."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    phrase = f"{lemma} {particle}" if particle and f"{lemma} {particle}" in lex.cue("transfer_verbs") else lemma
-    if phrase not in lex.cue("transfer_verbs"):
+    phrase = _listed_phrase(verb, lemma, lex.cue("transfer_verbs"))
+    if phrase is None:
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and (child.ent_type_ == "MONEY" or child.lemma_.lower() in MONEY_NOUNS):
