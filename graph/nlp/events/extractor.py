@@ -123,8 +123,8 @@ class EventExtractor:
         """(type, phrase) when ``tok`` triggers an event."""
         if not tok.is_alpha:
             return None  # "’s" tagged as a verb, numbers, mis-tokenised fragments
-        lemma = tok.lemma_.lower()
         lex = self.lex
+        lemma = _known_lemma(tok, lex) if tok.pos_ == "VERB" else tok.lemma_.lower()
         if tok.pos_ == "VERB":
             if _light_verb_of_event(tok, lex):
                 return None  # the event noun it governs is the trigger
@@ -145,6 +145,9 @@ class EventExtractor:
             money = _gives_money(tok, lemma, lex)
             if money is not None:
                 return "AID", money
+            bare = _cameo_verb(tok, lemma, index, lex)
+            if bare is not None:
+                return bare
             if lemma in lex.cue("reporting_verbs"):
                 return ("OTHER", lemma) if self.include_reporting else None
             if self.include_other and lemma not in EMPTY_VERBS and lemma not in lex.cue("planning_verbs"):
@@ -419,6 +422,23 @@ def _cameo(verb: Token, lemma: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+def _cameo_verb(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> tuple[str, str] | None:
+    """(type, phrase) of a verb outside our lexicon by its own CAMEO code ("raped" ASSAULT,
+    "pardoned" CONCEDE), only where it names both who acts and on whom, as PETRARCH codes an
+    event only between a source and a target actor."""
+    phrase = _listed_phrase(verb, lemma, lex.cameo)
+    if phrase is None or lemma in EMPTY_VERBS or lemma in lex.cue("planning_verbs") \
+            or lemma in lex.cue("reporting_verbs"):
+        return None
+    kind = lex.cameo[phrase][0]
+    if kind is None:
+        return None
+    args = Arguments(index)
+    verb_arguments(verb, args, lex)
+    roles = set(args.roles.values())
+    return (kind, phrase) if {"actor", "target"} <= roles else None
+
+
 def _gives_money(verb: Token, lemma: str, lex: Lexicon) -> str | None:
     """The phrase of a verb of giving whose object is a sum of money ("will provide 500,000
     euros", "put up 43 million euros"): funding is aid, whatever the verb."""
@@ -472,6 +492,18 @@ def _verb_lemmas(verb: Token) -> set[str]:
     if low.endswith(("ed", "es")):
         out |= {low[:-1], low[:-2]}
     return out
+
+
+def _known_lemma(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma, or where the lemmatiser missed it ("raped" -> "rap", "rallied" ->
+    "rallie") the stem of a regular inflection that the lexicon or the CAMEO patterns list."""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.verbs or lemma in lex.cameo:
+        return lemma
+    low = verb.lower_
+    stems = [low[:-3] + "y"] if low.endswith(("ied", "ies")) else []
+    stems += sorted(_verb_lemmas(verb) - {lemma}, key=len, reverse=True) if low.endswith(("ed", "es")) else []
+    return next((s for s in stems if s in lex.verbs or s in lex.cameo), lemma)
 
 
 def _light_verb_of_event(verb: Token, lex: Lexicon) -> bool:

@@ -4,7 +4,8 @@
 They are data files so that an analyst can extend coverage without touching code. Beyond them,
 the CAMEO verb patterns of PETRARCH2 (``data/petrarch/verbs.json``, MIT, mapped to PLOVER with the
 official CAMEO-to-PLOVER table) type verbs by their object or prepositional phrase ("gave ...
-aid" -> AID, "withdraw from the border" -> RETREAT).
+aid" -> AID, "withdraw from the border" -> RETREAT) and, between a named source and target,
+verbs our lexicon lacks by their own CAMEO code ("raped" -> ASSAULT).
 """
 from __future__ import annotations
 

@@ -305,6 +305,26 @@ def test_lexicon_types(nlp, text, kind, trigger):
 
 
 @pytest.mark.parametrize("text, kind, trigger, actor, target", [
+    # a verb outside our lexicon typed by its own CAMEO code, between a named actor and target;
+    # "raped" is lemmatised "rap": the regular stem the patterns list is tried
+    ("Serbian soldiers raped Bosnian women near Foca.", "ASSAULT", "raped", "Serbian soldiers", "Bosnian women"),
+    ("Germany lauded Poland for its reforms.", "SUPPORT", "lauded", "Germany", "Poland"),
+    ("Serbia punished Kosovo for its declaration.", "COERCE", "punished", "Serbia", "Kosovo"),
+])
+def test_a_cameo_verb_between_two_actors_is_typed(nlp, text, kind, trigger, actor, target):
+    doc, events = run(nlp, text)
+    typed = [e for e in events if e.type != "OTHER"]
+    assert [(e.type, e.trigger.text) for e in typed] == [(kind, trigger)]
+    assert {(actor, "actor"), (target, "target")} <= roles(typed[0], doc._.entities)
+
+
+@pytest.mark.parametrize("text", ["Germany lauded the weather.", "The Kremlin pardoned the weather."])
+def test_a_cameo_verb_with_one_side_only_stays_untyped(nlp, text):
+    _, events = run(nlp, text)
+    assert [e.type for e in events if e.type != "OTHER"] == []
+
+
+@pytest.mark.parametrize("text, kind, trigger, actor, target", [
     # saying that someone must act asks it of them
     ("A senior British minister reiterated that Libya must hand over the bombers.", "REQUEST", "reiterated",
      "British minister", "Libya"),
