@@ -48,6 +48,14 @@ SECTORS: tuple[str, ...] = (
 #: Events below this confidence are the low tier: kept in the graph, hidden by default in tables
 #: and views (OTHER events, and events no participant a reader would know takes part in).
 CONFIDENT: float = 0.5
+
+
+def low_tier(kind: str, people: int) -> float:
+    """The confidence of an event below the confident tier: an OTHER one, or one that nobody a
+    reader would know takes part in (typed events rank above OTHER, each known party a little more)."""
+    return round(CONFIDENT - 0.3 + 0.1 * (kind != "OTHER") + 0.05 * min(2, people), 2)
+
+
 #: Where a document's publication date came from: the document itself (a .txt date line, a JSON
 #: field), the web page (htmldate), the feed entry, the crawl (WARC-Date), or --date.
 DATE_SOURCES: tuple[str, ...] = ("document", "page", "feed", "crawl", "default")

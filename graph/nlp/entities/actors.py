@@ -27,7 +27,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...records import Entity, Event, EventRelation, Mention
+from ...records import Entity, Event, EventRelation, Mention, Participant, low_tier
 from ...text import slug
 
 #: PETRARCH2 agent codes (first three letters) -> etkg sectors (records.SECTORS).
@@ -254,7 +254,8 @@ def acting(entities: list[Entity], events: list[Event], relations: list[EventRel
            ) -> tuple[list[Entity], list[Event], list[EventRelation]]:
     """The records without the generic groups that are no actor or target of a typed event (the
     acting ones with only their mentions in such events' sentences), so without them as
-    participants and sources, and without the events that had no other participant."""
+    participants and sources. An event that had no other participant is kept in the low tier: it
+    happened ("doctors protested"), but names nobody a reader would know."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for ev in events:
         if ev.type != "OTHER":
@@ -269,14 +270,15 @@ def acting(entities: list[Entity], events: list[Event], relations: list[EventRel
             continue
         e.mentions = [m for m in e.mentions if any(s <= m.start and m.end <= end for s, end in spans.get(e.id, ()))]
         (kept.append(e) if e.mentions else gone.add(e.id))
-    out: list[Event] = []
     for ev in events:
         taking_part = [p for p in ev.participants if p.entity not in gone]
-        if ev.participants and not taking_part:
-            continue
+        if _people(ev.participants) and not _people(taking_part):
+            ev.confidence = min(ev.confidence, low_tier(ev.type, 0))
         ev.participants = taking_part
         if ev.source in gone:
             ev.source = None
-        out.append(ev)
-    ids = {ev.id for ev in out}
-    return kept, out, [r for r in relations if r.source in ids and r.target in ids]
+    return kept, events, relations
+
+
+def _people(parts: list[Participant]) -> bool:
+    return any(p.role in ("actor", "target", "participant") for p in parts)

@@ -16,7 +16,7 @@ from typing import Collection
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan
+from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan, low_tier
 from ...text import FAMILIES, word_key
 from .anchors import TimeAnchors
 from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, deep_targets, higher_subject, noun_arguments,
@@ -536,7 +536,7 @@ def _confidence(kind: str, parts: list[Participant], anchor: str, tok: Token) ->
     takes part in stay below it."""
     people = sum(p.role in ("actor", "target", "participant") for p in parts)
     if kind == "OTHER" or not people:
-        return round(CONFIDENT - 0.3 + 0.1 * (kind != "OTHER") + 0.05 * min(2, people), 2)
+        return low_tier(kind, people)
     score = CONFIDENT + 0.1 + 0.1 * min(2, people)
     score += 0.1 if anchor == "explicit" else 0.0
     score += 0.05 if tok.pos_ == "VERB" else 0.0

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from graph.nlp.entities.actors import acting, generic
 from graph.nlp.entities.resolver import _adjectival
-from graph.records import Entity, Event, EventRelation, Mention, Participant, TextSpan
+from graph.records import CONFIDENT, Entity, Event, EventRelation, Mention, Participant, TextSpan
 
 VOCAB = spacy.blank("en").vocab
 
@@ -56,11 +56,13 @@ def test_a_generic_group_stays_only_as_actor_or_target_of_a_typed_event():
     kept, events, relations = acting([doctors, lawyers, levy], events, relations)
     assert [e.id for e in kept] == ["group/doctors", "person/levy"]
     assert [m.start for m in kept[0].mentions] == [0]  # only where it acts
-    # the events stay without the group that does not act, unless nobody else takes part
+    # the events stay without the group that does not act; one that nobody else takes part in
+    # ("catering to lawyers") drops to the low tier
     assert [(ev.id, [p.entity for p in ev.participants], ev.source) for ev in events] == [
-        ("ev-1", ["group/doctors"], None), ("ev-3", ["person/levy"], None), ("ev-4", ["group/doctors"], None),
-        ("ev-5", [], None)]
-    assert relations == [EventRelation("ev-1", "before", "ev-3")]
+        ("ev-1", ["group/doctors"], None), ("ev-2", [], None), ("ev-3", ["person/levy"], None),
+        ("ev-4", ["group/doctors"], None), ("ev-5", [], None)]
+    assert [ev.confidence < CONFIDENT for ev in events] == [False, True, False, False, False]
+    assert len(relations) == 2
 
 
 @pytest.mark.parametrize("text, absent", [
