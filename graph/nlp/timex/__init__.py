@@ -219,8 +219,11 @@ def _with_suffix_mod(span: Span, reading: Reading) -> tuple[Span, Reading]:
 
 
 _DAY = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])$")
+_DAYS = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])[-–](0?[1-9]|[12][0-9]|3[01])$")
 _PERIOD = re.compile(r"^P(T?)([0-9]+(?:\.[0-9]+)?)([A-Z]+)$")
-_RANGE_WORDS = ("-", "to", "through", "until", "and")
+# What joins the ends of a range written as one expression ("June 6-10", "October to December");
+# "and" joins one only after "between".
+_RANGE_GAPS = frozenset({"-", "–", "to", "through", "until", "till"})
 
 
 def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
@@ -229,9 +232,8 @@ def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
     doc = span.doc
     start, end = span.start, span.end
     joint = doc[start - 1].lower_ if start >= 2 else ""
-    if joint == "and" and (start < 3 or doc[start - 3].lower_ != "between"):
-        joint = ""  # "and" joins a range only after "between"
-    if reading.type == "DURATION" and reading.mod is None and joint in _RANGE_WORDS and span[0].like_num \
+    between = joint == "and" and start >= 3 and doc[start - 3].lower_ == "between"
+    if reading.type == "DURATION" and reading.mod is None and (joint in _RANGE_GAPS or between) and span[0].like_num \
             and doc[start - 2].like_num and (m := _PERIOD.match(reading.value)):
         low, high = _amount(doc[start - 2]), _amount(span[0])
         if low is None or high is None or not 0 < low < high:
@@ -242,13 +244,23 @@ def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
         if first >= 2 and doc[first - 2].lower_ == "the" and doc[first - 1].lower_ in lexicon()["words"]["REL"]:
             first -= 2  # "the past 10 to 15 years"
         return doc[first:end], Reading(reading.type, value, "EQUAL_OR_MORE", reading.anchor_begin)
-    if reading.type != "DATE" or len(reading.value) != 10:
+    if reading.type != "DATE" or len(reading.value) not in (7, 10):
         return span, reading
     day = reading.value
-    if _DAY.match(span[-1].text) and end + 1 < len(doc) and doc[end].lower_ in _RANGE_WORDS[:4] \
+    if len(day) == 7:  # the tokenizer keeps "6–10" (an en dash) whole: "June 6–10", "6–10 June"
+        if len(span) == 1 and end < len(doc) and (m := _DAYS.match(doc[end].text)):
+            end += 1
+        elif start >= 1 and (m := _DAYS.match(doc[start - 1].text)) and span[0].lower_.rstrip(".") in lexicon()["values"]["month"]:
+            start -= 1
+        else:
+            return span, reading
+        if not int(m.group(1)) < int(m.group(2)):
+            return span, reading
+        day, last = f"{day}-{int(m.group(1)):02d}", f"{day}-{int(m.group(2)):02d}"
+    elif _DAY.match(span[-1].text) and end + 1 < len(doc) and doc[end].lower_ in _RANGE_GAPS \
             and _DAY.match(doc[end + 1].text) and int(doc[end + 1].text) > int(day[8:]):
         last, end = f"{day[:8]}{int(doc[end + 1].text):02d}", end + 2  # "June 6-10"
-    elif _DAY.match(span[0].text) and start >= 2 and doc[start - 1].lower_ in _RANGE_WORDS[:4] \
+    elif _DAY.match(span[0].text) and start >= 2 and doc[start - 1].lower_ in _RANGE_GAPS \
             and _DAY.match(doc[start - 2].text) and int(doc[start - 2].text) < int(day[8:]):
         last, day, start = day, f"{day[:8]}{int(doc[start - 2].text):02d}", start - 2  # "6-10 June"
     else:
@@ -261,7 +273,6 @@ def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
     return doc[start:end], Reading(reading.type, day, reading.mod, reading.anchor_begin, reading.ref, last)
 
 
-_RANGE_GAPS = frozenset({"-", "–", "to", "through", "until", "till"})
 _FOUR_DIGITS = re.compile(r"\b[0-9]{4}\b")
 
 

@@ -505,16 +505,28 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return None
     if n is None and p.rel is not None and p.plural:  # "in recent days", "coming quarters"
         return Reading("DATE", "PAST_REF" if p.rel < 0 else "FUTURE_REF" if p.rel > 0 else "PRESENT_REF")
-    if n is None or n == "X":
-        amount = "X"
-    else:
-        if unit == "DE" and n == int(n):
-            unit, n = "Y", 10 * n
+    if n is not None and n != "X":
+        if unit == "DE" and 10 * n == int(10 * n):
+            unit, n = "Y", int(10 * n)
         elif unit == "Y" and n >= 1000 and n % 1000 == 0:
             unit, n = "L", n // 1000  # "two thousand years": millennia, as TimeBank writes them (P2L)
-        amount = f"{int(n)}" if n == int(n) else f"{n}"
-    value = f"PT{amount}{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS_H else f"P{amount}{unit}"
+    value = period("X" if n is None else n, unit)
     return Reading("DURATION", value, anchor_begin=_anchor_begin(span, p, ctx, n, unit))
+
+
+# A fraction of a unit is spelled in the next smaller one ("2 1/2 years" = P2Y6M, as TimeBank writes it).
+_SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "MIN": (60, "S")}
+
+
+def period(n, unit: str) -> str:
+    """The TimeML period of ``n`` (a number or "X") ``unit``s: "P3Y", "PT1H30M", "P2Y6M", "PXD"."""
+    pieces = [(n, unit)]
+    if n != "X" and n != int(n) and unit in _SMALLER and (rest := (n - int(n)) * _SMALLER[unit][0]) == int(rest):
+        pieces = [(int(n), unit)] * (int(n) > 0) + [(int(rest), _SMALLER[unit][1])]
+    spelled = [(f"{int(k) if k != 'X' and k == int(k) else k}{'M' if u == 'MIN' else u}", u in _TIME_UNITS_H)
+               for k, u in pieces]
+    clock = "".join(text for text, timed in spelled if timed)
+    return "P" + "".join(text for text, timed in spelled if not timed) + (f"T{clock}" if clock else "")
 
 
 def _anchor_begin(span: Span, p: Parts, ctx: Context, n, unit: str) -> str | None:
@@ -553,7 +565,7 @@ def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
         unit = p.unit
         if unit == "2W":
             unit, n = "W", 2 * n
-        return Reading("SET", f"PT{n}{'M' if unit == 'MIN' else unit}" if unit in _TIME_UNITS_H else f"P{n}{unit}")
+        return Reading("SET", period(n, unit))
     return None
 
 

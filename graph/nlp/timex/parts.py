@@ -165,6 +165,13 @@ def parse(span: Span) -> Parts:
             p.ordinal = v["ordinal"].get(w, -1)
             if w == "last":  # "the last eight years" looks back like "the past eight years"
                 p.rel = -1
+        elif w == "half" and words[i + 1:i + 2] in (["a"], ["an"]) and i + 2 < len(words):
+            p.number, i = 0.5, i + 2  # "half an hour"
+            continue
+        elif w == "and" and p.unit is not None and (frac := _and_fraction(words, i)):
+            p.number = (p.number if isinstance(p.number, (int, float)) else 1) + frac[0]  # "a year and a half"
+            i = frac[1]
+            continue
         elif w in v["number"] or w in v["vague_number"] or _INT.match(w):
             p.number, i = _number_word(words, i, v)
             continue

@@ -31,11 +31,21 @@ def _check(nlp, sentence, dct, expr, ttype, value):
 
 
 # (sentence, DCT, expression, type, value) for each class.
-FRACTIONS = [
-    ("Refugees lived in the camps for 2 1/2 years.", "1998-02-27", "2 1/2 years", "DURATION", "P2.5Y"),
-    ("The restoration took two and a half years.", "2023-11-08", "two and a half years", "DURATION", "P2.5Y"),
+FRACTIONS = [  # a fraction of a unit is spelled in the next smaller one, as TimeBank writes it
+    ("Refugees lived in the camps for 2 1/2 years.", "1998-02-27", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The restoration took two and a half years.", "2023-11-08", "two and a half years", "DURATION", "P2Y6M"),
     ("Crossings doubled in a single month.", "2022-04-21", "a single month", "DURATION", "P1M"),
-    ("He was sentenced to one and a half years.", "2022-04-21", "one and a half years", "DURATION", "P1.5Y"),
+    ("He was sentenced to one and a half years.", "2022-04-21", "one and a half years", "DURATION", "P1Y6M"),
+    ("The project took a year and a half.", "2023-11-08", "a year and a half", "DURATION", "P1Y6M"),
+    ("It has been a decade and a half since the war.", "2023-11-08", "a decade and a half", "DURATION", "P15Y"),
+    ("The talks lasted 1 1/2 hours.", "2023-11-08", "1 1/2 hours", "DURATION", "PT1H30M"),
+    ("Police held him for half an hour.", "2023-11-08", "half an hour", "DURATION", "PT30M"),
+    ("The race was won in 3 1/2 minutes.", "2023-11-08", "3 1/2 minutes", "DURATION", "PT3M30S"),
+    ("The summit ran for 2 1/2 days.", "2023-11-08", "2 1/2 days", "DURATION", "P2DT12H"),
+    ("The strike lasted one and a quarter years.", "2023-11-08", "one and a quarter years", "DURATION", "P1Y3M"),
+    # no whole smaller unit: the fraction stays
+    ("The strike lasted two and a half weeks.", "2023-11-08", "two and a half weeks", "DURATION", "P2.5W"),
+    ("Rates held for 2.5 months.", "2023-11-08", "2.5 months", "DURATION", "P2.5M"),
 ]
 HALVES = [
     ("Losses continue through the first two quarters of 1990.", "1989-10-26", "first two quarters of 1990",

@@ -140,6 +140,11 @@ RANGES = [  # one expression for a range: a length of at least the lower end; da
     ("The drill is set for June 6-10.", "2022-05-30", "June 6-10", "DATE", "2022-06-06", None),
     ("The drill ran 6-10 June.", "2022-06-20", "6-10 June", "DATE", "2022-06-06", None),
     ("The drill ran June 6 to 10, 2021.", "2022-06-20", "June 6 to 10, 2021", "DATE", "2021-06-06", None),
+    # an en dash, which the tokenizer leaves inside one token, and "till" join a range too
+    ("The festival runs June 6–10.", "2021-05-20", "June 6–10", "DATE", "2021-06-06", None),
+    ("The festival ran 6–10 June 2019.", "2021-05-20", "6–10 June 2019", "DATE", "2019-06-06", None),
+    ("Shops open from June 6 till 10.", "2021-05-20", "June 6 till 10", "DATE", "2021-06-06", None),
+    ("Repairs take two–three weeks.", "2021-05-20", "two–three weeks", "DURATION", "P2W", "EQUAL_OR_MORE"),
 ]
 RATES = [  # "N things a week" is a recurrence; a count before the rate is part of it
     ("Qantas runs four flights a week to Bombay.", "1998-02-13", "a week", "SET", "P1W", None),
