@@ -89,6 +89,7 @@ def extractor_iri(model: str) -> URIRef:
     return ID[f"extractor/etkg-{_part(etkg_version())}/{_part(model)}"]
 
 
+@lru_cache(maxsize=4096)
 def _decimal(value: float, places: int) -> Literal:
     """An xsd:decimal with a fraction ("0.8", "60.0"): the form rdflib's Turtle and TriG writers
     keep, so that a graph read back and written again is byte-identical. (Oxigraph stores
@@ -97,12 +98,16 @@ def _decimal(value: float, places: int) -> Literal:
     return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=1 << 16)
 def _offset(value: int) -> Literal:
+    # Cached, as are the other literal makers here: an rdflib Literal costs microseconds to make
+    # (a date one parses its text), offsets and dates recur across a corpus, and terms are immutable.
     # xsd:integer rather than NIF's xsd:nonNegativeInteger: Oxigraph stores the derived integer
     # types as xsd:integer, so only xsd:integer reads back as written (SHACL checks >= 0)
     return Literal(value)
 
 
+@lru_cache(maxsize=4096)
 def _date_literal(value: str) -> Literal:
     """ISO date or datetime as a typed literal (intervals are exclusive at the end)."""
     return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)

