@@ -19,6 +19,22 @@ FINITE_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", 
 #: Heads of clauses, non-finite ones included: where a pronoun's clause begins.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp", "acl", "pcomp"})
 
+#: Heads that count or pick out part of the group their "of" phrase names: "thousands of Iraqi
+#: Kurds demonstrated", "a member of the Syrian parliament", "52 members of MASSOB".
+QUANTITY_NOUNS = frozenset("ten hundred thousand million dozen score scores number numbers member members "
+                           "group groups some many most all several leader leaders".split())
+
+
+def counted(tok: Token) -> Token:
+    """The head a counted noun's phrase takes part through: "students" in "hundreds of students
+    rallied" is the subject; other nouns are themselves."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not tok:
+        head = prep.head
+        if head.lemma_.lower() in QUANTITY_NOUNS or head.lower_ in QUANTITY_NOUNS or head.pos_ == "NUM":
+            return head
+    return tok
+
 
 def parse_dct(value: dt.date | str | None) -> dt.date | None:
     """The publication date, or None when absent or not an ISO date (no anchoring beats a wrong one)."""

@@ -1,6 +1,7 @@
 """Group actors as event coders code them: "Egyptian police" (EGY COP), "Israeli troops" (ISR MIL),
 "Opposition groups in Zimbabwe" (ZWE OPP), "Iraqi Kurds", "senior Hungarian and Romanian officials",
-"a Russian official" (RUS GOV).
+"a Russian official" (RUS GOV), "the government of Sudan", "a court in Spain", "hundreds of students"
+(where they take part).
 
 The ``etkg_actors`` component runs after ``etkg_entities``. A noun that names a sector (the agent
 nouns of PETRARCH2's dictionary, ``data/petrarch/agents.json``) or a people the model tags NORP,
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import Entity, Event, EventRelation, Mention, Participant, low_tier
 from ...text import slug
+from ..syntax import counted
 
 #: PETRARCH2 agent codes (first three letters) -> etkg sectors (records.SECTORS).
 CAMEO_SECTORS: dict[str, str] = {
@@ -125,15 +127,16 @@ class GroupActors:
             if any(c.dep_ == "poss" and c.i not in countries for c in tok.children):
                 continue  # "its troops", "Putin's forces": their owner's, as the event rules resolve them
             one = tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in COLLECTIVES and tok.i not in peoples
-            if one and not _indefinite(tok):
-                continue
             sector = self._sector(tok)
             if sector is None and tok.i not in peoples:
                 continue
             sector = sector or "ethnic"
             found = _countries(tok, countries, towns)
-            if one and not any(how == "modifier" for _, _, how in found):
-                continue  # "a Russian official" is a group of one; "an official" says too little
+            if one and not any(how == "prep" or _indefinite(tok) for _, _, how in found):
+                # "a Russian official", "a court in Spain", "the government of Sudan" are one
+                # body of a country's sector; "an official" says too little, and "the Russian
+                # president" is a titled person, whom the event rules resolve
+                continue
             if not found and not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok)):
                 continue
             words = [c for c in tok.children if c.dep_ == "compound" and c.i not in countries and c.i < tok.i]
@@ -141,7 +144,9 @@ class GroupActors:
             start = min([tok.i, *(c.i for c in words)])
             for state, modifier, how in found or [(None, None, "")]:
                 if how == "prep" or modifier is None:
-                    name = head + (f" in {state.name}" if state is not None else "")
+                    # "Farmers in France", "the government of Sudan": the preposition the text uses
+                    prep = modifier.head.lower_ if modifier is not None and one else "in"
+                    name = head + (f" {prep} {state.name}" if state is not None else "")
                 else:
                     # "Ivory Coast rebels": the parser hangs "Ivory" on "Coast"; the name is the mention's
                     begin = first.get(modifier.i, modifier.i)
@@ -167,7 +172,7 @@ class GroupActors:
         lemma = tok.lemma_.lower()
         for c in tok.children:
             if c.dep_ == "compound" and c.i < tok.i:
-                for phrase in (f"{c.lemma_.lower()} {lemma}", f"{c.lower_} {tok.lower_}"):
+                for phrase in (f"{c.lemma_.lower()} {lemma}", f"{c.lower_} {lemma}", f"{c.lower_} {tok.lower_}"):
                     if phrase in self.agents:
                         return self.agents[phrase]
                 if lemma in GENERIC_HEADS and c.lemma_.lower() in self.agents:
@@ -230,6 +235,7 @@ def _argument(tok: Token) -> bool:
     """Whether a noun takes part in a clause: subject, object, or object of "by", "on", ..."""
     if tok.dep_ == "conj":
         tok = tok.head
+    tok = counted(tok)  # "hundreds of students rallied"
     if tok.dep_ in ARGUMENT_DEPS:
         return True
     return tok.dep_ == "pobj" and tok.head.lower_ in ARGUMENT_PREPS

@@ -13,7 +13,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ...records import ACTOR_KINDS, PLACE_KINDS, Entity, Participant
-from ..syntax import clause_verb
+from ..syntax import QUANTITY_NOUNS, clause_verb
 from .lexicon import Lexicon
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -24,10 +24,6 @@ PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself"})
-#: Heads that count or pick out part of the group their "of" phrase names: "thousands of Iraqi
-#: Kurds demonstrated", "a member of the Syrian parliament", "52 members of MASSOB".
-QUANTITY_NOUNS = frozenset("ten hundred thousand million dozen score scores number numbers member members "
-                           "group groups some many most all several leader leaders".split())
 
 
 @dataclass(frozen=True)

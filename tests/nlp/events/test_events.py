@@ -185,7 +185,7 @@ def test_coordination_and_object_control(nlp):
     by_type = {e.type: e for e in events}
     assert roles(by_type["REQUEST"], doc._.entities) == {("Germany", "actor"), ("France", "actor"), ("Iran", "target")}
     assert by_type["REQUEST"].label == "Germany and France urge Iran"
-    assert roles(by_type["CONCEDE"], doc._.entities) == {("Iran", "actor")}  # Iran is to release them
+    assert roles(by_type["RETREAT"], doc._.entities) == {("Iran", "actor")}  # Iran is to release them
 
 
 def test_reported_speech_is_attributed(nlp):
@@ -318,6 +318,43 @@ def test_a_cameo_verb_between_two_actors_is_typed(nlp, text, kind, trigger, acto
     typed = [e for e in events if e.type != "OTHER"]
     assert [(e.type, e.trigger.text) for e in typed] == [(kind, trigger)]
     assert {(actor, "actor"), (target, "target")} <= roles(typed[0], doc._.entities)
+
+
+@pytest.mark.parametrize("text, kind, trigger, actor, target", [
+    # easing economic sanctions is RETREAT (CAMEO 085); lifting other measures stays CONCEDE (081)
+    ("Canada lifted its sanctions on Libya.", "RETREAT", "lifted", "Canada", None),
+    ("Kenya lifted a curfew in Mombasa.", "CONCEDE", "lifted", "Kenya", "Mombasa"),
+    # one body of a country's sector: by "of" or "in" its country, or a nationality with "a"
+    ("The government of Sudan asked the United Nations for food aid.", "REQUEST", "asked", "government of Sudan",
+     "United Nations"),
+    ("A court in Egypt sentenced twelve Islamic militants to death.", "COERCE", "sentenced", "court in Egypt",
+     "Islamic militants"),
+    # the counted people of "hundreds of students" take part; "human rights groups" are NGOs
+    ("Hundreds of students rallied against the government of Nepal.", "PROTEST", "rallied", "students", None),
+    ("Human rights groups criticised the government of Indonesia.", "ACCUSE", "criticised", "rights groups",
+     "government of Indonesia"),
+])
+def test_group_actors_and_the_cameo_table(nlp, text, kind, trigger, actor, target):
+    doc, events = run(nlp, text)
+    typed = [e for e in events if e.type != "OTHER"]
+    assert [(e.type, e.trigger.text) for e in typed][:1] == [(kind, trigger)]
+    assert (actor, "actor") in roles(typed[0], doc._.entities)
+    if target:
+        assert (target, "target") in roles(typed[0], doc._.entities)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("The government of Sudan criticised Israel.", "government of Sudan"),
+    ("A court in Spain criticised Israel.", "court in Spain"),
+    ("A Russian official criticised Israel.", "Russian official"),
+    ("The Russian president criticised Israel.", None),  # a titled person, not a body
+    ("An official criticised Israel.", None),  # says too little
+])
+def test_a_group_of_one_needs_its_country_said(nlp, text, group):
+    doc, _ = run(nlp, text)
+    groups = [e.name for e in doc._.entities if e.kind == "group" and e.sector == "government" or
+              e.kind == "group" and e.sector == "judiciary"]
+    assert groups == ([group] if group else [])
 
 
 @pytest.mark.parametrize("text", ["Germany lauded the weather.", "The Kremlin pardoned the weather."])
