@@ -13,11 +13,12 @@ agent), and only for sectors that name an actor by themselves (police, rebels, p
 "officials" or "the company" alone say too little. A name the model did not tag, before a word for
 a body ("the Hizbollah group", "the Azadliq opposition coalition"), becomes an organisation.
 
-Such a group without a country ("doctors", "migrants", "officials", "police") names a kind of
-people, not a party of the story, unless it acts: the ``etkg_acting`` component, after the events,
+Such a group without a country, a name or an identity in it ("doctors", "migrants", "officials",
+"police"; not "UCLA students", "Taylorville police", "black voters") names a kind of people, not a
+party of the story, unless it acts: the ``etkg_acting`` component, after the events,
 keeps it only as actor or target of a typed event, with the mentions in those events' sentences.
 An OTHER event is made only because some entity takes part, so it cannot make its generic
-group an actor; an event left with nobody taking part goes with it.
+group an actor; an event left with nobody taking part stays in the low tier.
 """
 from __future__ import annotations
 
@@ -61,6 +62,11 @@ COLLECTIVES = frozenset("police military army navy opposition militia junta gend
 #: plural sector noun does ("federal authorities arrested").
 BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protesters", "civilians",
                           "criminals", "refugees"})
+#: Adjectives of race, religion or identity that make a sector noun a named group of the story
+#: ("black voters", "evangelical pastors"); capitalised peoples are the model's NORP already.
+IDENTITY = frozenset("black white brown indigenous aboriginal evangelical catholic protestant jewish muslim "
+                     "christian hindu sikh buddhist latino latina latinx hispanic arab gay lesbian transgender "
+                     "lgbt lgbtq".split())
 #: Where a bare sector noun takes part in a clause.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
 ARGUMENT_PREPS = frozenset({"by", "on", "against", "at", "with", "to", "between"})
@@ -98,7 +104,8 @@ class GroupActors:
         by_id = {e.id: e for e in entities}
         countries: dict[int, Entity] = {}  # token -> the country it names or stands for
         towns: dict[int, Entity] = {}  # token -> a city or region of a known country ("in Baghdad")
-        first: dict[int, int] = {}  # token of a country mention -> the mention's first token
+        first: dict[int, int] = {}  # token of a name's mention -> the mention's first token
+        last: dict[int, int] = {}  # ... -> the end of the mention ("Trinidad and Tobago police")
         peoples: set[int] = set()  # tokens of a people the model tags NORP ("Kurds")
         named: set[int] = set()  # tokens of other names: "the European Community" is no community
         for e in entities:
@@ -108,9 +115,10 @@ class GroupActors:
                 if span is None:
                     continue
                 for t in span:
+                    first.setdefault(t.i, span.start)
+                    last.setdefault(t.i, span.end)
                     if state is not None and state.kind == "country" and state.country:
                         countries[t.i] = state
-                        first[t.i] = span.start
                     elif state is not None and state.kind in ("city", "region") and state.country:
                         towns[t.i] = state
                         named.add(t.i)
@@ -139,9 +147,12 @@ class GroupActors:
                 continue
             if not found and not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok)):
                 continue
-            words = [c for c in tok.children if c.dep_ == "compound" and c.i not in countries and c.i < tok.i]
-            head = " ".join(t.text for t in [*words, tok])
-            start = min([tok.i, *(c.i for c in words)])
+            words = [c for c in tok.children if c.i < tok.i and c.i not in countries
+                     and (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in IDENTITY))]
+            # a name before the noun is taken whole: "Marcy Houses tenants", "Yellow Vests protesters"
+            start = min([tok.i, *(first.get(c.i, c.i) if c.i in named else c.i for c in words)])
+            start += doc[start].dep_ == "det"  # "the Marcy Houses": the name's article is not the group's
+            head = doc[start:tok.i + 1].text
             for state, modifier, how in found or [(None, None, "")]:
                 if how == "prep" or modifier is None:
                     # "Farmers in France", "the government of Sudan": the preposition the text uses
@@ -150,7 +161,7 @@ class GroupActors:
                 else:
                     # "Ivory Coast rebels": the parser hangs "Ivory" on "Coast"; the name is the mention's
                     begin = first.get(modifier.i, modifier.i)
-                    name = f"{doc[begin:modifier.i + 1].text} {head}"
+                    name = f"{doc[begin:max(modifier.i + 1, last.get(modifier.i, 0))].text} {head}"
                     start = min(start, begin)
                 key = f"group/{slug(name)}"
                 if not slug(name):
@@ -252,26 +263,33 @@ def acting_groups(doc: Doc) -> Doc:
 
 
 def generic(e: Entity) -> bool:
-    """A group named by a sector noun without a country ("doctors", "police")."""
-    return e.kind == "group" and e.sector is not None and e.country is None
+    """A group named by a sector noun without a country or an identity ("doctors", "police"; not
+    "black voters")."""
+    return e.kind == "group" and e.sector is not None and e.country is None \
+        and not IDENTITY & set(e.name.lower().split())
 
 
 def acting(entities: list[Entity], events: list[Event], relations: list[EventRelation]
            ) -> tuple[list[Entity], list[Event], list[EventRelation]]:
     """The records without the generic groups that are no actor or target of a typed event (the
     acting ones with only their mentions in such events' sentences), so without them as
-    participants and sources. An event that had no other participant is kept in the low tier: it
-    happened ("doctors protested"), but names nobody a reader would know."""
+    participants and sources. An event that had no other participant is kept in
+    the low tier: it happened ("doctors protested"), but names nobody a reader would know."""
+    # a name inside the group's makes it a party of the story: "UCLA students", "Taylorville police"
+    names = [(m.start, m.end) for e in entities if e.kind != "group" for m in e.mentions]
+    bare = {e.id for e in entities if generic(e)
+            and not any(m.start < n_end and n_start < m.end for m in e.mentions for n_start, n_end in names)}
     spans: dict[str, list[tuple[int, int]]] = {}
     for ev in events:
-        if ev.type != "OTHER":
-            for p in ev.participants:
-                if p.role in ("actor", "target"):
-                    spans.setdefault(p.entity, []).append((ev.sentence_start, ev.sentence_start + len(ev.sentence)))
+        if ev.type == "OTHER":
+            continue
+        for p in ev.participants:
+            if p.role in ("actor", "target"):
+                spans.setdefault(p.entity, []).append((ev.sentence_start, ev.sentence_start + len(ev.sentence)))
     kept: list[Entity] = []
     gone: set[str] = set()
     for e in entities:
-        if not generic(e):
+        if e.id not in bare:
             kept.append(e)
             continue
         e.mentions = [m for m in e.mentions if any(s <= m.start and m.end <= end for s, end in spans.get(e.id, ()))]

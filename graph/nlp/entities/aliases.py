@@ -142,9 +142,21 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
                 key = whole[words[0]]
             elif len(other.get(words[0], ())) == 1:
                 (key,) = other[words[0]]
-        key = longer.get(key, key)
+        key = _inverted(longer.get(key, key))
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster
+
+
+#: "the Ministry of Finance" is "the Finance Ministry": an office named by its field either way.
+_OF_FIELD = re.compile(r"^(ministry|department|office|bureau|commission|committee|agency|board) of (?:the )?([a-z]+(?: [a-z]+)?)$")
+
+
+def _inverted(key: str) -> str:
+    """A lower-case "<office> of <field>" name written as "<field> <office>", the way news writes it,
+    and a possessive field without its "'s" ("the Governor's Office")."""
+    key = re.sub(r"['’]s\b", "", key)
+    m = _OF_FIELD.match(key)
+    return f"{m.group(2)} {m.group(1)}" if m else key
 
 
 def _containers(names: list[list[str]]) -> dict[str, str]:

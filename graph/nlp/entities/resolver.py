@@ -115,7 +115,7 @@ class EntityResolver:
         """NER spans, each with the gazetteer entry of the same words, plus gazetteer-only names."""
         gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
         by_bounds = {(s.start, s.end): s for s in gaz_spans}
-        ner = _joined_names([s for s in doc.ents if s.label_ in NER_KINDS])
+        ner = _whole_places(_joined_names([s for s in doc.ents if s.label_ in NER_KINDS]), gaz_spans)
         # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
         longer = [g for g in gaz_spans if len(g) > 1 and any(
             g.start <= s.start and s.end <= g.end and (s.start, s.end) != (g.start, g.end) for s in ner)]
@@ -178,6 +178,8 @@ class EntityResolver:
                 c.label = "WORK_OF_ART"  # "the Inquiry Report"
             elif c.label == "FAC" and c.known is None and lowered & INSTITUTION_WORDS:
                 c.label = "ORG"  # "Musée Guimet"; "Tate Modern" stays a place
+            elif c.known is None and len(lowered) > 1 and _words(c.span)[-1] in STREET_WORDS:
+                c.label = "FAC"  # "Dresden Drive", "Apple Valley Road", whatever the model said
         countries_here = {self.gaz.countries.get(c.known.country or "") for c in cands
                           if c.known and c.known.kind in ("country", "region")}
         countries_here |= {self.gaz.demonyms[c.span.text][1] for c in cands if c.span.text in self.gaz.demonyms}
@@ -209,8 +211,8 @@ class EntityResolver:
             if c.known is not None and not c.known.user and not self._place_evidence(doc, c):
                 c.kind = ""  # "Mobile" is the city only where Alabama or a place is in the text
                 continue
-            if c.known is None and (self._epithet(c.span) or _court_district(c.span)):
-                c.kind = ""  # "Chardin is the French Vermeer", "the Central District of California"
+            if c.known is None and (self._epithet(c.span) or _court_district(c.span) or DISEASE.match(_plain(c.span))):
+                c.kind = ""  # "Chardin is the French Vermeer", "the Central District of California", "COVID-19"
                 continue
             known = c.known
             honorific = _honorific(title)
@@ -524,6 +526,20 @@ def _joined_names(ner: list[Span]) -> list[Span]:
     return out
 
 
+def _whole_places(ner: list[Span], gaz_spans: list[Span]) -> list[Span]:
+    """NER spans that end inside a gazetteer name, taken to its end, without the pieces after
+    ("The Energy Chamber of Trinidad" + "Tobago": the model cuts a country's name at its "and")."""
+    out: list[Span] = []
+    for s in ner:
+        if out and s.end <= out[-1].end:
+            continue  # a piece the span before now holds
+        # not where a piece runs on past the place: "Trinidad" + "Tobago Manufacturers' Association"
+        end = max([g.end for g in gaz_spans if s.start <= g.start < s.end < g.end
+                   and not any(s.end <= t.start < g.end < t.end for t in ner)], default=s.end)
+        out.append(Span(s.doc, s.start, end, label=s.label_) if end > s.end else s)
+    return out
+
+
 def _with_patterns(doc: Doc, ner: list[Span], gaz_spans: list[Span]) -> list[Span]:
     """NER spans and the names found by their form (:mod:`.patterns`): a pattern name replaces the
     shorter spans inside it ("U.S." + "District Court") and gives its label to the span of the same
@@ -665,6 +681,12 @@ def _adjectival(span: Span) -> bool:
         c.dep_ == "det" for c in root.children)
 
 
+#: Last words of a street's name: a place, though the model often calls it a person or a company.
+STREET_WORDS = frozenset("Road Street Drive Avenue Boulevard Lane Highway Parkway Expressway Freeway "
+                         "Turnpike".split())
+#: Diseases and their variants, which the model tags as organisations or people: no party to a story.
+DISEASE = re.compile(r"^(?:COVID(?:-19)?|Covid(?:-19)?|SARS-CoV-2|SARS|MERS|H1N1|H5N1|Ebola|Zika|mpox|Mpox"
+                     r"|Omicron(?: [A-Z]{2}\.\d+(?:\.\d+)?)?|Delta variant)$")
 #: "the Central District of California", "the Southern District of New York": a court's district,
 #: named by where it lies in the place after "of".
 COURT_DISTRICT = re.compile(r"^(?:the )?(?:Central|Northern|Southern|Eastern|Western|Middle) (?:District|Division)$")

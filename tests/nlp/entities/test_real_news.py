@@ -36,6 +36,8 @@ def _event(eid, type_, parts, start=0, sentence="x" * 40):
     (_group("egyptian-police", sector="police", country="EG"), False),
     (Entity(id="group/asian-women", name="Asian women", kind="group", label="NORP"), False),
     (Entity(id="person/levy", name="Levy", kind="person", label="PERSON", sector="health"), False),
+    (_group("black voters", sector="civilians"), False),
+    (_group("Evangelical pastors", sector="religious"), False),
 ])
 def test_generic_groups(entity, is_generic):
     assert generic(entity) is is_generic
@@ -81,6 +83,45 @@ def test_generic_plurals_that_do_not_act_are_no_entities(nlp, text, absent):
 ])
 def test_generic_groups_that_act_are_entities(nlp, text, group):
     assert entities(nlp, text)[group].kind == "group"
+
+
+def test_a_generic_group_with_a_name_in_it_stays_though_it_does_not_act():
+    ucla = Entity(id="organisation/ucla", name="UCLA", kind="organisation", label="ORG",
+                  mentions=[Mention(0, 4, "UCLA")])
+    students = _group("UCLA students", sector="education", spans=((0, 13),))
+    teachers = _group("teachers", sector="education", spans=((20, 28),))
+    kept, _, _ = acting([ucla, students, teachers], [], [])
+    assert [e.id for e in kept] == ["organisation/ucla", "group/UCLA students"]
+
+
+@pytest.mark.parametrize("text, group, mention", [
+    # a town, an organisation or a name before the sector noun, taken whole
+    ("Taylorville police said the road would stay closed until Friday.", "group/taylorville-police",
+     "Taylorville police"),
+    ("Many UCLA students were in the crowd on Sunday.", "group/ucla-students", "UCLA students"),
+    ("The heating at the building is old, and Marcy Houses tenants say it fails every winter.",
+     "group/marcy-houses-tenants", "Marcy Houses tenants"),
+    ("The city was held by Islamic State terrorists for three years.", "group/islamic-state-terrorists",
+     "Islamic State terrorists"),
+    # an identity
+    ("Biden has relied on black voters in South Carolina, where the primary is on Saturday.",
+     "group/black-voters", "black voters"),
+])
+def test_a_group_with_a_name_or_an_identity_in_it_is_an_entity(nlp, text, group, mention):
+    ents = entities(nlp, text)
+    assert group in ents, sorted(ents)
+    assert [m.text for m in ents[group].mentions] == [mention]
+
+
+@pytest.mark.parametrize("text, group, name, mention", [
+    ("The Trinidad and Tobago police were not at the scene when the boat landed.",
+     "group/trinidad-and-tobago-police", "Trinidad and Tobago police", "Trinidad and Tobago police"),
+    ("The Ivory Coast rebels said they would hold talks.", "group/ivory-coast-rebels", "Ivory Coast rebels",
+     "Ivory Coast rebels"),
+])
+def test_a_group_is_named_by_its_country_s_whole_name(nlp, text, group, name, mention):
+    g = entities(nlp, text)[group]
+    assert (g.name, g.country is not None, [m.text for m in g.mentions]) == (name, True, [mention])
 
 
 # --- a demonym alone is no entity: as an adjective it is the country ---
@@ -202,3 +243,52 @@ def test_an_organisation_and_its_domain_are_one_entity(ents_nlp, text, org, ment
     ents = entities(ents_nlp, text)
     assert [m.text for m in ents[org].mentions] == mentions
     assert len([e for e in ents.values() if e.kind == "organisation"]) == 1
+
+
+# --- an office named by its field either way round is one organisation ---
+@pytest.mark.parametrize("names, clusters", [
+    ([["Ministry", "of", "Finance"], ["Finance", "Ministry"]], [0, 0]),
+    ([["Department", "of", "Justice"], ["Justice", "Department"], ["Department", "of", "Energy"]], [0, 0, 1]),
+    ([["Office", "of", "the", "Governor"], ["Governor's", "Office"]], [0, 0]),
+    ([["Ministry", "of", "Finance"], ["Ministry", "of", "Health"]], [0, 1]),
+])
+def test_an_office_and_its_field_first_are_one_cluster(names, clusters):
+    from graph.nlp.entities.aliases import cluster_organisations
+
+    assert cluster_organisations(names) == clusters
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("The Ministry of Finance issued a statement. Later the Finance Ministry said rates would rise.",
+     ["The Ministry of Finance", "the Finance Ministry"]),
+    ("The Department of Justice opened a case on Monday. The Justice Department said it would appeal.",
+     ["The Department of Justice", "The Justice Department"]),
+])
+def test_an_office_named_either_way_round_is_one_entity(ents_nlp, text, mentions):
+    orgs = [e for e in entities(ents_nlp, text).values() if e.kind == "organisation"]
+    assert [[m.text for m in e.mentions] for e in orgs] == [mentions]
+
+
+# --- a street is a place; a disease is no entity ---
+def test_streets_are_places(ents_nlp):
+    ents = entities(ents_nlp, "Police closed Dresden Drive and Apple Valley Road after the crash near Ellijay Drive, "
+                              "the Brookhaven Police Department said.")
+    assert {e.name: e.kind for e in ents.values() if e.name.endswith(("Drive", "Road"))} == {
+        "Dresden Drive": "place", "Apple Valley Road": "place", "Ellijay Drive": "place"}
+
+
+def test_diseases_are_no_entities(ents_nlp):
+    ents = entities(ents_nlp, "COVID-19 cases rose in Barbados, and the Omicron BA.2 variant spread, PAHO said. "
+                              "Omicron is milder, the ministry said.")
+    assert not {e.name for e in ents.values()} & {"COVID-19", "Omicron", "Omicron BA.2"}
+    assert {"Barbados", "PAHO"} <= {e.name for e in ents.values()}
+
+
+# --- a name the model cuts inside a country's name ---
+@pytest.mark.parametrize("text, name", [
+    ("The Energy Chamber of Trinidad and Tobago said on Monday that gas output fell.",
+     "Energy Chamber of Trinidad and Tobago"),
+    ("The Government of Bosnia and Herzegovina signed the deal.", "Government of Bosnia and Herzegovina"),
+])
+def test_an_organisation_named_after_a_country_takes_the_whole_country_name(ents_nlp, text, name):
+    assert name in {e.name for e in entities(ents_nlp, text).values() if e.kind == "organisation"}
