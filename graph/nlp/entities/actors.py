@@ -52,9 +52,15 @@ EXTRA_AGENTS: dict[str, str | None] = {
     "insurgent": "rebels", "jihadist": "rebels", "separatist": "rebels", "spokesman": None,
     "spokeswoman": None, "spokesperson": None, "people": None, "village": None, "villages": None,
 }
+#: A country's military aircraft and ships act for its military (CAMEO's &AIRCRAFT patterns):
+#: "Israeli helicopters fired", "a Russian drone struck"; without a country they are things
+#: ("will supply drones to Ukraine").
+MILITARY_VEHICLES = frozenset("aircraft helicopter gunship drone warship".split())
 #: Collective nouns a sector noun qualifies: "opposition groups", "rebel forces", "army units".
 GENERIC_HEADS = frozenset("group member leader supporter figure unit force official activist party "
-                          "faction movement fighter".split())
+                          "faction movement fighter".split()) | frozenset(
+    # a sector's vehicles act for it: "Israeli army bulldozers", "police helicopters"
+    "bulldozer tank vehicle helicopter aircraft plane jet ship boat convoy".split())
 #: Singular nouns that name a collective; other singulars ("president", "the government") name one
 #: person or stand for the state itself, and the event rules resolve them so.
 COLLECTIVES = frozenset("police military army navy opposition militia junta gendarmerie".split())
@@ -145,7 +151,8 @@ class GroupActors:
                 # body of a country's sector; "an official" says too little, and "the Russian
                 # president" is a titled person, whom the event rules resolve
                 continue
-            if not found and not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok)):
+            if not found and (tok.lemma_.lower() in MILITARY_VEHICLES
+                              or not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok))):
                 continue
             words = [c for c in tok.children if c.i < tok.i and c.i not in countries
                      and (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in IDENTITY))]
@@ -188,7 +195,8 @@ class GroupActors:
                         return self.agents[phrase]
                 if lemma in GENERIC_HEADS and c.lemma_.lower() in self.agents:
                     return self.agents[c.lemma_.lower()]
-        return self.agents.get(lemma) or self.agents.get(tok.lower_)
+        found = self.agents.get(lemma) or self.agents.get(tok.lower_)
+        return found or ("military" if lemma in MILITARY_VEHICLES else None)
 
 
 def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity]) -> list[tuple[Entity, Token, str]]:

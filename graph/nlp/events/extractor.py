@@ -226,6 +226,8 @@ class EventExtractor:
         parts = _one_state_per_side(tok, parts, index)
         if kind == "COERCE" and tok.lemma_.lower() in lex.cue("obstruction_verbs") and _dissenters(parts, index):
             kind = "PROTEST"
+        if kind == "SANCTION" and tok.lemma_.lower() in lex.cue("expulsion_verbs") and _persons(parts, index):
+            kind = "COERCE"
         actors = {p.entity for p in parts if p.role == "actor"}
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
         intent = ""
@@ -339,6 +341,19 @@ def _dissenters(parts: list[Participant], index: EntityIndex) -> bool:
     actors = [p.entity for p in parts if p.role == "actor"]
     return bool(actors) and all(index.kinds.get(a) == "group" and index.sectors.get(a) in DISSENT_SECTORS
                                 for a in actors)
+
+
+#: Who is expelled or banned in a sanction between states and their agents (CAMEO 166).
+OFFICIAL_SECTORS = frozenset({"government", "igo", "military", "ngo"})
+
+
+def _persons(parts: list[Participant], index: EntityIndex) -> bool:
+    """Whether an expulsion or a ban is done to persons or non-state bodies ("expelled a British
+    journalist", "banned the Falun Gong movement"), not to states' agents ("expelled two diplomats")."""
+    targets = [p.entity for p in parts if p.role == "target"]
+    return bool(targets) and all(
+        index.kinds.get(t) in ("person", "organisation")
+        or (index.kinds.get(t) == "group" and index.sectors.get(t) not in OFFICIAL_SECTORS) for t in targets)
 
 
 def _protest_targets(found: list[Mention]) -> None:

@@ -343,6 +343,27 @@ def test_group_actors_and_the_cameo_table(nlp, text, kind, trigger, actor, targe
         assert (target, "target") in roles(typed[0], doc._.entities)
 
 
+@pytest.mark.parametrize("text, kind", [
+    # expelling or banning persons and non-state bodies coerces (CAMEO 174, 1722); states' agents: sanction (166)
+    ("Zimbabwe expelled a British journalist.", "COERCE"),
+    ("Chinese authorities banned the Falun Gong movement.", "COERCE"),
+    ("Russia expelled two British diplomats.", "SANCTION"),
+])
+def test_an_expulsion_coerces_persons_and_sanctions_states_agents(nlp, text, kind):
+    _, events = run(nlp, text)
+    assert [e.type for e in events if e.type != "OTHER"][:1] == [kind]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Israeli army bulldozers destroyed the houses.", "Israeli army bulldozers"),  # a sector's vehicles
+    ("Israeli helicopters fired on the houses.", "Israeli helicopters"),  # a country's military aircraft
+    ("Poland will supply drones to Ukraine.", None),  # without a country they are things
+])
+def test_military_vehicles_act_for_their_military(nlp, text, group):
+    doc, events = run(nlp, text)
+    assert [(e.name, e.sector) for e in doc._.entities if e.kind == "group"] == ([(group, "military")] if group else [])
+
+
 @pytest.mark.parametrize("text, group", [
     ("The government of Sudan criticised Israel.", "government of Sudan"),
     ("A court in Spain criticised Israel.", "court in Spain"),
