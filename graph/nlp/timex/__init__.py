@@ -18,7 +18,7 @@ from ...records import Timex
 from ...timeml import interval
 from ..syntax import parse_dct
 from .interpret import Context, Reading, interpret
-from .patterns import build_matcher, lexicon, rules, trigger_words
+from .patterns import build_matcher, lexicon, rules, token_tests, trigger_words
 
 __all__ = ["TimexTagger"]
 
@@ -60,6 +60,8 @@ class TimexTagger:
         self.rules = {r.name: (i, r) for i, r in enumerate(rules())}
         self._triggers = trigger_words()
         self._is_trigger: dict[int, bool] = {}  # per vocabulary entry (orth id)
+        self._tests = token_tests()
+        self._in_rules: dict[int, bool] = {}  # per vocabulary entry: can it be in a match at all
 
     def __call__(self, doc: Doc) -> Doc:
         dct = parse_dct(doc._.dct)
@@ -110,11 +112,14 @@ class TimexTagger:
         """Matcher hits, searched only in windows around tokens that can start a time expression.
 
         Running the Matcher over every token costs a fifth of the parse; almost all tokens are
-        not near a month, weekday, unit or digit, so the windows make it a small fraction.
+        not near a month, weekday, unit or digit, so the windows make it a small fraction. Within a
+        window it scans only the runs of tokens that some rule element accepts (a match lies in
+        one), which finds the same matches in half the tokens.
         """
         orths = doc.to_array([ORTH])
         unique, inverse = np.unique(orths, return_inverse=True)
         flags = np.fromiter((self._trigger(int(o), doc) for o in unique), dtype=bool, count=len(unique))
+        usable = np.fromiter((self._in_rule(int(o), doc) for o in unique), dtype=bool, count=len(unique))[inverse]
         hits = np.flatnonzero(flags[inverse])
         found: set[tuple[int, int, int]] = set()
         n = len(doc)
@@ -125,17 +130,41 @@ class TimexTagger:
                 end = hi
                 continue
             if end > start:
-                found.update((k, s + start, e + start) for k, s, e in self.matcher(doc[start:end]))
+                self._scan(doc, usable, start, end, found)
             start, end = lo, hi
         if end > start:
-            found.update((k, s + start, e + start) for k, s, e in self.matcher(doc[start:end]))
+            self._scan(doc, usable, start, end, found)
         return found
+
+    def _scan(self, doc: Doc, usable: np.ndarray, start: int, end: int, found: set[tuple[int, int, int]]) -> None:
+        """Add the Matcher's hits in ``doc[start:end]``, searched run by run of usable tokens."""
+        i = start
+        while i < end:
+            if not usable[i]:
+                i += 1
+                continue
+            j = i + 1
+            while j < end and usable[j]:
+                j += 1
+            found.update((k, s + i, e + i) for k, s, e in self.matcher(doc[i:j]))
+            i = j
 
     def _trigger(self, orth: int, doc: Doc) -> bool:
         known = self._is_trigger.get(orth)
         if known is None:
             text = doc.vocab.strings[orth]
             known = self._is_trigger[orth] = text.lower() in self._triggers or any(c.isdigit() for c in text)
+        return known
+
+    def _in_rule(self, orth: int, doc: Doc) -> bool:
+        """Whether some rule element accepts the word (the Matcher's LOWER is ``str.lower``, its
+        REGEX ``re.search``)."""
+        known = self._in_rules.get(orth)
+        if known is None:
+            text = doc.vocab.strings[orth]
+            lower, exact, regexes = self._tests
+            known = self._in_rules[orth] = (text.lower() in lower or text in exact
+                                            or any(rx.search(text) for rx in regexes))
         return known
 
     def _select(self, doc: Doc) -> list[tuple[str, int, int]]:

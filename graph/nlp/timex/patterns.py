@@ -105,6 +105,26 @@ def compile_pattern(pattern: str, lex: dict[str, Any] | None = None) -> list[dic
     return [_token_test(el, lex) for el in pattern.split()]
 
 
+@lru_cache(maxsize=1)
+def token_tests() -> tuple[frozenset[str], frozenset[str], tuple[re.Pattern[str], ...]]:
+    """What any element of any rule accepts: lower-cased words, exact words and text regexes. A
+    token that passes none is in no match, so the Matcher need not scan it."""
+    lower: set[str] = set()
+    text: set[str] = set()
+    regexes: set[str] = set()
+    lex = lexicon()
+    for rule in rules():
+        for pattern in rule.patterns:
+            for token in compile_pattern(pattern, lex):
+                (attr, test), = ((k, v) for k, v in token.items() if k != "OP")
+                if "IN" in test:
+                    (lower if attr == "LOWER" else text).update(test["IN"])
+                else:
+                    assert attr == "TEXT", token  # _token_test writes no other regex
+                    regexes.add(test["REGEX"])
+    return frozenset(lower), frozenset(text), tuple(re.compile(rx) for rx in sorted(regexes))
+
+
 def build_matcher(vocab: Vocab) -> Matcher:
     """A Matcher holding every rule, keyed by rule name (built once per pipeline)."""
     matcher = Matcher(vocab, validate=True)
