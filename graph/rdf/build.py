@@ -107,6 +107,12 @@ def _offset(value: int) -> Literal:
     return Literal(value)
 
 
+@lru_cache(maxsize=1 << 14)
+def _string(value: str) -> Literal:
+    """A plain string literal: mention texts, names, kinds and values recur."""
+    return Literal(value)
+
+
 @lru_cache(maxsize=4096)
 def _date_literal(value: str) -> Literal:
     """ISO date or datetime as a typed literal (intervals are exclusive at the end)."""
@@ -157,7 +163,7 @@ def document_triples(ex: Extraction, *, model: str = DEFAULT_MODEL) -> Triples:
         g.add((doc, ETKG.dateSource, Literal(d.date_source)))
     for key, prop in METADATA_PROPERTIES.items():
         for value in ex.metadata.get(key, []):
-            g.add((doc, prop, Literal(value)))
+            g.add((doc, prop, _string(value)))
     g.add((activity, RDF.type, ETKG.Extraction))
     g.add((activity, PROV.used, doc))
     g.add((activity, PROV.wasAssociatedWith, agent))
@@ -195,13 +201,16 @@ def copy_triples(original_id: str, copy: Document, similarity: float) -> Triples
     return g
 
 
+#: The properties of every span, looked up once: a span is written per mention, and an rdflib
+#: DefinedNamespace attribute costs about a microsecond a lookup.
+_SPAN_PROPERTIES = (RDF.type, NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext)
+
+
 def _add_span(g: Triples, doc: URIRef, span: TextSpan, cls: URIRef) -> URIRef:
     s = span_iri(doc, span.start, span.end)
-    g.add((s, RDF.type, cls))
-    g.add((s, NIF.beginIndex, _offset(span.start)))
-    g.add((s, NIF.endIndex, _offset(span.end)))
-    g.add((s, NIF.anchorOf, Literal(span.text)))
-    g.add((s, NIF.referenceContext, doc))
+    a, begin, end, anchor, context = _SPAN_PROPERTIES
+    g += ((s, a, cls), (s, begin, _offset(span.start)), (s, end, _offset(span.end)),
+          (s, anchor, _string(span.text)), (s, context, doc))
     return s
 
 
@@ -209,11 +218,11 @@ def _add_entity(g: Triples, doc: URIRef, activity: URIRef, ent: Entity) -> None:
     e = entity_iri(ent.id)
     for cls in KIND_CLASSES.get(ent.kind, (SEM.Actor,)):
         g.add((e, RDF.type, cls))
-    g.add((e, RDFS.label, Literal(ent.name)))
-    g.add((e, ETKG.kind, Literal(ent.kind)))
+    g.add((e, RDFS.label, _string(ent.name)))
+    g.add((e, ETKG.kind, _string(ent.kind)))
     g.add((e, ETKG.mentionedIn, doc))
     for alias in ent.aliases:
-        g.add((e, SKOS.altLabel, Literal(alias)))
+        g.add((e, SKOS.altLabel, _string(alias)))
     for scheme, link in ent.links.items():
         if scheme == "iso3166":
             g.add((e, ETKG.iso3166, Literal(link)))
@@ -246,7 +255,7 @@ def _add_entity(g: Triples, doc: URIRef, activity: URIRef, ent: Entity) -> None:
 def _add_time(g: Triples, value: str, begin: str | None, until: str | None) -> URIRef:
     t = time_iri(value, begin, until)
     g.add((t, RDF.type, SEM.Time))
-    g.add((t, ETKG.timemlValue, Literal(value)))
+    g.add((t, ETKG.timemlValue, _string(value)))
     if begin or until:
         g.add((t, RDF.type, TIME.Interval))
     for stamp, sem_p, time_p in ((begin, SEM.hasBeginTimeStamp, TIME.hasBeginning),
@@ -262,11 +271,11 @@ def _add_time(g: Triples, value: str, begin: str | None, until: str | None) -> U
 
 def _add_timex(g: Triples, doc: URIRef, activity: URIRef, tx: Timex) -> None:
     s = _add_span(g, doc, TextSpan(tx.start, tx.end, tx.text), ETKG.TimeExpression)
-    g.add((s, ETKG.timexType, Literal(tx.type)))
-    g.add((s, ETKG.timemlValue, Literal(tx.value)))
+    g.add((s, ETKG.timexType, _string(tx.type)))
+    g.add((s, ETKG.timemlValue, _string(tx.value)))
     g.add((s, PROV.wasGeneratedBy, activity))
     if tx.mod:
-        g.add((s, ETKG.timexMod, Literal(tx.mod)))
+        g.add((s, ETKG.timexMod, _string(tx.mod)))
     if tx.begin or tx.type in ("DATE", "TIME"):
         g.add((s, ETKG.denotes, _add_time(g, tx.value, tx.begin, tx.until)))
 
@@ -274,14 +283,14 @@ def _add_timex(g: Triples, doc: URIRef, activity: URIRef, tx: Timex) -> None:
 def _add_event(g: Triples, doc: URIRef, doc_id: str, activity: URIRef, ev: Event) -> None:
     e = event_iri(doc_id, ev.id)
     g.add((e, RDF.type, SEM.Event))
-    g.add((e, RDFS.label, Literal(ev.label)))
+    g.add((e, RDFS.label, _string(ev.label)))
     g.add((e, ETKG.eventType, PLOVER[ev.type]))
     g.add((e, ETKG.anchor, ANCHOR[ev.anchor]))
     g.add((e, ETKG.modality, MODALITY[ev.modality]))
-    g.add((e, ETKG.polarity, Literal(ev.polarity)))
+    g.add((e, ETKG.polarity, _string(ev.polarity)))
     g.add((e, ETKG.confidence, _decimal(ev.confidence, 3)))
     if ev.lemma and ev.lemma != ev.trigger.text:
-        g.add((e, ETKG.lemma, Literal(ev.lemma)))
+        g.add((e, ETKG.lemma, _string(ev.lemma)))
     g.add((e, PROV.wasDerivedFrom, doc))
     g.add((e, PROV.wasGeneratedBy, activity))
     trigger = _add_span(g, doc, ev.trigger, ETKG.Trigger)

@@ -13,7 +13,7 @@ from graph.api import load
 from graph.kg import KnowledgeGraph
 from graph.rdf.namespace import NIF
 from graph.outputs import GRAPH_FORMATS, output_names
-from graph.rdf.build import _date_literal, _decimal, _offset, entity_iri, span_iri, time_iri
+from graph.rdf.build import _date_literal, _decimal, _offset, _string, entity_iri, span_iri, time_iri
 from graph.records import Document
 from graph.rdf.validate import validate
 
@@ -110,6 +110,7 @@ def test_every_event_has_provenance_matching_the_document_text(two_docs):
     (lambda: _date_literal("2022-03-01T09:30:00"), '"2022-03-01T09:30:00"^^<http://www.w3.org/2001/XMLSchema#dateTime>'),
     (lambda: _decimal(0.8, 3), '"0.8"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
     (lambda: _decimal(60, 3), '"60.0"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+    (lambda: _string('said "yes"'), '"said \\"yes\\""'),
 ])
 def test_literal_makers_give_the_same_term_on_every_call(made, expected):
     # the makers are cached: a second call must give the term the first did, as rdflib writes it
