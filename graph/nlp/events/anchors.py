@@ -176,6 +176,8 @@ class TimeAnchors:
                 continue  # "ahead of Tuesday's talks" dates the talks, not what comes before them
             if t.type == "DURATION" and not (_governs(root, trigger) or _governs(trigger, root)):
                 continue  # a duration dates only what it measures: "34 days of the invasion"
+            if self._describes_thing(root, trigger):
+                continue  # "acquire an 18th-century painting", "cited a 2020 report": the thing's date
             inside = trigger.pos_ in ("NOUN", "PROPN") and _governs(trigger, root)
             if not inside and root_clause != head.i:
                 continue
@@ -185,6 +187,13 @@ class TimeAnchors:
         if best is None:
             return None
         return _from_timex(best[1], self.dct)
+
+    def _describes_thing(self, root: Token, trigger: Token) -> bool:
+        """Whether the time expression headed by ``root`` modifies a noun that names a thing, not
+        the trigger or another event ("the March 2 meeting" dates a meeting)."""
+        noun = root.head
+        return root.dep_ in ("amod", "compound", "nmod", "nummod") and noun.pos_ == "NOUN" and noun != trigger \
+            and noun.lemma_.lower() not in self.lex.nouns and noun.lower_ not in self.lex.nouns
 
     def _tense(self, tok: Token, kind: str | None = None, parties: set[str] = frozenset(),
                quoted: bool = False) -> Anchor:

@@ -32,37 +32,51 @@ def dates_compatible(a: Event, b: Event) -> bool:
     return a.begin < b_end and b.begin < a_end
 
 
+def modalities_compatible(a: Event, b: Event) -> bool:
+    """What did not or may not happen is not what did, nor what is planned what was done."""
+    return (a.modality == "planned") == (b.modality == "planned") and (a.modality in UNREAL) == (b.modality in UNREAL)
+
+
 def corefer(a: Event, b: Event) -> bool:
     """Whether two event mentions (of one document or of two) are the same event."""
-    if a.type != b.type or (a.modality == "planned") != (b.modality == "planned"):
+    if a.type != b.type or not modalities_compatible(a, b) or not dates_compatible(a, b):
         return False
-    if not dates_compatible(a, b):
-        return False
-    if (a.modality in UNREAL) != (b.modality in UNREAL):
-        return False  # what did not or may not happen is not what did
     actors_a, actors_b = _role(a, "actor"), _role(b, "actor")
     if actors_a and actors_b and not actors_a & actors_b:
         return False
-    same_word = word_key(a.lemma or a.trigger.text) == word_key(b.lemma or b.trigger.text)
+    same_word = _key(a) == _key(b)
     if a.type == "OTHER":
         # untyped events only corefer on the same word by the same actor: "Airbus wins ... has won"
         return same_word and bool(actors_a & actors_b)
     if same_word:
         return True
-    targets_a, targets_b = _role(a, "target"), _role(b, "target")
-    # the same actor doing the same kind of thing: one target left unsaid is no conflict
-    return bool(actors_a & actors_b) and (bool(targets_a & targets_b) or not targets_a or not targets_b)
+    # the same actor doing the same kind of thing to the same target or at the same place ("scale
+    # back ... near Kyiv" / "reduce ... near Kyiv"); sharing nobody else, two words are two events
+    # ("LVMH put up 43 million euros ... it also helped with the purchase")
+    return bool(actors_a & actors_b) and bool(_others(a) & _others(b))
 
 
-def merge(events: list[Event], prefer: Callable[[Event], int] = lambda ev: 0) -> list[Event]:
+def _key(ev: Event) -> str:
+    """The word family of the trigger's verb or noun ("scale back" and "reduce": one family)."""
+    return word_key(next(iter((ev.lemma or ev.trigger.text).split()), ""))
+
+
+def _others(ev: Event) -> set[str]:
+    return {p.entity for p in ev.participants if p.role != "actor"}
+
+
+def merge(events: list[Event], prefer: Callable[[Event], int] = lambda ev: 0,
+          another: Callable[[Event], bool] = lambda ev: False) -> list[Event]:
     """Group coreferent mentions (in text order) into one event each.
 
     The best-anchored mention represents the event (id, trigger, sentence, date, modality), ties
     going to ``prefer`` and then to more participants; participants and mentions are the union.
+    A mention the text marks as ``another`` one ("it also helped", "another attack") starts an
+    event of its own.
     """
     out: list[Event] = []
     for ev in events:
-        target = next((e for e in out if corefer(e, ev)), None)
+        target = None if another(ev) else next((e for e in out if corefer(e, ev)), None)
         if target is None:
             if not ev.mentions:
                 ev.mentions = [ev.trigger]

@@ -21,7 +21,7 @@ from ...text import FAMILIES, word_key
 from .anchors import TimeAnchors
 from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, deep_targets, higher_subject, noun_arguments,
                         verb_arguments)
-from .coref import corefer, dates_compatible, merge
+from .coref import corefer, dates_compatible, merge, modalities_compatible
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
 from .modality import Quotes, classify, stated_intention
@@ -104,7 +104,9 @@ class EventExtractor:
         for m in found:  # the parties of talks are known only now
             m.event.confidence = _confidence(m.event.type, m.event.participants, m.event.anchor, m.token)
         verbs = {m.event.id for m in found if m.token.pos_ == "VERB"}
-        events = merge([m.event for m in found], prefer=lambda ev: ev.id in verbs)
+        additive = {m.event.id for m in found if _additive(m.token, self.lex)}
+        events = merge([m.event for m in found], prefer=lambda ev: ev.id in verbs,
+                       another=lambda ev: ev.id in additive)
         by_id = {m.event.id: m for m in found}
         by_start = {m.token.idx: m for m in found}
         for ev in events:  # labelled after merging: the event has all its participants by now
@@ -403,7 +405,7 @@ def _attach_weak(events: list[Event], weak: list[Event]) -> None:
     for w in weak:
         for ev in events:
             if corefer(ev, w) or (ev.type == w.type and word_key(ev.lemma) == word_key(w.lemma)
-                                  and dates_compatible(ev, w)):
+                                  and dates_compatible(ev, w) and modalities_compatible(ev, w)):
                 ev.mentions = sorted([*ev.mentions, w.trigger], key=lambda t: t.start)
                 break
 
@@ -543,6 +545,12 @@ def _light_governor(noun: Token, lex: Lexicon) -> Token | None:
         if _light_verb_of_event(verb, lex):
             return verb
     return None
+
+
+def _additive(tok: Token, lex: Lexicon) -> bool:
+    """Whether the text says this is one more event, not the one told before: "it also helped with
+    the purchase", "was arrested again", "another attack"."""
+    return any(c.dep_ in ("advmod", "det") and c.lower_ in lex.cue("additive_words") for c in tok.children)
 
 
 def _confidence(kind: str, parts: list[Participant], anchor: str, tok: Token) -> float:

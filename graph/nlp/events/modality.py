@@ -92,7 +92,15 @@ def _speaker(doc: Doc, index: EntityIndex, lex: Lexicon, start: int, end: int,
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(c.dep_ == "neg" for c in tok.head.children):
+        return True  # "it was not a criminal investigation"
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _yet_to_come(noun: Token, lex: Lexicon) -> bool:
+    """An event noun that is still ahead: "the upcoming talks", "the next round of arrests"."""
+    named = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    return any(c.dep_ == "amod" and c.lower_ in lex.cue("future_adjectives") for t in {noun, named} for c in t.children)
 
 
 def _governors(tok: Token):
@@ -140,7 +148,8 @@ def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -
     source: str | None = None
     # "will impose sanctions": the object noun of a light verb is as future as its verb
     clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
-    future = any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in clause.children)
+    future = any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in clause.children) or \
+        (trigger.pos_ == "NOUN" and _yet_to_come(trigger, lex))
     hypothetical = any((c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical_modals"))
                        or (c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers")) for c in trigger.children)
     for dep, head in _governors(trigger):

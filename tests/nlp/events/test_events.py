@@ -444,3 +444,50 @@ def test_a_body_the_model_missed_acts_by_its_name(nlp, text, kind, actor):
     doc, events = run(nlp, text)
     ev = [e for e in events if e.type != "OTHER"][0]
     assert ev.type == kind and (actor, "actor") in roles(ev, doc._.entities)
+
+
+@pytest.mark.parametrize("text, mentions", [
+    # the same word by the same actor is one event, unless the text says it is one more
+    ("The FBI arrested James Lee in Boston. The FBI arrested Maria Kim in Boston.", [2]),
+    ("The FBI arrested James Lee in Boston. The FBI also arrested Maria Kim in Boston.", [1, 1]),
+    ("Microsoft helped Oxfam in 2010. It also helped Oxfam with the purchase of a building.", [1, 1]),
+])
+def test_a_mention_said_to_be_one_more_starts_its_own_event(nlp, text, mentions):
+    _, events = run(nlp, text)
+    assert [len(e.mentions) for e in events if e.type != "OTHER"] == mentions
+
+
+@pytest.mark.parametrize("text, trigger, modality", [
+    ("The FBI arrested James Lee on Monday. The next round of arrests may include officials from Boston.",
+     "arrests", "planned"),
+    ("Russia and Ukraine held talks in Istanbul. The upcoming talks in Geneva will focus on trade.", "talks", "planned"),
+    ("Britain opened an investigation into Andrew Fahie. It was not a criminal investigation into Andrew Fahie.",
+     "investigation", "negated"),
+])
+def test_what_is_ahead_or_denied_is_not_the_event_that_happened(nlp, text, trigger, modality):
+    doc, events = run(nlp, text)
+    first, second = doc.text.index(trigger[:-1]), doc.text.rindex(trigger)
+    (earlier,) = [e for e in events if any(m.start == first for m in e.mentions)]
+    assert second not in [m.start for m in earlier.mentions]  # never merged into the earlier one
+    assert all(e.modality == modality for e in events if any(m.start == second for m in e.mentions))
+
+
+def test_different_words_of_one_actor_are_one_event_only_when_they_share_someone_else():
+    def ev(word: str, *others: tuple[str, str]) -> Event:
+        return Event(id=word, trigger=TextSpan(0, len(word), word), type="AID", date=None, sentence=word,
+                     participants=[Participant("organisation/lvmh", "actor")] + [Participant(e, r) for e, r in others],
+                     anchor="tense")
+    assert not corefer(ev("put"), ev("helped"))  # "put up 43 million euros ... also helped with the purchase"
+    assert corefer(ev("gave", ("organisation/louvre", "target")), ev("helped", ("organisation/louvre", "target")))
+    assert corefer(ev("scale", ("city/kyiv", "place")), ev("cut", ("city/kyiv", "place")))
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The Louvre acquired an 18th-century painting by Chardin on Monday.", "2022-03-28"),
+    ("The Louvre acquired an 18th-century painting by Chardin.", "2022-03-30"),
+    ("Greenpeace criticised a 2020 report by Shell.", "2022-03-30"),
+    ("Russia attended the March 2 meeting with Ukraine.", "2022-03-02"),
+])
+def test_a_date_that_describes_a_thing_does_not_date_the_event(nlp, text, date):
+    _, events = run(nlp, text)
+    assert events and {e.date for e in events} == {date}
