@@ -181,6 +181,8 @@ class EventExtractor:
         kept_by_aspect = False
         said_by = None  # the verb that says what was done with the event noun ("suspended the talks")
         if tok.pos_ == "VERB":
+            if kind == "REQUEST" and tok.lemma_.lower() in lex.cue("question_verbs") and not _asks_for(tok, index, lex):
+                return None  # "a reporter asked her, “What ...?”", "asked about the aid, he sighed": a question
             verb_arguments(tok, args, lex)
             if kind == "ASSAULT" and _strives(tok, args, index):
                 kind = "OTHER"
@@ -545,6 +547,19 @@ def _light_governor(noun: Token, lex: Lexicon) -> Token | None:
         if _light_verb_of_event(verb, lex):
             return verb
     return None
+
+
+def _asks_for(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:
+    """Whether "ask" asks for something (someone "to" act, "for" aid, "that" they act, permission),
+    not a question (someone, "about" something, "whether", or what is quoted)."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for"):
+            return True
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return True
+        if c.dep_ == "dobj" and index.ref(c) is None and c.lemma_.lower() not in lex.cue("question_verbs"):
+            return True
+    return False
 
 
 def _additive(tok: Token, lex: Lexicon) -> bool:

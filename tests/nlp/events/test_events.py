@@ -491,3 +491,16 @@ def test_different_words_of_one_actor_are_one_event_only_when_they_share_someone
 def test_a_date_that_describes_a_thing_does_not_date_the_event(nlp, text, date):
     _, events = run(nlp, text)
     assert events and {e.date for e in events} == {date}
+
+
+@pytest.mark.parametrize("text, requested", [
+    ("Asked about the aid from Egypt, Marwan Al-Hams sighed.", False),
+    ('A reporter from CNN asked Raquel Montoya-Lewis, "What do you see as the problem?"', False),
+    ("Kenya asked Britain questions about the deal.", False),
+    ("Antony Blinken asked representatives from Mexico to combat the root causes.", True),
+    ("Ukraine asked Germany for help.", True),
+    ("Ukraine asked that Germany send tanks.", True),
+])
+def test_asking_a_question_is_no_request(nlp, text, requested):
+    _, events = run(nlp, text)
+    assert any(e.type == "REQUEST" and e.trigger.text == "asked" for e in events) is requested
