@@ -99,6 +99,10 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         if "half" in p.words:
             mod = "START" if p.ordinal == 1 else "END"
         return Reading("DATE", f"{p.decade:03d}" if p.decade is not None else f"{p.century:02d}", mod)
+    if p.unit == "Q" and p.plural and p.number == 2 and p.ordinal in (1, -1):  # "the first two quarters (of 1990)"
+        if p.ordinal == -1 and p.year is None:
+            return duration(span, p, ctx)  # "the last two quarters": the two just past
+        p.unit, p.half, p.number = None, 1 if p.ordinal == 1 else 2, None
     if p.number and p.year is None and "thousand" in p.words:  # "the year two thousand"
         return Reading("DATE", "2000")
     if p.number and p.year is None:  # "nineteen ninety-six", "January nineteen ninety-seven"
@@ -112,8 +116,6 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return None
     if p.month is not None and p.day is None and p.year is None and len(span) == 1 and not _plausible_month(span[0]):
         return None
-    if p.unit == "Q" and p.plural and p.number == 2 and p.ordinal in (1, -1):  # "the first two quarters"
-        p.unit, p.half = None, 1 if p.ordinal == 1 else 2
     if p.words[-1] == "year" and ("quarter" in p.words or "half" in p.words):  # "the first half of the year"
         p.unit = "Q" if "quarter" in p.words else "HALF"
     if p.unit in ("Q", "HALF") and "last" in p.words and p.year is None and p.words[-1] in ("quarter", "half"):
@@ -392,7 +394,7 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
     elif p.month and p.day:
         if dct:
             month, dom = p.month, p.day
-            year = _resolve_year(dct, lambda y: _safe_date(y, month, dom), clause_tense(span))
+            year = p.year or _resolve_year(dct, lambda y: _safe_date(y, month, dom), clause_tense(span))
             day = _safe_date(year, month, dom)
         else:
             day = None
@@ -406,7 +408,8 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
         day = dct
     date = day.isoformat() if day else ("XXXX-XX-XX" if p.weekday is None else f"XXXX-WXX-{p.weekday}")
     if p.hour is not None:
-        return Reading("TIME", f"{date}T{p.hour:02d}:{p.minute or 0:02d}", p.pos_mod)
+        clock = "24" if p.hour == 24 else f"{p.hour:02d}:{p.minute or 0:02d}"  # midnight ends its day: T24
+        return Reading("TIME", f"{date}T{clock}", p.pos_mod)
     if p.partday and p.deictic != "overnight":
         return Reading("TIME", f"{date}T{p.partday}", p.pos_mod)
     if p.deictic in ("tonight", "overnight"):
