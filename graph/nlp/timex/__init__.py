@@ -81,6 +81,8 @@ class TimexTagger:
             if rule.kind in ("relative", "calendar") and doc[start].lower_ == "the" and "-" in doc[start:end].text \
                     and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
                 start += 1  # "the [year-ago] results", "the [third-quarter] loss": the article belongs to the noun
+            if end - start > 1 and doc[start].lower_ == "last" and _verb_last(doc[start]):
+                start += 1  # "talks that may [last] months": the verb, not "last month"
             while end - start > 1 and doc[end - 1].lower_ == "of":
                 end -= 1  # "the third quarter [of] $226 million": an "of" that no year follows
             if rule.kind == "duration" and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "old":
@@ -334,6 +336,15 @@ def _with_year(t: Timex, year: int) -> Timex:
     bounds = interval(value)
     return dataclasses.replace(t, value=value, begin=bounds[0] if bounds else None,
                                until=bounds[1] if bounds else None)
+
+
+def _verb_last(tok) -> bool:
+    """ "may last months", "did not last years": "last" is the verb after a modal or a negated auxiliary
+    (the parser often reads it as an adjective there)."""
+    doc, i = tok.doc, tok.i
+    if tok.pos_ == "VERB" or (i >= 1 and doc[i - 1].tag_ == "MD"):
+        return True
+    return i >= 2 and doc[i - 1].lower_ in ("not", "n't", "never") and doc[i - 2].pos_ == "AUX"
 
 
 def _amount(tok) -> float | None:

@@ -551,6 +551,8 @@ def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """ "every Tuesday", "annually", "each month": recurring times."""
     sets = lexicon()["values"]["set"]
     if len(p.words) == 1 and p.words[0] in sets:
+        if _in_name(span[0]):
+            return None  # "the China Daily newspaper"
         after = span.doc[span.end] if span.end < len(span.doc) else None
         if span[0].tag_ == "JJ" and after is not None and after.pos_ == "NOUN" and after.lower_ != "basis":
             return None  # "quarterly dividend": a kind of thing, not a recurrence

@@ -220,6 +220,12 @@ PARTS_OF_DAYS = [  # "the morning of March 2" is one time: the part of the day n
     # midnight closes its day: TimeBank writes T24
     ("Polls close at midnight Sunday.", "2023-11-08", "midnight Sunday", "TIME", "2023-11-05T24", None),
 ]
+VERB_LAST = [  # "last" after a modal or a negated auxiliary is the verb: the length is what remains
+    ("The strike could last two weeks.", "2004-11-24", "two weeks", "DURATION", "P2W", None),
+    ("A selection round may last months.", "2004-11-24", "months", "DURATION", "PXM", None),
+    ("Sales rose compared to last year.", "2004-11-24", "last year", "DATE", "2003", None),
+    ("It will open last year's plant again.", "2004-11-24", "last year", "DATE", "2003", None),
+]
 HALF_YEARS = [  # "the first two quarters" is the first half; "the last two quarters" without a year the two past
     ("Results for the first two quarters were weak.", "1989-10-26", "the first two quarters", "DATE", "1989-H1",
      None),
@@ -237,7 +243,7 @@ MILLENNIA = [  # spelled thousands
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS + BOUNDS + RANGES
                          + RATES + TENSE + FISCAL + YEAR_ENDS + RANGE_ORDER
-                         + OFFSETS + MILLENNIA + PARTS_OF_DAYS + HALF_YEARS,
+                         + OFFSETS + MILLENNIA + PARTS_OF_DAYS + HALF_YEARS + VERB_LAST,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
@@ -262,6 +268,10 @@ NOT_TIMES = [
     ("Inspectors were barred from such quarters.", "quarters"),  # rooms, not periods
     ("The labor day was long.", "day"),  # a holiday is written with capitals
     ("Parades provoked violence for the past three summers.", "the past"),  # "past" qualifies the count
+    ("The China Daily newspaper reported the deal.", "Daily"),  # a recurrence word inside a name
+    ("The New York Daily News said so.", "Daily"),
+    ("A selection round that may last months is due.", "last"),  # the verb, not "last month"
+    ("The boom did not last years.", "last"),
 ]
 
 
