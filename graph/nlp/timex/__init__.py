@@ -7,6 +7,7 @@ clause from the parse, and the last date the article mentioned.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 
 import numpy as np
@@ -69,34 +70,40 @@ class TimexTagger:
         timexes: list[Timex] = []
         spans: list[Span] = []
         taken = 0  # tokens before this index belong to an expression already tagged
+        days: dict[str, str] = {}  # month-day -> the date it was read as
         for rule_name, start, end in self._select(doc):
             if start < taken:
                 continue  # "June 6 to 10, 2022": the year closed the range before it
             _, rule = self.rules[rule_name]
-            if rule.kind == "duration" and end - start > 1 and doc[start].lower_ in ("a", "an", "the") \
+            kind = rule.kind
+            if kind == "duration" and end - start > 1 and doc[start].lower_ in ("a", "an", "the") \
                     and doc[start + 1].like_num and _adjectival(doc[start:end]):
                 start += 1  # the article belongs to the noun the duration modifies ("a [two-year] term")
             while end - start > 1 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an"):
                 start += 1  # "[5.7] a year ago": a number before an article is not part of it
-            if rule.kind in ("relative", "calendar") and doc[start].lower_ == "the" and "-" in doc[start:end].text \
+            if kind in ("relative", "calendar") and doc[start].lower_ == "the" and "-" in doc[start:end].text \
                     and end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
                 start += 1  # "the [year-ago] results", "the [third-quarter] loss": the article belongs to the noun
             if end - start > 1 and doc[start].lower_ == "last" and _verb_last(doc[start]):
                 start += 1  # "talks that may [last] months": the verb, not "last month"
             while end - start > 1 and doc[end - 1].lower_ == "of":
                 end -= 1  # "the third quarter [of] $226 million": an "of" that no year follows
-            if rule.kind == "duration" and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "old":
+            if kind == "duration" and end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "old":
                 end += 2  # "an [8-month-old] baby": TimeML marks the whole adjective
-            if rule.kind == "ref" and doc[start].lower_ == "at":
+            if kind == "ref" and doc[start].lower_ == "at":
                 start += 1  # "at [this time]": the preposition is not part of the expression
+            if kind == "offset" and end - start > 1 and end < len(doc) and doc[end].lower_ == "than":
+                end, kind = end - 1, "duration"  # "[three days] later than planned": a length compared
             core = doc[start:end]
-            reading = interpret(rule.kind, core, ctx)
+            reading = interpret(kind, core, ctx)
             if reading is None:
                 continue
-            if reading.ref is not None and rule.kind != "offset":
+            if kind == "calendar" and reading.type == "DATE" and len(reading.value) == 10 and reading.value[:4].isdigit():
+                reading = _as_before(reading, core, days)
+            if reading.ref is not None and kind != "offset":
                 ctx.note(reading.ref)
                 ctx.last_end = core.end
-            modded = _with_suffix_mod(*_with_prefix_mod(core, reading, rule.kind))
+            modded = _with_suffix_mod(*_with_prefix_mod(core, reading, kind))
             span, reading = _with_range(*modded)
             if timexes and span.start_char < timexes[-1].end:
                 span, reading = modded  # a range reaching back into the expression before it is two
@@ -336,6 +343,19 @@ def _with_year(t: Timex, year: int) -> Timex:
     bounds = interval(value)
     return dataclasses.replace(t, value=value, begin=bounds[0] if bounds else None,
                                until=bounds[1] if bounds else None)
+
+
+def _as_before(reading: Reading, core: Span, days: dict[str, str]) -> Reading:
+    """A month-day the text named before, again without a year, is the same day ("arrives on
+    November 11 ... the stop on November 11 may be cut"): its year is not re-guessed from the
+    tense of another clause."""
+    key = reading.value[5:]
+    if _FOUR_DIGITS.search(core.text) or key not in days:
+        days[key] = reading.value
+        return reading
+    value = days[key]
+    day = dt.date.fromisoformat(value)
+    return dataclasses.replace(reading, value=value, ref=(day, "D") if reading.ref is not None else None)
 
 
 def _verb_last(tok) -> bool:

@@ -226,6 +226,11 @@ VERB_LAST = [  # "last" after a modal or a negated auxiliary is the verb: the le
     ("Sales rose compared to last year.", "2004-11-24", "last year", "DATE", "2003", None),
     ("It will open last year's plant again.", "2004-11-24", "last year", "DATE", "2003", None),
 ]
+COMPARED = [  # "N units later/earlier than" compares lengths: the length alone, no date
+    ("The plane arrives three days later than originally planned.", "2005-11-05", "three days", "DURATION", "P3D",
+     None),
+    ("The report came two weeks earlier than expected.", "2005-11-05", "two weeks", "DURATION", "P2W", None),
+]
 HALF_YEARS = [  # "the first two quarters" is the first half; "the last two quarters" without a year the two past
     ("Results for the first two quarters were weak.", "1989-10-26", "the first two quarters", "DATE", "1989-H1",
      None),
@@ -243,10 +248,22 @@ MILLENNIA = [  # spelled thousands
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS + BOUNDS + RANGES
                          + RATES + TENSE + FISCAL + YEAR_ENDS + RANGE_ORDER
-                         + OFFSETS + MILLENNIA + PARTS_OF_DAYS + HALF_YEARS + VERB_LAST,
+                         + OFFSETS + MILLENNIA + PARTS_OF_DAYS + HALF_YEARS + VERB_LAST + COMPARED,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
+
+
+@pytest.mark.parametrize("text,dct,values", [
+    # the second mention would be put a year back on its own (no tense in "maybe eliminated")
+    ("The plane arrives on November 11. Its first stop, on November 11, maybe eliminated.", "2005-11-05",
+     ["2005-11-11", "2005-11-11"]),
+    ("The vote was held on Nov. 11, 2004. Turnout on Nov. 11 was high.", "2005-11-05",
+     ["2004-11-11", "2004-11-11"]),
+    ("It opens on March 3. It closed on March 3, 2001.", "2005-02-20", ["2005-03-03", "2001-03-03"]),
+])
+def test_a_month_day_named_again_is_the_same_day(nlp, text, dct, values):
+    assert [t.value for t in tag(text, dct, nlp=nlp)] == values
 
 
 @pytest.mark.parametrize("sentence,dct,expr,begin,until", [
