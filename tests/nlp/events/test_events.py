@@ -449,8 +449,10 @@ def test_a_body_the_model_missed_acts_by_its_name(nlp, text, kind, actor):
 @pytest.mark.parametrize("text, mentions", [
     # the same word by the same actor is one event, unless the text says it is one more
     ("The FBI arrested James Lee in Boston. The FBI arrested Maria Kim in Boston.", [2]),
-    ("The FBI arrested James Lee in Boston. The FBI also arrested Maria Kim in Boston.", [1, 1]),
-    ("Microsoft helped Oxfam in 2010. It also helped Oxfam with the purchase of a building.", [1, 1]),
+    ("The FBI arrested James Lee in Boston. The FBI again arrested James Lee in Boston.", [1, 1]),
+    ("Israel attacked Gaza. Israel launched another attack on Gaza.", [1, 1]),
+    # "also" is no such mark: it adds a party or a statement more often than a second event
+    ("The FBI arrested James Lee in Boston. The FBI also arrested James Lee in Boston.", [2]),
 ])
 def test_a_mention_said_to_be_one_more_starts_its_own_event(nlp, text, mentions):
     _, events = run(nlp, text)
