@@ -25,14 +25,17 @@ QUANTITY_NOUNS = frozenset("ten hundred thousand million dozen score scores numb
                            "group groups some many most all several leader leaders".split())
 
 
+def quantity(tok: Token) -> bool:
+    """Whether ``tok`` counts or picks out part of what its "of" phrase names ("hundreds", "52")."""
+    return tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS or tok.pos_ == "NUM"
+
+
 def counted(tok: Token) -> Token:
     """The head a counted noun's phrase takes part through: "students" in "hundreds of students
     rallied" is the subject; other nouns are themselves."""
     prep = tok.head
-    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not tok:
-        head = prep.head
-        if head.lemma_.lower() in QUANTITY_NOUNS or head.lower_ in QUANTITY_NOUNS or head.pos_ == "NUM":
-            return head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not tok and quantity(prep.head):
+        return prep.head
     return tok
 
 

@@ -13,7 +13,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ...records import ACTOR_KINDS, PLACE_KINDS, Entity, Participant
-from ..syntax import QUANTITY_NOUNS, clause_verb
+from ..syntax import clause_verb, quantity
 from .lexicon import Lexicon
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -87,7 +87,7 @@ class EntityIndex:
         low = tok.lower_
         if low in RELATIVE and tok.head.dep_ == "relcl":
             return self.ref(tok.head.head)
-        if tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS or tok.pos_ == "NUM":
+        if quantity(tok):
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for obj in prep.children:

@@ -71,7 +71,7 @@ def merge(events: list[Event], prefer: Callable[[Event], int] = lambda ev: 0,
 
     The best-anchored mention represents the event (id, trigger, sentence, date, modality), ties
     going to ``prefer`` and then to more participants; participants and mentions are the union.
-    A mention the text marks as ``another`` one ("it also helped", "another attack") starts an
+    A mention the text marks as ``another`` one ("was arrested again", "another attack") starts an
     event of its own.
     """
     out: list[Event] = []
