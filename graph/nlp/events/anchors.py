@@ -71,8 +71,12 @@ class TimeAnchors:
         self.earlier_than = lex.cue("order_before")
         # (first token, end token, root token, head of the root's clause, its "before" phrase, timex)
         self.spans: list[tuple[int, int, Token, int, int, Timex]] = []
+        #: token -> the type of the time expression it lies in
+        self.timed: dict[int, str] = {}
         for t in timexes:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                self.timed.update((i, t.type) for i in range(span.start, span.end))
             if span is not None and _usable(t):
                 head = clause_head(span.root)
                 self.spans.append((span.start, span.end, span.root, head.i, self._before_phrase(span.root, head), t))
@@ -215,6 +219,10 @@ class TimeAnchors:
         # the narrator's present perfect is some time up to now ("has repeatedly expressed", "has
         # supported 60 exhibitions"); a speaker's is news of the day he speaks ("“The UK
         # government has informed me”")
+        if tense == PRESENT and _perfect(tok) and self._measured(tok):
+            # "For over a year, the Louvre has fought", "has campaigned since 2010": going on for a
+            # while up to now, not the day's news
+            return Anchor("PAST_REF", "tense", None, nxt)
         perfect = tense == PRESENT and _perfect(tok) and not quoted
         if perfect:
             tense = PAST
@@ -243,6 +251,14 @@ class TimeAnchors:
             return Anchor(day, "tense", day, nxt)
         return Anchor(day, "dct", day, nxt)
 
+
+    def _measured(self, verb: Token) -> bool:
+        """Whether the verb is measured from a start: "for" a duration, "since" a time."""
+        for prep in verb.children:
+            if prep.dep_ == "prep" and (prep.lower_ == "for" and any(self.timed.get(t.i) == "DURATION" for t in prep.subtree)
+                                        or prep.lower_ == "since" and any(t.i in self.timed for t in prep.subtree)):
+                return True
+        return False
 
     def _speech(self, verb: Token) -> bool:
         """A verb of saying, promising or announcing ("said", "promised to", "urged")."""

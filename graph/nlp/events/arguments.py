@@ -444,12 +444,30 @@ def _place_prep(prep: Token) -> str:
     return prep.lower_
 
 
+def held_on(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of arrest or detention whose grounds an accusation noun gives ("detained on charges
+    of", "jailed over accusations of"), or None."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "over") else None
+    if verb is not None and verb.pos_ == "VERB" and lex.verbs.get(verb.lemma_.lower()) == "COERCE" \
+            and lex.nouns.get(noun.lemma_.lower()) == "ACCUSE":
+        return verb
+    return None
+
+
 def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
     """Arguments of an event noun: "Russia's invasion of Ukraine", "Istanbul talks", "talks with X"."""
     children = list(noun.children)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lex.cue("aspectual_nouns"):
         # "the beginning of their invasion in Ukraine": the phase noun carries the invasion's place
         children += [c for c in noun.head.head.children if c.dep_ == "prep" and c.lower_ != "of"]
+    held = held_on(noun, lex)
+    if held is not None:
+        # "Fahie was detained on charges of money laundering": who is held is who is charged, by
+        # whoever holds him
+        holding = Arguments(args.index)
+        verb_arguments(held, holding, lex)
+        args.adopt(holding, "actor")
+        args.adopt(holding, "target")
     for child in children:
         dep = child.dep_
         if dep == "poss":

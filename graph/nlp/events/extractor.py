@@ -18,9 +18,9 @@ from spacy.tokens import Doc, Token
 
 from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan, low_tier
 from ...text import FAMILIES, word_key
-from .anchors import TimeAnchors
-from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, deep_targets, higher_subject, noun_arguments,
-                        verb_arguments)
+from .anchors import Anchor, TimeAnchors
+from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, deep_targets, held_on, higher_subject,
+                        noun_arguments, verb_arguments)
 from .coref import corefer, dates_compatible, merge, modalities_compatible
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
@@ -134,6 +134,9 @@ class EventExtractor:
                 return "REQUEST", lemma
             if _represses(tok, lemma, lex):
                 return "COERCE", lemma
+            idiom = _idiom(tok, lemma, lex)
+            if idiom is not None:  # the label says it as written: "take to streets"
+                return lex.verbs[idiom[0]], f"{lemma} {idiom[1].head.lower_} {idiom[1].lower_}"
             for extra in tok.children:
                 if extra.dep_ in ("prt", "prep", "dobj"):
                     phrase = f"{lemma} {extra.lower_ if extra.dep_ != 'dobj' else extra.lemma_.lower()}"
@@ -156,6 +159,9 @@ class EventExtractor:
                 return "OTHER", lemma
             return None
         if tok.pos_ == "NOUN" and tok.lower_ not in lex.cue("junk_nouns"):
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB" and \
+                    _idiom(tok.head.head, _known_lemma(tok.head.head, lex), lex) is not None:
+                return None  # "went on strike": the idiom's verb is the trigger
             if lemma in lex.cue("speech_nouns") and not self.include_reporting:
                 return None  # "Russia's pledge to ...": it attributes what it reports
             if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and _noun_kind(tok.head, lex, compounds=True) \
@@ -181,6 +187,11 @@ class EventExtractor:
         kept_by_aspect = False
         said_by = None  # the verb that says what was done with the event noun ("suspended the talks")
         if tok.pos_ == "VERB":
+            idiom = _idiom(tok, _known_lemma(tok, lex), lex)
+            if idiom is not None:  # "took to the streets of Nairobi": where, not whom
+                for t in idiom[1].subtree:
+                    if t is not idiom[1]:
+                        args.add(t, "place?", "in")
             if kind == "REQUEST" and tok.lemma_.lower() in lex.cue("question_verbs") and not _asks_for(tok, index, lex):
                 return None  # "a reporter asked her, “What ...?”", "asked about the aid, he sighed": a question
             verb_arguments(tok, args, lex)
@@ -219,6 +230,8 @@ class EventExtractor:
         strong = self._keep(tok, kind, parts, kept_by_aspect)
         if not strong and (kind == "OTHER" or tok.pos_ != "NOUN"):
             return None
+        if kind == "ASSAULT" and tok.lemma_.lower() in lex.cue("dissent_acts") and _dissenters(parts, index):
+            kind = "PROTEST"  # "workers staged a strike in Cairo", "protesters clashed with police"
         if kind in PLACE_TARGET_TYPES and not any(p.role == "target" for p in parts):
             places = [p for p in parts if p.role == "place"]
             if places:
@@ -241,6 +254,8 @@ class EventExtractor:
             intent = INTENT_VERBS[kind]
         when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
                               quoted=quotes.at(tok.idx)[0])
+        if tok.pos_ == "NOUN" and held_on(tok, lex) is not None:
+            when = Anchor("PAST_REF", "tense", None, when.until)  # the charges came before the arrest
         sent = index.sent_of[tok.i]
         digest = hashlib.sha1(f"{index.text}\0{tok.idx}".encode("utf-8")).hexdigest()[:16]
         ev = Event(
@@ -318,6 +333,17 @@ def _listed_phrase(verb: Token, lemma: str, listed: Collection[str]) -> str | No
     if particle and f"{lemma} {particle}" in listed:
         return f"{lemma} {particle}"
     return lemma if lemma in listed else None
+
+
+def _idiom(verb: Token, lemma: str, lex: Lexicon) -> tuple[str, Token] | None:
+    """The listed idiom of a verb, its preposition and that preposition's noun ("went on strike",
+    "took to the streets"), with the noun; or None."""
+    for prep in verb.children:
+        if prep.dep_ == "prep":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and (phrase := f"{lemma} {prep.lower_} {noun.lemma_.lower()}") in lex.verbs:
+                    return phrase, noun
+    return None
 
 
 def _represses(verb: Token, lemma: str, lex: Lexicon) -> bool:

@@ -61,10 +61,13 @@ def _object_phrase(verb: Token, phrase: str) -> str:
     annexed", "dismissed it") gives way to the resolved target, and a word the trigger phrase
     already says ("open fire") is not repeated."""
     said = set(phrase.split()[1:])
+    # "go on strike": the phrase says its preposition's object itself
+    idiom = any(c.dep_ == "prep" and c.lower_ in said and any(o.lower_ in said for o in c.children)
+                for c in verb.children)
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ != "PRON" and child.lemma_.lower() not in said:
             return _words(child)
-        if child.dep_ == "prep" and child.lower_ in said:
+        if child.dep_ == "prep" and child.lower_ in said and not idiom:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ != "PRON":
                     return _words(obj)

@@ -113,3 +113,13 @@ def test_a_release_is_a_retreat_only_when_somebody_is_freed(nlp, text, trigger, 
 def test_the_release_of_a_report_is_no_event_of_its_own(nlp):
     doc = nlp(make_doc(nlp, "The governor said he will fast-track the release of the COI report.", DCT))
     assert [ev.type for ev in doc._.events if ev.trigger.text == "release"] in ([], ["OTHER"])
+
+
+@pytest.mark.parametrize("text", [
+    "For over a year, the Louvre has fought to acquire a painting by Chardin.",
+    "The Louvre has campaigned for years to buy the painting.",
+])
+def test_a_present_perfect_measured_by_a_duration_is_no_news_of_the_day(nlp, text):
+    doc = nlp(make_doc(nlp, text, dt.date(2023, 11, 8)))
+    ev = next(e for e in doc._.events if e.lemma in ("fight", "campaign"))
+    assert (ev.date, ev.anchor) == ("PAST_REF", "tense")

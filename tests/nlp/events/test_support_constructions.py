@@ -1,0 +1,68 @@
+"""Support-verb idioms and dissent, as literal sentences through the whole pipeline: protests said
+with a verb, a preposition and its noun ("went on strike", "took to the streets"), and force used
+by dissenters (CAMEO 143 strike, 145 riot) as PLOVER codes it."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.nlp.pipeline import make_doc
+
+DCT = dt.date(2022, 4, 28)
+
+
+def events(nlp, text: str):
+    doc = nlp(make_doc(nlp, text, DCT))
+    names = {e.id: e.name for e in doc._.entities}
+    return [(ev.type, ev.label, {(names[p.entity], p.role) for p in ev.participants}) for ev in doc._.events]
+
+
+@pytest.mark.parametrize("text, label, actor, place", [
+    ("Thousands of Egyptian workers went on strike on Monday.", "Egyptian workers go on strike",
+     "Egyptian workers", None),
+    ("Kenyan students took to the streets of Nairobi on Monday.", "Kenyan students take to streets in Nairobi",
+     "Kenyan students", "Nairobi"),
+])
+def test_a_protest_idiom_is_one_protest_by_its_subject(nlp, text, label, actor, place):
+    evs = events(nlp, text)
+    assert [(kind, lab) for kind, lab, _ in evs] == [("PROTEST", label)]
+    roles = evs[0][2]
+    assert (actor, "actor") in roles
+    assert place is None or (place, "place") in roles
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Egyptian workers staged a strike in Cairo.", "PROTEST"),
+    ("Protesters clashed with police in Cairo on Tuesday.", "PROTEST"),
+    ("Rebels clashed with Syrian troops near Aleppo.", "ASSAULT"),
+])
+def test_force_is_protest_when_dissenters_use_it(nlp, text, kind):
+    assert [k for k, _, _ in events(nlp, text)] == [kind]
+
+
+def test_a_protest_in_a_city_is_not_against_it(nlp):
+    (ev,) = events(nlp, "Egyptian workers staged a strike in Cairo.")
+    assert ("Cairo", "place") in ev[2] and ev[1] == "Strike by Egyptian workers in Cairo"
+
+
+@pytest.mark.parametrize("text, charged, by", [
+    ("Premier Fahie was detained in Miami on charges of money laundering.", "Fahie", None),
+    ("Police arrested Ahmed Saleh on charges of espionage on Monday.", "Ahmed Saleh", "Police"),
+])
+def test_who_is_held_on_charges_is_who_is_charged(nlp, text, charged, by):
+    doc = nlp(make_doc(nlp, text, DCT))
+    names = {e.id: e.name for e in doc._.entities}
+    (ev,) = [e for e in doc._.events if e.type == "ACCUSE"]
+    roles = {(names[p.entity], p.role) for p in ev.participants}
+    assert (charged, "target") in roles and (by is None or (by, "actor") in roles)
+    assert ev.date == "PAST_REF"  # brought before the arrest, on a day the text does not give
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The US government has informed the UK government of the arrest.", "CONSULT"),
+    ("Defence Minister Gantz briefed Jordan's King Abdullah on the plan.", "CONSULT"),
+    ("Han Lee was arraigned in Boston on Wednesday.", "ACCUSE"),
+])
+def test_briefings_are_consultations_and_arraignments_accusations(nlp, text, kind):
+    assert kind in [k for k, _, _ in events(nlp, text)]
