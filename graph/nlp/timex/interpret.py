@@ -341,7 +341,9 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
         return None
     anchor = dct
     if p.rel is not None and ("following" in words or "previous" in words or "preceding" in words or "same" in words):
-        anchor = ctx.last[0] if ctx.last else dct  # "the following day": after the day just mentioned
+        # "the following day": after the day just mentioned; a year named before says nothing of
+        # which month "the previous month" is, so a coarser reference leaves the DCT as anchor
+        anchor = _last_at(ctx, unit) or dct
     day = shift(anchor, unit, rel)
     mod = "END" if "end" in words else {"earlier": "START", "later": "END"}.get(words[0]) if "in" in words else p.pos_mod
     return Reading("DATE", fmt(day, unit), mod, ref=(day, unit))
@@ -494,8 +496,11 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if after is not None and after.lower_ == "old":
         return None  # "37 years old" is an age
     if p.words[0] in ("a", "an", "per") and len(p.words) == 2 and before is not None and (
-            before.like_num or before.lower_ in ("twice", "thrice", "times") or before.pos_ == "NOUN"):
-        return set_(span, p, ctx)  # "$1.76 a year", "twice a year", "four flights a week": a rate
+            before.like_num or before.lower_ in ("twice", "thrice", "times") or before.pos_ == "NOUN") and (
+            after is None or after.lower_ not in ("after", "before")):
+        # "$1.76 a year", "twice a year", "four flights a week": a rate; "bankruptcy a year after the
+        # appointment" is the length between two events
+        return set_(span, p, ctx)
     n = p.number if p.number is not None else (None if p.plural else 1)
     unit = p.unit
     if unit == "WE" or (unit == "Q" and p.plural and "-" in p.words):

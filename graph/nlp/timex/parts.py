@@ -119,13 +119,21 @@ def parse(span: Span) -> Parts:
             p.year = year if year > 99 else _two_digit_year(year)
         elif _HHMM.match(w) and words[i + 1:i + 2] and words[i + 1] in lexicon()["words"]["ZONE"]:
             p.hour, p.minute = int(w[:2]), int(w[2:])  # "1830 GMT": wire-service clock time
+        elif _YEAR.match(w) and w.endswith("0") and words[i + 1:i + 2] == ["'s"] and (
+                i > 0 and (words[i - 1] in ("the", "-") or words[i - 1] in v["mod"])):
+            p.decade, i = int(w[:3]), i + 2  # "the 1980's", "the late 1980's": the tokenizer splits off "'s"
+            continue
         elif _YEAR.match(w) and p.year is None:
             p.year = int(w)
             if words[i + 1:i + 2] == ["-"] and i + 4 < len(words) and words[i + 3] == "-":  # 2022-03-29
                 p.month, p.day = int(words[i + 2]), int(words[i + 4])
                 i += 4
         elif (m := _MIDYEAR.match(w)):
-            p.year, p.pos_mod = int(m.group(2)), v["mod"][m.group(1)]
+            p.pos_mod = v["mod"][m.group(1)]
+            if m.group(2).endswith("0") and words[i + 1:i + 2] == ["'s"]:
+                p.decade, i = int(m.group(2)[:3]), i + 2  # "the mid-1980's"
+                continue
+            p.year = int(m.group(2))
         elif (m := _DECADE.match(w)):
             p.decade = int(m.group(2))
             if m.group(1):  # "mid-1990s"; "the late 1980s" keeps the mod its own word gave
@@ -161,6 +169,8 @@ def parse(span: Span) -> Parts:
             p.hour, p.minute = 12, 0
         elif w == "midnight":
             p.hour, p.minute = 24, 0
+        elif w == "last" and p.ordinal is not None:
+            p.rel = -1  # "the first quarter of last year": the ordinal is the quarter's, "last" the year's
         elif w in v["ordinal"] or w in ("last", "final"):
             p.ordinal = v["ordinal"].get(w, -1)
             if w == "last":  # "the last eight years" looks back like "the past eight years"

@@ -244,6 +244,60 @@ MILLENNIA = [  # spelled thousands
      "more than two thousand years", "DURATION", "P2L", "MORE_THAN"),
 ]
 
+# Fifth round: classes found reading etkg's output on unlabelled newswire (SemEval-2015 raw texts).
+OF_A_YEAR = [  # a part of a year named with "of last/this/next year" is one expression in that year
+    ("In the first quarter of last year, GM had reported a loss.", "2009-05-07", "the first quarter of last year",
+     "DATE", "2008-Q1", None),
+    ("In the second half of last year, sales fell.", "2009-05-07", "the second half of last year", "DATE",
+     "2008-H2", None),
+    ("Cerberus acquired the stake in April of last year.", "2007-05-14", "April of last year", "DATE", "2006-04",
+     None),
+    ("He has been on leave since January of this year.", "2011-08-25", "January of this year", "DATE", "2011-01",
+     None),
+    ("Franchises will not be renewed after October of next year.", "2009-05-15", "October of next year", "DATE",
+     "2010-10", None),
+]
+NEXT_TO_COARSER = [  # "the previous month" after a year: the year says nothing of the month, the DCT does
+    ("Sales fell 17% compared to 2008, an increase from the previous month.", "2009-04-03", "the previous month",
+     "DATE", "2009-03", None),
+    ("In 2008, sales fell. The following year they rose.", "2009-04-03", "The following year", "DATE", "2009",
+     None),
+    ("On March 3, sales fell. The following day they rose.", "2009-04-03", "The following day", "DATE",
+     "2009-03-04", None),
+]
+DECADES_APOSTROPHE = [  # "the 1980's": the tokenizer splits off "'s"
+    ("In the late 1980's Apple added audio recording.", "2006-03-28", "the late 1980's", "DATE", "198", "END"),
+    ("In the 1980's Apple added audio.", "2006-03-28", "the 1980's", "DATE", "198", None),
+    ("In the mid-1980's Apple added audio.", "2006-03-28", "mid-1980's", "DATE", "198", "MID"),
+    ("In 1990's budget it grew.", "2006-03-28", "1990", "DATE", "1990", None),  # a possessive year
+]
+MORE_UNITS = [  # "two more years": the count of what remains
+    ("It will sell the Aura for at least two more years.", "2009-06-05", "at least two more years", "DURATION",
+     "P2Y", "EQUAL_OR_MORE"),
+    ("The war could last three more months.", "2009-06-05", "three more months", "DURATION", "P3M", None),
+    ("Talks need a few more days.", "2009-06-05", "a few more days", "DURATION", "PXD", None),
+    ("They got 30 additional days to respond.", "2009-06-05", "30 additional days", "DURATION", "P30D", None),
+]
+CLOCK_NUMBERS = [  # a decimal is a clock time before a day only with a.m./p.m. or a colon
+    ("Shares of Apple rose US $5.41 yesterday in regular trading.", "2010-06-16", "yesterday", "DATE",
+     "2010-06-15", None),
+    ("The index rose 5.41 Tuesday.", "2010-06-16", "Tuesday", "DATE", "2010-06-15", None),
+    ("They met at 5pm Tuesday.", "2010-06-16", "5pm Tuesday", "TIME", "2010-06-15T17:00", None),
+    ("They met at 17:30 GMT Tuesday.", "2010-06-16", "17:30 GMT Tuesday", "TIME", "2010-06-15T17:30", None),
+]
+BETWEEN_EVENTS = [  # "a year after the appointment" is a length between events, not a rate
+    ("GM recovered from bankruptcy a year after the appointment of Akerson.", "2013-12-10", "a year", "DURATION",
+     "P1Y", None),
+    ("GM earns $5 a year.", "2013-12-10", "a year", "SET", "P1Y", None),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
+                         OF_A_YEAR + NEXT_TO_COARSER + DECADES_APOSTROPHE + MORE_UNITS + CLOCK_NUMBERS
+                         + BETWEEN_EVENTS, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+def test_newswire_class_fifth_round(nlp, sentence, dct, expr, ttype, value, mod):
+    _check(nlp, sentence, dct, expr, ttype, value, mod)
+
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          COMPARISONS + SPANS + REFS + ANCHORED + PERIODS + HOLIDAYS + CLOCKS + BOUNDS + RANGES
