@@ -100,9 +100,12 @@ _MODALS = {"would", "could", "may", "might", "should", "must", "can", "to"}
 _DEADLINE = {"until", "till", "through", "by", "before"}
 _PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 # "expected to resume", "scheduled to meet": an infinitive under these points ahead; other
-# infinitives and modals ("would", "could") say too little to move a date across New Year.
+# infinitives and modals ("could", "may") say too little to move a date across New Year; reported
+# "would" (not "would have") does: "said the talks would end on Friday".
 _FUTURE_GOVERNORS = {"expect", "schedule", "due", "plan", "set", "intend", "prepare", "hope", "aim"}
 _MAX_CLIMB = 4
+# "is due in October", "are not due until October", "is payable Dec. 15": a deadline still to come.
+_DUE = {"due", "payable"}
 
 
 def _climb(span: Span) -> tuple[Token | None, bool]:
@@ -118,6 +121,8 @@ def _climb(span: Span) -> tuple[Token | None, bool]:
             break
         tok = tok.head
         if tok.pos_ == "ADJ":
+            if tok.lower_ in _DUE and tok.dep_ == "acomp" and tok.head.pos_ in ("VERB", "AUX"):
+                return tok.head, deadline  # "is due in October": the copula's tense says which October
             return None, deadline
         deadline = deadline or tok.lower_ in _DEADLINE
         if tok.pos_ in ("VERB", "AUX"):
@@ -148,8 +153,12 @@ def _tense(verb: Token) -> str | None:
         # "had been scheduled to expire Friday": a plan made before a past moment, for a day now gone
         governor_aux = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
         return PAST if "had" in governor_aux else FUTURE
+    if verb.tag_ == "VB" and "would" in aux and "have" not in aux:
+        return FUTURE  # "said the talks would end on Friday": a future seen from a recent past
     if verb.tag_ == "VBN" and "be" in aux and aux & _MODALS:
         return FUTURE  # "to be completed by", "would be paid in"
+    if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lower_ in _DUE for c in verb.children):
+        return FUTURE  # "the loan is due in October": what is due now falls due ahead
     if verb.tag_ == "VBG" and aux & _PRESENT_BE:
         return FUTURE  # "is meeting on Friday": the progressive of a scheduled event
     if verb.tag_ == "VBD" or aux & {"had", "was", "were", "did", "has", "have"}:

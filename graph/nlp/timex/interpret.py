@@ -276,6 +276,8 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
         if base is None:
             return Reading("DATE", "XXXX")
         return Reading("DATE", fmt(shift(base, "Y", -1), gran))
+    if words[0] == "the" and p.unit == "D" and p.ordinal is not None and p.rel is None:
+        return _nth_day_today(span, dct)
     if dct is None:
         return Reading("DATE", _underspecified(p))
     if p.shift is not None and words[0] == "the" and p.unit in _GRANULARITY:
@@ -347,6 +349,18 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     day = shift(anchor, unit, rel)
     mod = "END" if "end" in words else {"earlier": "START", "later": "END"}.get(words[0]) if "in" in words else p.pos_mod
     return Reading("DATE", fmt(day, unit), mod, ref=(day, unit))
+
+
+def _nth_day_today(span: Span, dct: dt.date | None) -> Reading | None:
+    """ "It's the second day of an offensive", "today is the eighth day of Desert Shield": the day
+    counted is the DCT when the present copula equates it with now; otherwise the count names no date."""
+    doc = span.doc
+    be = doc[span.start - 1] if span.start > 0 else None
+    subject = doc[span.start - 2] if span.start > 1 else None
+    if dct is None or be is None or be.lower_ not in ("is", "'s") or subject is None \
+            or subject.lower_ not in ("it", "today", "this"):
+        return None
+    return Reading("DATE", dct.isoformat(), ref=(dct, "D"))
 
 
 # Granularities from fine to coarse: a reference can anchor a unit no finer than its own.

@@ -181,6 +181,25 @@ def test_a_plan_made_before_a_past_moment_points_back_on_a_built_doc(vocab):
     assert clause_tense(now[6:7]) == FUTURE
 
 
+def test_due_and_reported_would_point_ahead_on_a_built_doc(vocab):
+    # the report is/was due in October
+    def due(be, tag):
+        return Doc(vocab, words=["the", "report", be, "due", "in", "October"], heads=[1, 2, 2, 2, 3, 4],
+                   deps=["det", "nsubj", "ROOT", "acomp", "prep", "pobj"],
+                   pos=["DET", "NOUN", "AUX", "ADJ", "ADP", "PROPN"], tags=["DT", "NN", tag, "JJ", "IN", "NNP"])
+    assert clause_tense(due("is", "VBZ")[5:6]) == FUTURE
+    assert clause_tense(due("was", "VBD")[5:6]) == PAST
+    # the talks would end (would have ended) on Friday
+    doc = Doc(vocab, words=["talks", "would", "end", "on", "Friday"], heads=[2, 2, 2, 2, 3],
+              deps=["nsubj", "aux", "ROOT", "prep", "pobj"], pos=["NOUN", "AUX", "VERB", "ADP", "PROPN"],
+              tags=["NNS", "MD", "VB", "IN", "NNP"])
+    assert clause_tense(doc[4:5]) == FUTURE
+    doc = Doc(vocab, words=["talks", "would", "have", "ended", "on", "Friday"], heads=[3, 3, 3, 3, 3, 4],
+              deps=["nsubj", "aux", "aux", "ROOT", "prep", "pobj"], pos=["NOUN", "AUX", "AUX", "VERB", "ADP", "PROPN"],
+              tags=["NNS", "MD", "VB", "VBN", "IN", "NNP"])
+    assert clause_tense(doc[5:6]) != FUTURE
+
+
 def test_a_clock_time_is_on_the_day_just_named_on_a_built_doc(vocab):
     # Tuesday at 5 p.m.  (the tagger noted Tuesday, ending at token 1)
     doc = Doc(vocab, words=["Tuesday", "at", "5", "p.m."])

@@ -119,7 +119,7 @@ BOUNDS = [  # "or later", "or more", "over": TimeML mods, and the words join the
     ("He will stay three weeks or longer.", "2020-04-10", "three weeks or longer", "DURATION", "P3W",
      "EQUAL_OR_MORE"),
     ("The loan runs two years or less.", "2020-04-10", "two years or less", "DURATION", "P2Y", "EQUAL_OR_LESS"),
-    ("Payment is due Monday or before the hearing.", "2020-04-10", "Monday", "DATE", "2020-04-06", None),
+    ("Payment is due Monday or before the hearing.", "2020-04-10", "Monday", "DATE", "2020-04-13", None),
     ("A tour likely to last over a week was allowed.", "1998-03-06", "over a week", "DURATION", "P1W",
      "MORE_THAN"),
     ("Talks have gone on for well over a year.", "2023-11-08", "well over a year", "DURATION", "P1Y",
@@ -291,10 +291,28 @@ BETWEEN_EVENTS = [  # "a year after the appointment" is a length between events,
     ("GM earns $5 a year.", "2013-12-10", "a year", "SET", "P1Y", None),
 ]
 
+DUE = [  # "is due in October": a deadline ahead of the DCT; "was due" leaves the past reading
+    ("Deliveries to Singapore Airlines are not due until October - two years late.", "2007-03-19", "October",
+     "DATE", "2007-10", None),
+    ("The report is due in October.", "2007-03-19", "October", "DATE", "2007-10", None),
+    ("The report was due in October.", "2007-03-19", "October", "DATE", "2006-10", None),
+]
+WOULD = [  # reported "would": a future seen from a recent past ("said ... would end on Friday")
+    ("He said Tuesday the talks would end on Friday.", "2023-11-08", "Friday", "DATE", "2023-11-10", None),
+    ("He said the plant would open in March.", "2023-11-08", "March", "DATE", "2024-03", None),
+    ("He said the deal would have closed in October.", "2023-11-08", "October", "DATE", "2023-10", None),
+]
+NTH_DAY = [  # "it's the second day of" an operation: the day counted is the DCT
+    ("It's the second day of an offensive by the police.", "1998-03-06", "the second day", "DATE", "1998-03-06",
+     None),
+    ("In Saudi Arabia, today is the eighth day of Desert Shield.", "1990-08-15", "the eighth day", "DATE",
+     "1990-08-15", None),
+]
+
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          OF_A_YEAR + NEXT_TO_COARSER + DECADES_APOSTROPHE + MORE_UNITS + CLOCK_NUMBERS
-                         + BETWEEN_EVENTS, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+                         + BETWEEN_EVENTS + DUE + WOULD + NTH_DAY, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class_fifth_round(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
 
@@ -343,6 +361,8 @@ NOT_TIMES = [
     ("The New York Daily News said so.", "Daily"),
     ("A selection round that may last months is due.", "last"),  # the verb, not "last month"
     ("The boom did not last years.", "last"),
+    ("It was the second day of the strike.", "day"),  # a count of days that names no date
+    ("On the first day of the trial, he spoke.", "day"),
 ]
 
 
