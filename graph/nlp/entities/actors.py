@@ -141,7 +141,7 @@ class GroupActors:
             if any(c.dep_ == "poss" and c.i not in countries for c in tok.children):
                 continue  # "its troops", "Putin's forces": their owner's, as the event rules resolve them
             one = tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in COLLECTIVES and tok.i not in peoples
-            sector = self._sector(tok)
+            sector = self._sector(tok) or ("civilians" if _crowd(tok) else None)
             if sector is None and tok.i not in peoples:
                 continue
             sector = sector or "ethnic"
@@ -235,6 +235,16 @@ def _missed_organisations(doc: Doc, covered: set[int], known: dict[str, Entity])
             ent = out.setdefault(key, Entity(id=key, name=span.text, kind="organisation", label="ORG"))
             ent.mentions.append(Mention(span.start_char, span.end_char, span.text))
     return list(out.values())
+
+
+#: Words for people in general: a group only when counted ("thousands of people marched",
+#: "ten people were killed"), as coders code a crowd as civilians; "people say" names nobody.
+PEOPLE = frozenset({"people", "person"})
+
+
+def _crowd(tok: Token) -> bool:
+    """"Thousands of people", "12 people", "dozens of persons": counted people are a crowd."""
+    return tok.lemma_.lower() in PEOPLE and (counted(tok) is not tok or any(c.dep_ == "nummod" for c in tok.children))
 
 
 def _stance(modifier: Token) -> bool:

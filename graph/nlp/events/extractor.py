@@ -52,12 +52,18 @@ INTENT_TYPES = {"AID": "AGREE", "RETREAT": "AGREE", "CONCEDE": "AGREE", "COOPERA
 #: What halting turns into reducing relations (CAMEO 16: halt negotiations, mediation, aid,
 #: cooperation): "Syrian officers ended mediation efforts", "Moscow suspended the talks".
 HALTED_TYPES = frozenset({"CONSULT", "AID", "COOPERATE"})
-#: Who obstructs in dissent rather than by force of the state (CAMEO 144 "obstruct passage, block"
-#: is PROTEST, 191 "impose blockade" COERCE): "French paper workers blocked the bridge".
+#: Who obstructs, strikes or boycotts in dissent rather than as a state (CAMEO 143 "conduct strike
+#: or boycott" and 144 "obstruct passage, block" are PROTEST; 191 "impose blockade" COERCE, 163
+#: "impose embargo, boycott" SANCTION, an air strike ASSAULT): "French paper workers blocked the
+#: bridge", "opposition parties boycotted the elections", "dockers went on strike".
 DISSENT_SECTORS = frozenset({"protesters", "civilians", "labour", "opposition", "education", "ethnic", "refugees",
                              "agriculture", "religious", "ngo"})
 #: The verb a label says a stated intention with: "Syria pledges to withdraw troops from Lebanon".
 INTENT_VERBS = {"AGREE": "pledge", "THREATEN": "threaten"}
+#: Meetings and talks that the subject says it is willing or ready to hold are AGREE (CAMEO 036
+#: "express intent to meet or negotiate", 039 "to mediate"); only by an intention word, since a
+#: meeting that merely "will" happen stays a meeting.
+MEETING_INTENT = {"CONSULT": "AGREE"}
 
 
 @Language.factory(
@@ -216,6 +222,8 @@ class EventExtractor:
                     governor.lemma_.lower() in lex.cue("aspectual_verbs"):
                 verb_arguments(governor, args, lex, inherit_subject=False)
                 kept_by_aspect = True
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.cue("commitment_verbs"):
+            kind = self._vowed(tok, index) or kind
         parts = args.participants()
         mod = classify(tok, index, quotes, lex)
         if kind in AUTHORITY_TYPES and tok.pos_ == "VERB" and "actor" not in args.roles.values() and \
@@ -230,7 +238,7 @@ class EventExtractor:
         strong = self._keep(tok, kind, parts, kept_by_aspect)
         if not strong and (kind == "OTHER" or tok.pos_ != "NOUN"):
             return None
-        if kind == "ASSAULT" and tok.lemma_.lower() in lex.cue("dissent_acts") and _dissenters(parts, index):
+        if kind != "PROTEST" and tok.lemma_.lower() in lex.cue("dissent_acts") and _dissenters(parts, index):
             kind = "PROTEST"  # "workers staged a strike in Cairo", "protesters clashed with police"
         if kind in PLACE_TARGET_TYPES and not any(p.role == "target" for p in parts):
             places = [p for p in parts if p.role == "place"]
@@ -241,8 +249,6 @@ class EventExtractor:
             parts = [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) == "from"
                      else p for p in parts]
         parts = _one_state_per_side(tok, parts, index)
-        if kind == "COERCE" and tok.lemma_.lower() in lex.cue("obstruction_verbs") and _dissenters(parts, index):
-            kind = "PROTEST"
         if kind == "SANCTION" and tok.lemma_.lower() in lex.cue("expulsion_verbs") and _persons(parts, index):
             kind = "COERCE"
         actors = {p.entity for p in parts if p.role == "actor"}
@@ -251,6 +257,10 @@ class EventExtractor:
         if kind in INTENT_TYPES and mod.modality in ("planned", "reported") and actors \
                 and stated_intention(tok, lex):
             kind = INTENT_TYPES[kind]
+            intent = INTENT_VERBS[kind]
+        elif kind in MEETING_INTENT and mod.modality in ("planned", "reported") and actors \
+                and stated_intention(tok, lex, future=False):
+            kind = MEETING_INTENT[kind]
             intent = INTENT_VERBS[kind]
         when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
                               quoted=quotes.at(tok.idx)[0])
@@ -268,6 +278,16 @@ class EventExtractor:
         )
         ev.mentions = [ev.trigger]
         return Mention(tok, ev, phrase, args.place_preps, strong, intent, said_by)
+
+    def _vowed(self, verb: Token, index: EntityIndex) -> str | None:
+        """What a vow or pledge is by the act it commits to (CAMEO 03 vs 13): "Turkey vowed to help
+        Azerbaijan" promises aid (AGREE), "pledged to strike back" threatens (THREATEN)."""
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                typed = self._trigger(c, index)
+                if typed is not None and typed[0] in INTENT_TYPES:
+                    return INTENT_TYPES[typed[0]]
+        return None
 
     def _keep(self, tok: Token, kind: str, parts: list[Participant], kept_by_aspect: bool) -> bool:
         """Restraint: an event needs someone (or, for a typed happening, somewhere) taking part."""

@@ -120,24 +120,27 @@ def _subject_entity(verb: Token, index: EntityIndex) -> str | None:
     return None
 
 
-def stated_intention(trigger: Token, lex: Lexicon) -> bool:
+def stated_intention(trigger: Token, lex: Lexicon, *, future: bool = True) -> bool:
     """Whether the clause of ``trigger`` states what its subject means to do: "Finland will give
     ...", "Syria is willing to withdraw", "Greece plans to impose restrictions", "said they will
-    release". Event coders code such a statement as the promise or threat it makes (CAMEO 03
-    "express intent to ...", 13 "threaten to ..."), not as the act. "Russia said it would reduce"
-    stays the reduction: "would" is also the conditional, and reports of it are the news."""
+    release", "expressed willingness to resume negotiations". Event coders code such a statement
+    as the promise or threat it makes (CAMEO 03 "express intent to ...", 13 "threaten to ..."), not
+    as the act. "Russia said it would reduce" stays the reduction: "would" is also the conditional,
+    and reports of it are the news. ``future=False`` counts intention words only, not "will"."""
     t = trigger
     if t.pos_ == "NOUN":
         if t.dep_ not in ("dobj", "xcomp"):
             return False
         t = t.head  # "plans to impose restrictions", "will impose sanctions"
+    words = lex.cue("intention_words")
     while True:
-        if any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in t.children):
+        if future and any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in t.children):
             return True
-        if t.dep_ not in ("xcomp", "conj") or t.head is t:
+        # "willingness to resume": an intention noun's infinitive hangs from it as acl
+        if t.dep_ not in ("xcomp", "conj", "acl") or t.head is t or (t.dep_ == "acl" and t.head.lemma_.lower() not in words):
             return False
         t = t.head
-        if t.lemma_.lower() in lex.cue("intention_words") or t.lower_ in lex.cue("intention_words"):
+        if t.lemma_.lower() in words or t.lower_ in words:
             return True
 
 

@@ -122,6 +122,22 @@ def test_a_stated_intention_is_a_future_modal_or_an_intention_word_above_the_tri
     assert stated_intention(build(rows)[trigger], LEX) is expected
 
 
+# "Iran expressed willingness to negotiate ."
+WILLING = [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("expressed", 1, "ROOT", "VERB", "VBD", "express"),
+           ("willingness", 1, "dobj", "NOUN", "NN", "willingness"), ("to", 4, "aux", "PART", "TO", "to"),
+           ("negotiate", 2, "acl", "VERB", "VB", "negotiate"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("rows, trigger, future, expected", [
+    (RESTRICT, 2, False, False),  # "will impose": a future, no intention word
+    (SYRIA, 6, False, True),  # "is willing to withdraw"
+    (WILLING, 4, False, True),  # an intention noun's infinitive
+    (WILLING, 4, True, True),
+])
+def test_an_intention_word_without_the_future(rows, trigger, future, expected):
+    assert stated_intention(build(rows)[trigger], LEX, future=future) is expected
+
+
 @pytest.mark.parametrize("rows, modality", [(RESTRICT, "planned"), (DONE, "asserted")])
 def test_the_object_noun_of_a_future_verb_is_planned(rows, modality):
     doc = build(rows)

@@ -343,6 +343,42 @@ def test_group_actors_and_the_cameo_table(nlp, text, kind, trigger, actor, targe
         assert (target, "target") in roles(typed[0], doc._.entities)
 
 
+@pytest.mark.parametrize("text, kind, trigger, actor, target", [
+    # a vow is typed by the act vowed (CAMEO 03 vs 13); a vow to do what has no intent type stays a threat
+    ("Turkey vowed to help Azerbaijan rebuild its army.", "AGREE", "vowed", "Turkey", "Azerbaijan"),
+    ("The rebels pledged to attack government troops in the capital.", "THREATEN", "pledged", "rebels",
+     "government troops"),
+    ("The Kurdish rebels swore to fight the Turkish army.", "THREATEN", "swore", "Kurdish rebels", None),
+    ("Hamas vowed to avenge the killing of its leader.", "THREATEN", "vowed", "Hamas", None),
+    # willing or ready to meet or negotiate is AGREE (CAMEO 036); a meeting that "will" happen is a meeting
+    ("Iran said it was ready to negotiate with the European Union.", "AGREE", "negotiate", "Iran", "European Union"),
+    ("Syria is ready to hold talks with Israel, the foreign minister said.", "AGREE", "talks", "Syria", "Israel"),
+    ("Canada will discuss trade with Mexico.", "CONSULT", "discuss", "Canada", "Mexico"),
+    # a strike one goes on, a boycott or a strike by dissenters is protest (CAMEO 143); by states, a sanction or an attack
+    ("Garment workers in Bangladesh went on strike on Monday.", "PROTEST", "went", "Garment workers in Bangladesh",
+     None),
+    ("Opposition parties in Togo boycotted the parliamentary elections.", "PROTEST", "boycotted",
+     "Opposition parties in Togo", None),
+    ("Iran boycotted the conference in Geneva.", "SANCTION", "boycotted", "Iran", None),
+    ("Israel launched a strike on Gaza.", "ASSAULT", "strike", "Israel", "Gaza Strip"),
+    # counted people are a crowd; people in general are nobody
+    ("Thousands of people marched through the capital to protest against the new tax.", "PROTEST", "marched",
+     "people", None),
+])
+def test_intentions_dissent_and_crowds(nlp, text, kind, trigger, actor, target):
+    doc, events = run(nlp, text)
+    typed = [e for e in events if e.type != "OTHER"]
+    assert [(e.type, e.trigger.text) for e in typed][:1] == [(kind, trigger)]
+    assert (actor, "actor") in roles(typed[0], doc._.entities)
+    if target:
+        assert (target, "target") in roles(typed[0], doc._.entities)
+
+
+def test_people_in_general_are_no_actor(nlp):
+    doc, events = run(nlp, "People protested in the square.")
+    assert not any(e.kind == "group" and e.name == "People" for e in doc._.entities)
+
+
 @pytest.mark.parametrize("text, kind", [
     # expelling or banning persons and non-state bodies coerces (CAMEO 174, 1722); states' agents: sanction (166)
     ("Zimbabwe expelled a British journalist.", "COERCE"),
