@@ -271,6 +271,27 @@ def test_documents_are_written_as_the_terms_oxigraph_would_write():
     assert got == want
 
 
+@pytest.mark.parametrize("bad", [URIRef("http://example.org/a b"), URIRef("http://example.org/%zz"),
+                                 URIRef("no-scheme"), "lang"])
+def test_a_term_oxigraph_refuses_never_reaches_the_lenient_load(bad):
+    """The store loads documents without checking them again (lenient), because every term is
+    written by Oxigraph's own terms, which refuse a malformed IRI or language tag."""
+    from rdflib import Literal
+
+    from graph.store.backends import nquads
+
+    term = Literal("x", lang="abcdefghij") if bad == "lang" else bad  # rdflib takes it, BCP 47 does not
+    s, p = URIRef("https://w3id.org/etkg/id/doc/a"), URIRef("http://example.org/p")
+    with pytest.raises(ValueError):
+        nquads([(s, p, term)], ox.NamedNode("https://w3id.org/etkg/id/doc/a"))
+    with pytest.raises(ValueError):
+        KnowledgeGraph().backend.replace_graph(Named([(s, p, term)]))
+
+
+class Named(list):
+    identifier = URIRef("https://w3id.org/etkg/id/doc/a")
+
+
 def quads_on_disk(folder: Path) -> set[ox.Quad]:
     """What a store folder holds, read by a fresh Store (after the writing one is gone)."""
     gc.collect()  # pyoxigraph has no close(): the store's lock goes with the object
@@ -322,7 +343,7 @@ def test_a_failed_bulk_load_is_raised_where_the_build_waits_for_it():
     from graph.store.backends import _Loader
 
     class Full:
-        def bulk_load(self, text, format):  # noqa: A002 - pyoxigraph's keyword
+        def bulk_load(self, text, format, lenient=False):  # noqa: A002 - pyoxigraph's keyword
             raise OSError("No space left on device")
 
     loader, pending = _Loader(Full()), ["<a:s> <a:p> <a:o> .\n"]
