@@ -42,7 +42,9 @@ METADATA_PROPERTIES = {"credits": ETKG.credit, "bylines": SDO.author, "agencies"
                        "datelines": ETKG.dateline}
 
 
+@lru_cache(maxsize=1 << 16)
 def _part(value: str) -> str:
+    # cached: entity names, kinds and document ids recur in every IRI made of them
     return quote(value, safe="-._~")
 
 
