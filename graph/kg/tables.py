@@ -288,8 +288,9 @@ class Tables:
         for role in ("actor", "target"):
             mine = parts[parts.role == role]
             for what in ("country", "sector"):
-                values = mine.dropna(subset=[what]).groupby("event")[what].agg(
-                    lambda v: "; ".join(dict.fromkeys(v)))
+                # each value once, in the order of the participants (drop_duplicates keeps the first)
+                values = mine.dropna(subset=[what]).drop_duplicates(["event", what]).groupby("event")[what].agg(
+                    "; ".join)
                 df[f"{role}_{what}"] = df["event"].map(values)
         return df[EVENT_COLUMNS].sort_values(["begin", "event"], na_position="last").reset_index(drop=True)
 

@@ -226,8 +226,8 @@ class OxigraphBackend:
         Literal costs microseconds to make."""
         result = self._reader.query(sparql, prefixes=PREFIXES)
         assert isinstance(result, ox.QuerySolutions)
-        names = [v.value for v in result.variables]
-        return Rows(names, [tuple(_python(row[n]) for n in names) for row in result])
+        # a solution iterates its values in the order of the variables
+        return Rows([v.value for v in result.variables], [tuple(map(_python, row)) for row in result])
 
     def replace_graph(self, graph: NamedTriples) -> None:
         name = ox.NamedNode(str(graph.identifier))
@@ -468,6 +468,7 @@ def to_python(term: Node | None) -> object:
 
 #: Datatypes whose literals are their text in Python.
 _TEXT_TYPES = frozenset({str(XSD.string), str(RDF.langString)})
+_INTEGER = str(XSD.integer)
 
 
 def _python(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> object:
@@ -475,8 +476,12 @@ def _python(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> object:
     if term is None:
         return None
     if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        return term.value if datatype in _TEXT_TYPES else _typed_value(term.value, datatype)
+        datatype, value = term.datatype.value, term.value
+        if datatype in _TEXT_TYPES:
+            return value
+        if datatype == _INTEGER and value.isascii() and value.isdigit():
+            return int(value)  # offsets: as rdflib reads them, without a Literal each
+        return _typed_value(value, datatype)
     return term.value
 
 

@@ -13,7 +13,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import Collection
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, POS
 from spacy.language import Language
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan, low_tier
@@ -98,7 +101,7 @@ class EventExtractor:
         index.speaker_at = lambda char: quotes.at(char)[1]
         found: list[Mention] = []
         weak: list[Mention] = []
-        for tok in doc:
+        for tok in _trigger_candidates(doc):
             typed = self._trigger(tok, index)
             if typed is None:
                 continue
@@ -314,6 +317,13 @@ class EventExtractor:
             return label(m.said_by, m.said_by.lemma_.lower(), actors, targets + parties, places, plural=plural)
         return label(m.token, m.phrase, actors, targets, places, actors + parties, plural=plural, intent=m.intent,
                      against=ev.type == "PROTEST")
+
+
+def _trigger_candidates(doc: Doc) -> list[Token]:
+    """The tokens :meth:`EventExtractor._trigger` can accept, alphabetic verbs and nouns, found in
+    the Doc's arrays: making a Token object of every word cost more than the test itself."""
+    pos, alpha = doc.to_array([POS, IS_ALPHA]).T
+    return [doc[i] for i in np.flatnonzero((alpha == 1) & ((pos == VERB) | (pos == NOUN))).tolist()]
 
 
 @dataclass
