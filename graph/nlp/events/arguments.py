@@ -358,6 +358,12 @@ def deep_targets(verb: Token, args: Arguments, lex: Lexicon) -> None:
             if not any(r == "target" for r in inner.roles.values()):
                 deep_targets(child, inner, lex)
             args.adopt(inner, "target")
+            if not any(r == "target" for r in args.roles.values()):
+                # "threatened to deliver devastating blows to the United States": whom the
+                # complement's act goes to is whom the threat or offer is aimed at
+                for entity, r in inner.roles.items():
+                    if r == "place" and inner.place_preps.get(entity) == "to":
+                        args.roles.setdefault(entity, "target")
 
 
 def _owner_targets(noun: Token, args: Arguments, depth: int) -> None:

@@ -134,7 +134,8 @@ def stated_intention(trigger: Token, lex: Lexicon, *, future: bool = True) -> bo
         t = t.head  # "plans to impose restrictions", "will impose sanctions"
     words = lex.cue("intention_words")
     while True:
-        if future and any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in t.children):
+        if future and (any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in t.children)
+                       or _conditional(t, lex)):
             return True
         # "willingness to resume": an intention noun's infinitive hangs from it as acl
         if t.dep_ not in ("xcomp", "conj", "acl") or t.head is t or (t.dep_ == "acl" and t.head.lemma_.lower() not in words):
@@ -142,6 +143,15 @@ def stated_intention(trigger: Token, lex: Lexicon, *, future: bool = True) -> bo
         t = t.head
         if t.lemma_.lower() in words or t.lower_ in words:
             return True
+
+
+def _conditional(verb: Token, lex: Lexicon) -> bool:
+    """"Iraq said it would attack Kuwait if the talks failed": "would" or "could" with a condition
+    ("if", "unless") states what the subject will do on that condition, a conditional threat or
+    promise (CAMEO 13, 03), not the act."""
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "could") for c in verb.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children)
 
 
 def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -> Modality:

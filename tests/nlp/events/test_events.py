@@ -374,6 +374,36 @@ def test_intentions_dissent_and_crowds(nlp, text, kind, trigger, actor, target):
         assert (target, "target") in roles(typed[0], doc._.entities)
 
 
+@pytest.mark.parametrize("text, kind, trigger, actor, target", [
+    # "would"/"could" with a condition states a conditional threat (CAMEO 13); without one, the act
+    ("Iraq said it would attack Kuwait if the talks failed.", "THREATEN", "attack", "Iraq", "Kuwait"),
+    ("The United States will impose sanctions on India unless it stops its nuclear tests.", "THREATEN", "sanctions",
+     "United States", "India"),
+    ("Russia said it would reduce military activity near Kyiv.", "RETREAT", "reduce", "Russia", None),
+    # whom the threatened act goes to is the target of the threat
+    ("Al-Qaeda has threatened to deliver devastating blows to the United States and Israel.", "THREATEN",
+     "threatened", "Al-Qaeda", "Israel"),
+    # force postures (CAMEO 15), reduced relations (16), legal action (173), refusals (12)
+    ("Greece put its armed forces on alert after the incident.", "MOBILIZE", "put", "Greece", None),
+    ("China held military exercises near Taiwan.", "MOBILIZE", "exercises", "China", None),
+    ("Iraq moved troops toward the Kuwaiti border.", "MOBILIZE", "moved", "Iraq", None),
+    ("Syria recalled its ambassador from Jordan.", "SANCTION", "recalled", "Syria", "Jordan"),
+    ("Libya broke off diplomatic relations with Chad.", "SANCTION", "broke", "Libya", "Chad"),
+    ("Iran said it was ready to use force against the Taliban.", "THREATEN", "use", "Iran", None),
+    ("Chinese authorities sentenced the dissident to 11 years in prison.", "COERCE", "sentenced",
+     "Chinese authorities", None),
+    ("The Iraqi government turned down an offer of mediation from the Arab League.", "REJECT", "turned", "Iraq",
+     "Arab League"),
+])
+def test_conditional_threats_postures_and_refusals(nlp, text, kind, trigger, actor, target):
+    doc, events = run(nlp, text)
+    typed = [e for e in events if e.type != "OTHER"]
+    assert [(e.type, e.trigger.text) for e in typed][:1] == [(kind, trigger)]
+    assert (actor, "actor") in roles(typed[0], doc._.entities)
+    if target:
+        assert (target, "target") in roles(typed[0], doc._.entities)
+
+
 def test_people_in_general_are_no_actor(nlp):
     doc, events = run(nlp, "People protested in the square.")
     assert not any(e.kind == "group" and e.name == "People" for e in doc._.entities)
