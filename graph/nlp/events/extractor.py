@@ -63,9 +63,9 @@ DISSENT_SECTORS = frozenset({"protesters", "civilians", "labour", "opposition", 
                              "agriculture", "religious", "ngo"})
 #: The verb a label says a stated intention with: "Syria pledges to withdraw troops from Lebanon".
 INTENT_VERBS = {"AGREE": "pledge", "THREATEN": "threaten"}
-#: Meetings and talks that the subject says it is willing or ready to hold are AGREE (CAMEO 036
-#: "express intent to meet or negotiate", 039 "to mediate"); only by an intention word, since a
-#: meeting that merely "will" happen stays a meeting.
+#: Meetings and visits the subject says it is willing or ready to hold, or will hold, are AGREE
+#: (CAMEO 036 "express intent to meet or negotiate", 039 "to mediate"; the PLOVER manual, 3.2.1:
+#: "references to future meetings, summits, state visits ... should be coded as AGREE").
 MEETING_INTENT = {"CONSULT": "AGREE"}
 
 
@@ -262,7 +262,7 @@ class EventExtractor:
             kind = INTENT_TYPES[kind]
             intent = INTENT_VERBS[kind]
         elif kind in MEETING_INTENT and mod.modality in ("planned", "reported") and actors \
-                and stated_intention(tok, lex, future=False):
+                and (stated_intention(tok, lex, future=False) or _announced(tok, lex)):
             kind = MEETING_INTENT[kind]
             intent = INTENT_VERBS[kind]
         when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
@@ -394,6 +394,15 @@ def _obliges(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:
         if any(c.dep_ in SUBJ and c.pos_ != "PRON" and index.ref(c) is not None for c in clause.children):
             return True
     return False
+
+
+def _announced(verb: Token, lex: Lexicon) -> bool:
+    """"The Iraqi foreign minister will visit Tehran": a verb of meeting or visiting with its own
+    "will" announces the encounter (PLOVER manual 3.2.1: future meetings, summits, state visits).
+    What a consultation will be about stays a consultation ("I will discuss with him the way
+    forward"), as does the purpose of a planned act ("will have a call to discuss")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lex.cue("encounter_verbs") and any(
+        c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in verb.children)
 
 
 def _dissenters(parts: list[Participant], index: EntityIndex) -> bool:

@@ -404,6 +404,21 @@ def test_conditional_threats_postures_and_refusals(nlp, text, kind, trigger, act
         assert (target, "target") in roles(typed[0], doc._.entities)
 
 
+@pytest.mark.parametrize("text, kind, trigger", [
+    # an announced visit, meeting or summit is AGREE (PLOVER manual 3.2.1, CAMEO 036) ...
+    ("The Iraqi foreign minister will visit Tehran next month, the ministry said.", "AGREE", "visit"),
+    ("Egypt will host a summit of Arab leaders in Cairo.", "AGREE", "host"),
+    # ... what a consultation will be about, and meetings held or reported with "would", stay CONSULT
+    ("Canada will discuss trade with Mexico.", "CONSULT", "discuss"),
+    ("Britain will have a call with France tomorrow to discuss the border.", "CONSULT", "call"),
+    ("Russia said it would meet Ukraine in Istanbul.", "CONSULT", "meet"),
+    ("The French president met his German counterpart in Paris on Monday.", "CONSULT", "met"),
+])
+def test_an_announced_visit_is_an_agreement_to_meet(nlp, text, kind, trigger):
+    _, events = run(nlp, text)
+    assert [(e.type, e.trigger.text) for e in events if e.type != "OTHER"][:1] == [(kind, trigger)]
+
+
 def test_people_in_general_are_no_actor(nlp):
     doc, events = run(nlp, "People protested in the square.")
     assert not any(e.kind == "group" and e.name == "People" for e in doc._.entities)
