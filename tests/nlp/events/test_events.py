@@ -385,7 +385,7 @@ def test_intentions_dissent_and_crowds(nlp, text, kind, trigger, actor, target):
      "threatened", "Al-Qaeda", "Israel"),
     # force postures (CAMEO 15), reduced relations (16), legal action (173), refusals (12)
     ("Greece put its armed forces on alert after the incident.", "MOBILIZE", "put", "Greece", None),
-    ("China held military exercises near Taiwan.", "MOBILIZE", "exercises", "China", None),
+    ("China held military manoeuvres near Taiwan.", "MOBILIZE", "manoeuvres", "China", None),
     ("Iraq moved troops toward the Kuwaiti border.", "MOBILIZE", "moved", "Iraq", None),
     ("Syria recalled its ambassador from Jordan.", "SANCTION", "recalled", "Syria", "Jordan"),
     ("Libya broke off diplomatic relations with Chad.", "SANCTION", "broke", "Libya", "Chad"),
