@@ -45,6 +45,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+#: "WASHINGTON —", "COLUMBIA, S.C. —", "AUSTIN (KXAN) —": the place a story was filed from, in
+#: capitals opening a line before a dash (with an agency, the credit pattern "datelines" above).
+_DATELINE_PLACE = re.compile(r"^[ \t]*(?P<name>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,3})(?=(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                             r"[ \t]*(?:\([\w&. ]+\)[ \t]*)?[—–]|[ \t]*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?[ \t]*(?:\([\w&. ]+\)[ \t]*)?--? )",
+                             re.M)
+
+
+def dateline_places(text: str) -> list[tuple[int, int, str]]:
+    """Character ranges and names of the places of datelines without an agency. They stay in the
+    story (the dateline is the first paragraph's opening) and name the place, whatever the model
+    makes of a word in capitals ("AUSTIN" is no person)."""
+    return [(m.start("name"), m.end("name"), m["name"]) for m in _DATELINE_PLACE.finditer(text)]
+
+
 def find_credits(text: str) -> tuple[dict[str, list[str]], list[tuple[int, int]]]:
     """Metadata found in ``text`` (credits, bylines, agencies, datelines) and the ranges it covers."""
     meta: dict[str, list[str]] = {}

@@ -28,8 +28,8 @@ from spacy.util import filter_spans
 from ...records import ACTOR_KINDS, KINDS, PLACE_KINDS, Entity, Mention
 from ...text import acronym, domain_name, slug
 from . import aliases, metonymy
-from .patterns import DOMAIN, INSTITUTION_WORDS, ROMAN, name_spans
-from .credits import find_credits, furniture_lines, is_furniture
+from .patterns import DOMAIN, INSTITUTION_WORDS, NAME_PARTICLES, ROMAN, name_spans
+from .credits import dateline_places, find_credits, furniture_lines, is_furniture
 from .gazetteer import DATA, LABELS, SPANS_KEY, Gazetteer, Known, load
 
 if not Doc.has_extension("entities"):
@@ -59,6 +59,10 @@ DOCUMENT_HEADS = frozenset("Report Study Survey".split())
 #: roles are aliases.PERSON_ROLES: "Laurence des Cars, the museum's president").
 ORG_TYPES = frozenset("company firm house conglomerate bank agency museum gallery newspaper magazine broadcaster "
                       "publisher retailer brand startup airline automaker carmaker manufacturer charity".split())
+
+#: Capitalised nouns that name one body of the state the story is about ("the Senate voted", "the
+#: Cabinet met"), unlike other capitalised nouns after "the" ("the Territory", "The Moon").
+STATE_BODIES = frozenset("Senate House Cabinet Treasury Parliament Congress Legislature Assembly Judiciary".split())
 
 #: Verbs whose subject is a source: an unknown "place" that reports is an outlet ("Threatpost reported").
 REPORTING_VERBS = frozenset("say report write publish reveal tell".split())
@@ -115,7 +119,7 @@ class EntityResolver:
         """NER spans, each with the gazetteer entry of the same words, plus gazetteer-only names."""
         gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
         by_bounds = {(s.start, s.end): s for s in gaz_spans}
-        ner = _whole_places(_joined_names([s for s in doc.ents if s.label_ in NER_KINDS]), gaz_spans)
+        ner = _whole_places(_particle_names(_joined_names([s for s in doc.ents if s.label_ in NER_KINDS])), gaz_spans)
         # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
         longer = [g for g in gaz_spans if len(g) > 1 and any(
             g.start <= s.start and s.end <= g.end and (s.start, s.end) != (g.start, g.end) for s in ner)]
@@ -141,9 +145,24 @@ class EntityResolver:
                 covered.update(range(g.start, g.end))
         out.extend(_untagged_acronyms(doc, out, covered))
         out.extend(_untagged_domain_names(doc, out, covered))
+        self._datelines(doc, out)
         out.sort(key=lambda c: c.span.start)
         _short_forms(doc, out)
         return out
+
+    def _datelines(self, doc: Doc, cands: list[_Candidate]) -> None:
+        """The place of a dateline in capitals ("AUSTIN (KXAN) —", "COLUMBIA, S.C. —") is the place
+        the gazetteer knows by that name, whatever the model tagged there or if it tagged nothing."""
+        for start, end, name in dateline_places(doc.text):
+            # "PORT OF SPAIN" is written "Port of Spain"
+            key = self.gaz.surfaces.get(" ".join(w.lower() if i and w.lower() in NAME_PARTICLES else w.capitalize()
+                                                 for i, w in enumerate(name.split())))
+            span = doc.char_span(start, end)
+            if key is None or span is None or self.gaz.entries[key].kind not in PLACE_KINDS:
+                continue
+            for c in [c for c in cands if c.span.start < span.end and span.start < c.span.end]:
+                cands.remove(c)
+            cands.append(_Candidate(span, "GPE", self.gaz.entries[key]))
 
     def _small_place(self, span: Span, label: str) -> Known | None:
         """A town or subdivision the matcher does not search for (see MATCH_POPULATION), where the
@@ -194,6 +213,9 @@ class EntityResolver:
                   and (c.known is None or c.known.kind not in NOT_PEOPLE or _honorific(_title_before(c.span)))}
         full_names = [name.split() for name in people if len(name.split()) > 1]
         people |= {name[-1] for name in full_names}
+        # a surname with its particle, also capitalised to open a sentence ("Von der Leyen said")
+        surnames = {aliases.split_name(name)[1] for name in full_names} - people
+        people |= surnames | {name[:1].upper() + name[1:] for name in surnames}
         name_words = {w for name in full_names for w in name}
         for c in cands:
             if c.label == "PERSON" and not _person_vote(ner_labels[_plain(c.span)]):
@@ -209,8 +231,11 @@ class EntityResolver:
             words = _words(c.span)
             title = _title_before(c.span)
             if c.known is not None and not c.known.user and not self._place_evidence(doc, c):
-                c.kind = ""  # "Mobile" is the city only where Alabama or a place is in the text
-                continue
+                if not (c.label == "PERSON" and (_plain(c.span) in name_words or _plain(c.span).lower() not in self.nouns)):
+                    c.kind = ""  # "Mobile" is the city only where Alabama or a place is in the text
+                    continue
+                # "Warren, who ..." after "Elizabeth Warren", "Jackson said": the person, not the town
+                c.known = None
             if c.known is None and (self._epithet(c.span) or _court_district(c.span) or DISEASE.match(_plain(c.span))):
                 c.kind = ""  # "Chardin is the French Vermeer", "the Central District of California", "COVID-19"
                 continue
@@ -231,7 +256,7 @@ class EntityResolver:
                     else ["The", *_words(c.span)]
             elif c.label in NER_KINDS and NER_KINDS[c.label] in NAMED_KINDS:
                 c.kind = NER_KINDS[c.label]
-            elif not self._is_name(c):
+            elif not self._is_name(c, name_words):
                 c.kind = ""  # "the Territory", "Museums", a "Moon" no one is called
                 continue
             elif (c.label == "PERSON" and known is not None and known.kind in NOT_PEOPLE
@@ -289,15 +314,19 @@ class EntityResolver:
         return (contexts is None or any(ctx in doc.text for ctx in contexts)  # rare: only lookalikes
                 or (c.label in ("GPE", "LOC") and metonymy.located(c.span)))
 
-    def _is_name(self, c: _Candidate) -> bool:
+    def _is_name(self, c: _Candidate, name_words: set[str]) -> bool:
         """Whether a one-word name the gazetteer does not know is a name, not a capitalised common
         noun: a plural ("Museums") or a noun after a determiner ("the Territory", "The Moon") is
-        a description, whatever the model said; "Putin", also in the dictionary, is a name."""
-        if c.known is not None or len(c.span) != 1 or c.span.text.isupper() or c.label not in ("PERSON", "ORG"):
+        a description, whatever the model said; "Putin", also in the dictionary, is a name, and
+        so is a word of a person's full name in the document ("Jobs said" after "Steve Jobs")."""
+        if (c.known is not None or len(c.span) != 1 or c.span.text.isupper() or c.label not in ("PERSON", "ORG")
+                or c.span.text in name_words):
             return True
         tok = c.span[0]
         if not (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
             return True
+        if tok.text in STATE_BODIES and tok.dep_ != "compound":
+            return True  # "the Senate voted": a state's chamber or cabinet, named by its capital
         doc = tok.doc
         before = doc[tok.i - 1] if tok.i > 0 else None
         plural = bool(tok.lemma_) and tok.lemma_.lower() != tok.lower_
@@ -434,7 +463,7 @@ def _words(span: Span) -> list[str]:
     words: list[str] = []
     glue = False
     for t in span:
-        if t.tag_ == "POS" or t.text in ("'s", "’s"):
+        if t.text in ("'s", "’s") or (t.tag_ == "POS" and t.text in ("'", "’")):  # the tagger calls "VC-10" POS too
             if t.i < span.end - 1 and words:
                 words[-1] += t.text
             glue = False
@@ -523,6 +552,29 @@ def _joined_names(ner: list[Span]) -> list[Span]:
             out[-1] = Span(s.doc, prev.start, s.end, label=s.label_)
         else:
             out.append(s)
+    return out
+
+
+def _particle_names(ner: list[Span]) -> list[Span]:
+    """Person names the model cut at the particle that opens the surname, taken whole with the
+    capitalised word after it ("Ursula von der" + "Leyen", "Jean de" + "La Fontaine"): a name does
+    not end in "von", "der" or "de", so the piece after it is no entity of its own."""
+    out: list[Span] = []
+    for s in ner:
+        if out and s.start < out[-1].end:
+            continue  # the surname the span before now holds
+        doc = s.doc
+        end = s.end
+        while end < len(doc) and doc[end].text in aliases.PARTICLES and doc[end - 1].whitespace_:
+            end += 1  # "Ursula von" + "der" + "Leyen"
+        if s.label_ == "PERSON" and len(s) > 1 and doc[end - 1].text in aliases.PARTICLES and doc[end - 1].whitespace_ \
+                and end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+            end += 1
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end - 1].whitespace_ == " " \
+                    and any(t.start < end < t.end for t in ner):
+                end += 1  # the rest of the piece the model tagged: "der" + "La Fontaine"
+            s = Span(doc, s.start, end, label=s.label_)
+        out.append(s)
     return out
 
 
@@ -714,8 +766,9 @@ def _work_cue(span: Span) -> bool:
         return True  # "Caillebotte's 1877 A Boating Party": names do not open with "A"
     before = doc[span.start - 1] if span.start > 0 else None
     if (before is not None and before.text == "The" and not before.is_sent_start and before.i > 0
-            and not doc[before.i - 1].is_space and "\n" not in doc[before.i - 1].whitespace_):
-        return True
+            and not doc[before.i - 1].is_space and "\n" not in doc[before.i - 1].whitespace_
+            and doc[before.i - 1].text not in ("—", "–", "-", "--", ":")):
+        return True  # not after a dateline's dash: "WASHINGTON — The Senate voted"
     if span.label_ == "PERSON" or before is None:
         return False
     if before.is_quote or before.is_punct:
