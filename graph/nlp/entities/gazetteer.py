@@ -34,7 +34,7 @@ DATA = Path(__file__).resolve().parents[2] / "data" / "entities"
 SPANS_KEY = "etkg_gazetteer"
 GEONAMES = "https://sws.geonames.org/{}/"
 #: Bump when the way the table is built changes, so that stale caches are rebuilt.
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 #: Alternate names closer than this (rapidfuzz ratio) to a city's name are spellings of it
 #: ("Kiev" for Kyiv); farther ones are historical or other-language names ("Byzantium",
 #: "Zhdanov") that would match the wrong thing in English news.
@@ -92,8 +92,9 @@ class Gazetteer:
         for n in names:
             n = n.strip()
             # a dotted abbreviation also without its last full stop, as news writes it before a
-            # noun ("U.S border authorities")
-            for form in (n, n[:-1] if DOTTED.match(n) else ""):
+            # noun ("U.S border authorities"); "Saint" also as news abbreviates it ("St Lucia")
+            saint = [f"{short} {n[6:]}" for short in ("St", "St.")] if n.startswith("Saint ") else []
+            for form in (n, n[:-1] if DOTTED.match(n) else "", *saint):
                 if form and (override or form not in self.surfaces):
                     self.surfaces[form] = known.id
 

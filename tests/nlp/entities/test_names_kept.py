@@ -112,3 +112,15 @@ def test_a_dateline_in_capitals_is_its_place(ents_nlp, text, place, mention):
     ents = entities(ents_nlp, text)
     assert [m.text for m in ents[place].mentions] == [mention]
     assert not any(e.kind in ("person", "work") and e.name.isupper() or e.kind == "work" for e in ents.values())
+
+
+# --- places as Caribbean and US news write them ---
+@pytest.mark.parametrize("text, place, mention", [
+    ("St Lucia and St Kitts and Nevis replied.", "country/saint-lucia", "St Lucia"),
+    ("St Lucia and St Kitts and Nevis replied.", "country/saint-kitts-and-nevis", "St Kitts and Nevis"),
+    ("He flew to St Paul on Monday.", "city/saint-paul", "St Paul"),
+    ("T&T had enough foreign exchange, the bank said.", "country/trinidad-and-tobago", "T&T"),
+    ("Manufacturers in Trinidad complained.", "region/trinidad", "Trinidad"),
+])
+def test_saint_abbreviated_and_trinidad(ents_nlp, text, place, mention):
+    assert mention in [m.text for m in entities(ents_nlp, text)[place].mentions]
