@@ -120,6 +120,7 @@ class EntityResolver:
         gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
         by_bounds = {(s.start, s.end): s for s in gaz_spans}
         ner = _whole_places(_particle_names(_joined_names([s for s in doc.ents if s.label_ in NER_KINDS])), gaz_spans)
+        ner = _country_openings(ner, [g for g in gaz_spans if self.gaz.entries[g.id_].kind == "country"])
         # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
         longer = [g for g in gaz_spans if len(g) > 1 and any(
             g.start <= s.start and s.end <= g.end and (s.start, s.end) != (g.start, g.end) for s in ner)]
@@ -176,6 +177,9 @@ class EntityResolver:
     def _assign_kinds(self, doc: Doc, cands: list[_Candidate]) -> None:
         """Kind, name words and title of each candidate; a kind of "" drops it."""
         _context_labels(cands)
+        for c in cands:
+            if c.label == "PERSON" and c.known is None and _words(c.span)[-1].lower() in INSTITUTION_WORDS:
+                c.label = "ORG"  # "St Thomas' Hospital": no one's name ends in an institution's word
         ner_labels: dict[str, Counter[str]] = {}
         for c in cands:
             ner_labels.setdefault(_plain(c.span), Counter())[c.label] += 1
@@ -567,7 +571,7 @@ def _particle_names(ner: list[Span]) -> list[Span]:
         end = s.end
         while end < len(doc) and doc[end].text in aliases.PARTICLES and doc[end - 1].whitespace_:
             end += 1  # "Ursula von" + "der" + "Leyen"
-        if s.label_ == "PERSON" and len(s) > 1 and doc[end - 1].text in aliases.PARTICLES and doc[end - 1].whitespace_ \
+        if s.label_ == "PERSON" and len(s) > 1 and s[0].text[:1].isupper() and doc[end - 1].text in aliases.PARTICLES and doc[end - 1].whitespace_ \
                 and end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
             end += 1
             while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end - 1].whitespace_ == " " \
@@ -589,6 +593,19 @@ def _whole_places(ner: list[Span], gaz_spans: list[Span]) -> list[Span]:
         end = max([g.end for g in gaz_spans if s.start <= g.start < s.end < g.end
                    and not any(s.end <= t.start < g.end < t.end for t in ner)], default=s.end)
         out.append(Span(s.doc, s.start, end, label=s.label_) if end > s.end else s)
+    return out
+
+
+def _country_openings(ner: list[Span], countries: list[Span]) -> list[Span]:
+    """Organisations named after their country that the model starts inside the country's name
+    ("Trinidad" + "Tobago Chamber of Industry and Commerce"): the organisation takes the whole
+    name, and the piece before is part of it."""
+    out = list(ner)
+    for s in ner:
+        g = next((g for g in countries if g.start < s.start < g.end < s.end), None) if s.label_ == "ORG" else None
+        if g is not None:
+            out = [t for t in out if not (g.start <= t.start and t.end <= s.start)]
+            out[out.index(s)] = Span(s.doc, g.start, s.end, label="ORG")
     return out
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from graph.nlp.entities.credits import dateline_places
-from graph.nlp.entities.resolver import _particle_names, _words
+from graph.nlp.entities.resolver import _country_openings, _particle_names, _words
 
 VOCAB = spacy.blank("en").vocab
 
@@ -53,6 +53,7 @@ def test_a_lookalike_or_common_noun_alone_is_still_no_entity(ents_nlp, text, abs
     (["Laurence", "des", "Cars", "spoke", "."], ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"], ["Laurence des Cars"]),
     (["Smith", "de", "facto", "ruled", "."], ["B-PERSON", "O", "O", "O", "O"], ["Smith"]),
     (["Paris", "de", "Gaulle", "spoke", "."], ["B-GPE", "I-GPE", "B-PERSON", "O", "O"], ["Paris de", "Gaulle"]),
+    (["das", "Licht", "der", "Sonne", "."], ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"], ["das Licht der"]),
 ])
 def test_particle_names_are_taken_whole(words, ents, names):
     doc = Doc(VOCAB, words=words, ents=ents)
@@ -124,3 +125,23 @@ def test_a_dateline_in_capitals_is_its_place(ents_nlp, text, place, mention):
 ])
 def test_saint_abbreviated_and_trinidad(ents_nlp, text, place, mention):
     assert mention in [m.text for m in entities(ents_nlp, text)[place].mentions]
+
+
+# --- an organisation the model starts inside its country's name; an institution taken for a person ---
+def test_an_organisation_started_inside_its_country_takes_the_whole_name():
+    words = ["The", "Trinidad", "and", "Tobago", "Chamber", "of", "Commerce", "spoke"]
+    doc = Doc(VOCAB, words=words, ents=["O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"])
+    country = Span(doc, 1, 4, label="GPE")
+    assert [s.text for s in _country_openings(list(doc.ents), [country])] == ["Trinidad and Tobago Chamber of Commerce"]
+    assert [s.text for s in _country_openings(list(doc.ents), [])] == ["Trinidad", "Tobago Chamber of Commerce"]
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("The Trinidad and Tobago Chamber of Industry and Commerce spoke.",
+     "Trinidad and Tobago Chamber of Industry and Commerce"),
+    ("The Trinidad and Tobago Manufacturers' Association (TTMA) said the TTMA would act.",
+     "Trinidad and Tobago Manufacturers' Association"),
+    ("Boris Johnson was moved to St Thomas' Hospital in London.", "St Thomas' Hospital"),
+])
+def test_organisations_named_whole_and_not_as_people(ents_nlp, text, organisation):
+    assert [e.kind for e in ents_nlp(text)._.entities if e.name == organisation] == ["organisation"]
