@@ -227,6 +227,8 @@ class EventExtractor:
                 kept_by_aspect = True
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.cue("commitment_verbs"):
             kind = self._vowed(tok, index) or kind
+        if tok.pos_ == "VERB" and tok.lemma_.lower() == "invite" and self._invites_to_meet(tok, index):
+            kind = "AGREE"  # "Libya invited the French foreign minister to visit Tripoli" (PLOVER 3.2.1)
         parts = args.participants()
         mod = classify(tok, index, quotes, lex)
         if kind in AUTHORITY_TYPES and tok.pos_ == "VERB" and "actor" not in args.roles.values() and \
@@ -291,6 +293,12 @@ class EventExtractor:
                 if typed is not None and typed[0] in INTENT_TYPES:
                     return INTENT_TYPES[typed[0]]
         return None
+
+    def _invites_to_meet(self, verb: Token, index: EntityIndex) -> bool:
+        """Whether an invitation is to a visit or talks: the PLOVER manual codes invitations for
+        state visits, like announced meetings, as AGREE; other invitations ask (REQUEST)."""
+        return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and (t := self._trigger(c, index)) is not None
+                   and t[0] == "CONSULT" for c in verb.children)
 
     def _keep(self, tok: Token, kind: str, parts: list[Participant], kept_by_aspect: bool) -> bool:
         """Restraint: an event needs someone (or, for a typed happening, somewhere) taking part."""

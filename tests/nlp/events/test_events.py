@@ -419,6 +419,20 @@ def test_an_announced_visit_is_an_agreement_to_meet(nlp, text, kind, trigger):
     assert [(e.type, e.trigger.text) for e in events if e.type != "OTHER"][:1] == [(kind, trigger)]
 
 
+@pytest.mark.parametrize("text, kind, trigger, actor, target", [
+    # an invitation to visit or to talks is AGREE, other invitations ask (PLOVER manual 3.2.1)
+    ("Libya invited the French foreign minister to visit Tripoli.", "AGREE", "invited", "Libya", "France"),
+    ("Russia invited Iran to join the alliance.", "REQUEST", "invited", "Russia", "Iran"),
+    # summoning an ambassador is a diplomatic protest, coded for its content (3.2.1, 3.9.2)
+    ("Britain summoned the Russian ambassador on Monday.", "ACCUSE", "summoned", "United Kingdom", "Russia"),
+])
+def test_invitations_and_summons(nlp, text, kind, trigger, actor, target):
+    doc, events = run(nlp, text)
+    typed = [e for e in events if e.type != "OTHER"]
+    assert [(e.type, e.trigger.text) for e in typed][:1] == [(kind, trigger)]
+    assert {(actor, "actor"), (target, "target")} <= roles(typed[0], doc._.entities)
+
+
 def test_people_in_general_are_no_actor(nlp):
     doc, events = run(nlp, "People protested in the square.")
     assert not any(e.kind == "group" and e.name == "People" for e in doc._.entities)
