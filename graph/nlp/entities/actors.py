@@ -51,6 +51,11 @@ EXTRA_AGENTS: dict[str, str | None] = {
     "forces": "military", "security forces": "police", "security force": "police", "militia": "rebels",
     "insurgent": "rebels", "jihadist": "rebels", "separatist": "rebels", "spokesman": None,
     "spokeswoman": None, "spokesperson": None, "people": None, "village": None, "villages": None,
+    # people held and people at work whom CAMEO codes by other rules: "Palestinian prisoners began a
+    # hunger strike", "Greek truck drivers blockaded the border", "Romanian miners walked out"
+    "prisoner": "civilians", "inmate": "civilians", "hostage": "civilians", "captive": "civilians",
+    "driver": "labour", "trucker": "labour", "miner": "labour", "docker": "labour", "dockworker": "labour",
+    "trade union": "labour", "unions": "labour",
 }
 #: A country's military aircraft and ships act for its military (CAMEO's &AIRCRAFT patterns):
 #: "Israeli helicopters fired", "a Russian drone struck"; without a country they are things

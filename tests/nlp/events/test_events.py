@@ -185,7 +185,8 @@ def test_coordination_and_object_control(nlp):
     by_type = {e.type: e for e in events}
     assert roles(by_type["REQUEST"], doc._.entities) == {("Germany", "actor"), ("France", "actor"), ("Iran", "target")}
     assert by_type["REQUEST"].label == "Germany and France urge Iran"
-    assert roles(by_type["RETREAT"], doc._.entities) == {("Iran", "actor")}  # Iran is to release them
+    # Iran is to release them; the prisoners are whom the release frees
+    assert roles(by_type["RETREAT"], doc._.entities) == {("Iran", "actor"), ("prisoners", "target")}
 
 
 def test_reported_speech_is_attributed(nlp):
