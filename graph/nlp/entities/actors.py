@@ -55,7 +55,10 @@ EXTRA_AGENTS: dict[str, str | None] = {
     # hunger strike", "Greek truck drivers blockaded the border", "Romanian miners walked out"
     "prisoner": "civilians", "inmate": "civilians", "hostage": "civilians", "captive": "civilians",
     "driver": "labour", "trucker": "labour", "miner": "labour", "docker": "labour", "dockworker": "labour",
-    "trade union": "labour", "unions": "labour",
+    "trade union": "labour", "unions": "labour", "labourer": "labour", "youth": "civilians",
+    "inhabitant": "civilians", "pensioner": "civilians", "retiree": "civilians", "herder": "agriculture",
+    "nomad": "agriculture", "tribesman": "ethnic", "hijacker": "criminals", "attacker": "criminals",
+    "sniper": "criminals",
 }
 #: A country's military aircraft and ships act for its military (CAMEO's &AIRCRAFT patterns):
 #: "Israeli helicopters fired", "a Russian drone struck"; without a country they are things

@@ -422,10 +422,17 @@ def _inherited_subject(verb: Token, args: Arguments) -> None:
         # parser hangs the infinitives on the parenthetical; their subject is the main clause's.
         head = head.head
     if verb.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "xcomp":
-            # object control: "urged Iran to release the prisoners" -> Iran releases
+        cue = args.index.lex.cue
+        if verb.dep_ == "xcomp" and head.lemma_.lower() not in cue("summoning_verbs"):
+            # object control: "urged Iran to release the prisoners" -> Iran releases, as does
+            # whoever one asks; an object of another verb that names nobody who can act is the
+            # means of a purpose the subject pursues ("police used tear gas to break up the
+            # protest"), and whom one summons or meets hears what the subject came to say
+            # ("summoned the ambassador to complain")
+            asks = head.lemma_.lower() in cue("request_verbs")
             for child in head.children:
-                if child.dep_ in OBJ:
+                if child.dep_ in OBJ and (asks or ((ref := args.index.ref(child)) is not None
+                                                   and ref.kind in ACTOR_KINDS)):
                     args.add(child, "actor")
                     return
         for child in head.children:

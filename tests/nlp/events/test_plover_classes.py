@@ -43,3 +43,25 @@ def test_people_held_and_people_at_work_are_group_actors(nlp, text, name, countr
     group = next(e for e in names.values() if e.name == name)
     assert (group.kind, group.country, group.sector) == ("group", country, sector)
     assert any(p.entity == group.id and p.role == "actor" for ev in evs for p in ev.participants)
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Police used tear gas to break up a demonstration in Dhaka.", "COERCE", "Police"),
+    ("Nigeria's foreign minister summoned Niger's ambassador to complain about the raids.", "ACCUSE", "Nigeria"),
+    ("Germany and France urged Iran to release the prisoners.", "RETREAT", "Iran"),
+])
+def test_the_actor_of_a_purpose_infinitive_is_the_subject_unless_the_object_is_asked(nlp, text, kind, actor):
+    """Object control ("urged Iran to release") needs a verb of asking or an object who can act;
+    the means ("tear gas") and whom one summons do not do what the infinitive says."""
+    evs, names = events(nlp, text)
+    last = [e for e in evs if e.type == kind][-1]
+    assert {n for n, r in roles(last, names) if r == "actor"} == {actor}
+
+
+@pytest.mark.parametrize("text, name, sector", [
+    ("Ethiopian herders clashed with Kenyan police near the border.", "Ethiopian herders", "agriculture"),
+    ("Palestinian youths clashed with Israeli troops in Hebron.", "Palestinian youths", "civilians"),
+])
+def test_more_people_by_occupation_or_age_are_group_actors(nlp, text, name, sector):
+    _, names = events(nlp, text)
+    assert any(e.name == name and e.kind == "group" and e.sector == sector for e in names.values())
