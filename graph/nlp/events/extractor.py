@@ -225,6 +225,8 @@ class EventExtractor:
                     governor.lemma_.lower() in lex.cue("aspectual_verbs"):
                 verb_arguments(governor, args, lex, inherit_subject=False)
                 kept_by_aspect = True
+            elif (ready := _ready_for(tok, lex)) is not None:
+                verb_arguments(ready.head, args, lex)  # "Sudan said it was ready for talks": Sudan
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.cue("commitment_verbs"):
             kind = self._vowed(tok, index) or kind
         if tok.pos_ == "VERB" and tok.lemma_.lower() == "invite" and self._invites_to_meet(tok, index):
@@ -264,7 +266,7 @@ class EventExtractor:
             kind = INTENT_TYPES[kind]
             intent = INTENT_VERBS[kind]
         elif kind in MEETING_INTENT and mod.modality in ("planned", "reported") and actors \
-                and (stated_intention(tok, lex, future=False) or _announced(tok, lex)):
+                and (stated_intention(tok, lex, future=False) or _announced(tok, lex) or _ready_for(tok, lex)):
             kind = MEETING_INTENT[kind]
             intent = INTENT_VERBS[kind]
         when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
@@ -404,13 +406,35 @@ def _obliges(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:
     return False
 
 
-def _announced(verb: Token, lex: Lexicon) -> bool:
+def _announced(tok: Token, lex: Lexicon) -> bool:
     """"The Iraqi foreign minister will visit Tehran": a verb of meeting or visiting with its own
-    "will" announces the encounter (PLOVER manual 3.2.1: future meetings, summits, state visits).
-    What a consultation will be about stays a consultation ("I will discuss with him the way
-    forward"), as does the purpose of a planned act ("will have a call to discuss")."""
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in lex.cue("encounter_verbs") and any(
-        c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in verb.children)
+    "will" announces the encounter (PLOVER manual 3.2.1: future meetings, summits, state visits),
+    as do "Putin is to visit India" and "the ministers are scheduled to meet". What a consultation
+    will be about stays a consultation ("I will discuss with him the way forward"), as does a
+    meeting noun ("will have a call to discuss", "will hold talks"), as the real-news gold codes it."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue("encounter_verbs"):
+        return False
+    if _will(tok, lex):
+        return True
+    # "is to visit", "are scheduled to meet", "is due to visit"
+    head = tok.head
+    return tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        (head.lemma_.lower() == "be" and head.pos_ == "AUX") or head.lemma_.lower() in lex.cue("scheduling_words"))
+
+
+def _ready_for(noun: Token, lex: Lexicon) -> Token | None:
+    """The adjective of intention whose "for" governs ``noun`` ("ready for talks", "willing for
+    a dialogue"), said of the subject of its copula; or None."""
+    prep = noun.head
+    adj = prep.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and adj.pos_ == "ADJ" and adj.dep_ == "acomp" \
+            and adj.lemma_.lower() in lex.cue("intention_words"):
+        return adj
+    return None
+
+
+def _will(verb: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in verb.children)
 
 
 def _dissenters(parts: list[Participant], index: EntityIndex) -> bool:

@@ -154,6 +154,13 @@ def _conditional(verb: Token, lex: Lexicon) -> bool:
         for c in verb.children)
 
 
+def _be_to(verb: Token) -> bool:
+    """"Putin is to visit India", "the talks are to resume": "be" with an infinitive is arranged."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.pos_ == "AUX" and head.lemma_.lower() == "be" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -> Modality:
     """Modality, polarity and source of the event whose trigger is ``trigger``."""
     negated = _negated(trigger)
@@ -162,7 +169,7 @@ def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -
     # "will impose sanctions": the object noun of a light verb is as future as its verb
     clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
     future = any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in clause.children) or \
-        (trigger.pos_ == "NOUN" and _yet_to_come(trigger, lex))
+        (trigger.pos_ == "NOUN" and _yet_to_come(trigger, lex)) or _be_to(trigger)
     hypothetical = any((c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical_modals"))
                        or (c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers")) for c in trigger.children)
     for dep, head in _governors(trigger):

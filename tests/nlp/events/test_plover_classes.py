@@ -65,3 +65,22 @@ def test_the_actor_of_a_purpose_infinitive_is_the_subject_unless_the_object_is_a
 def test_more_people_by_occupation_or_age_are_group_actors(nlp, text, name, sector):
     _, names = events(nlp, text)
     assert any(e.name == name and e.kind == "group" and e.sector == sector for e in names.values())
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Russian President Vladimir Putin is to visit India in December.", "Vladimir Putin"),
+    ("The foreign ministers of Japan and China are scheduled to meet in Beijing next month.", "ministers in Japan"),
+    ("Sudan said it was ready for talks with the rebels.", "Sudan"),
+])
+def test_an_arranged_or_offered_meeting_is_agree(nlp, text, actor):
+    """PLOVER manual 3.2.1: future meetings, summits and state visits are AGREE (CAMEO 036, intent
+    to meet): "is to visit", "scheduled to meet", "ready for talks" as "will visit" is."""
+    evs, names = events(nlp, text)
+    (ev,) = [e for e in evs if e.type != "OTHER"]
+    assert ev.type == "AGREE" and (actor, "actor") in roles(ev, names)
+
+
+def test_talks_held_or_planned_stay_consult(nlp):
+    """A meeting noun stays CONSULT even with "will", as the real-news gold codes "will have a call"."""
+    evs, _ = events(nlp, "Sudan held talks with the rebels. Britain will hold talks with France next week.")
+    assert [e.type for e in evs if e.type != "OTHER"] == ["CONSULT", "CONSULT"]
