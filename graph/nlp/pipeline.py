@@ -48,6 +48,9 @@ def _load_model(model: str, exclude: tuple[str, ...] = ()) -> Language:
         nlp = spacy.load(model, exclude=list(exclude))
     except OSError as exc:
         raise ModelError(f"spaCy pipeline {model!r} is not installed ({exc.args[0].splitlines()[0]})") from None
+    from .model_rules import speed_up
+
+    speed_up(nlp)  # the model's attribute ruler and lemmatizer, cached per distinct token
     if "parser" in nlp.pipe_names:
         from . import paragraphs  # noqa: F401 - registers etkg_paragraphs
 
