@@ -163,8 +163,10 @@ class GroupActors:
                               or not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok))):
                 continue
             words = [c for c in tok.children if c.i < tok.i and c.i not in countries
-                     and (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in IDENTITY))]
-            # a name before the noun is taken whole: "Marcy Houses tenants", "Yellow Vests protesters"
+                     and (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in IDENTITY)
+                          or (c.dep_ == "nmod" and c.i in named))]
+            # a name before the noun is taken whole: "Marcy Houses tenants", "Yellow Vests protesters",
+            # "European Union foreign ministers" (the parser hangs the name on the noun as nmod)
             start = min([tok.i, *(first.get(c.i, c.i) if c.i in named else c.i for c in words)])
             start += doc[start].dep_ == "det"  # "the Marcy Houses": the name's article is not the group's
             head = doc[start:tok.i + 1].text

@@ -147,6 +147,8 @@ class EventExtractor:
             if idiom is not None:  # the label says it as written: "take to streets"
                 return lex.verbs[idiom[0]], f"{lemma} {idiom[1].head.lower_} {idiom[1].lower_}"
             for extra in tok.children:
+                if extra.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in extra.children):
+                    continue  # "fired its minister on Sunday" is no "fire on"
                 if extra.dep_ in ("prt", "prep", "dobj"):
                     phrase = f"{lemma} {extra.lower_ if extra.dep_ != 'dobj' else extra.lemma_.lower()}"
                     if phrase in lex.verbs:

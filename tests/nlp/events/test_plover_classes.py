@@ -84,3 +84,28 @@ def test_talks_held_or_planned_stay_consult(nlp):
     """A meeting noun stays CONSULT even with "will", as the real-news gold codes "will have a call"."""
     evs, _ = events(nlp, "Sudan held talks with the rebels. Britain will hold talks with France next week.")
     assert [e.type for e in evs if e.type != "OTHER"] == ["CONSULT", "CONSULT"]
+
+
+def test_an_organisation_named_before_a_sector_noun_is_in_the_group_name(nlp):
+    """"European Union foreign ministers": the parser hangs the name on the noun as nmod; the
+    ministers are the Union's, not bare ministers."""
+    evs, names = events(nlp, "European Union foreign ministers will meet their Russian counterpart in Brussels.")
+    (ev,) = [e for e in evs if e.type != "OTHER"]
+    assert ("European Union foreign ministers", "actor") in roles(ev, names)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Hamas militants fired rockets at the town of Sderot.", "Hamas militants"),
+    ("Palestinian youths threw stones at Israeli troops in Hebron.", "Palestinian youths"),
+    ("Rebels blew up a bridge near the Pakistani border.", "Rebels"),
+])
+def test_firing_throwing_and_blowing_up_weapons_are_assaults(nlp, text, actor):
+    """CAMEO 18-19 (bombings, small arms, artillery): a verb with a weapon as its object."""
+    evs, names = events(nlp, text)
+    (ev,) = [e for e in evs if e.type != "OTHER"]
+    assert ev.type == "ASSAULT" and (actor, "actor") in roles(ev, names)
+
+
+def test_a_date_after_a_verb_makes_no_prepositional_idiom(nlp):
+    evs, _ = events(nlp, "Iran fired its oil minister on Sunday.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
