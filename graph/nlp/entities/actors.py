@@ -23,6 +23,7 @@ group an actor; an event left with nobody taking part stays in the low tier.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -81,6 +82,9 @@ BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protest
 IDENTITY = frozenset("black white brown indigenous aboriginal evangelical catholic protestant jewish muslim "
                      "christian hindu sikh buddhist latino latina latinx hispanic arab gay lesbian transgender "
                      "lgbt lgbtq".split())
+#: Sectors of private people: one of them ("a British citizen", "a Syrian refugee") is a person, no body
+#: of a country as "a Russian official" is.
+PRIVATE = frozenset({"civilians", "refugees"})
 #: Where a bare sector noun takes part in a clause.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
 ARGUMENT_PREPS = frozenset({"by", "on", "against", "at", "with", "to", "between"})
@@ -122,6 +126,7 @@ class GroupActors:
         last: dict[int, int] = {}  # ... -> the end of the mention ("Trinidad and Tobago police")
         peoples: set[int] = set()  # tokens of a people the model tags NORP ("Kurds")
         named: set[int] = set()  # tokens of other names: "the European Community" is no community
+        groups_named: dict[int, Entity] = {}  # token -> a named group ("Latin American countries")
         for e in entities:
             for m in e.mentions:
                 state = by_id.get(m.resolved_as or e.id)
@@ -140,6 +145,8 @@ class GroupActors:
                         peoples.add(t.i)
                     else:  # also the noun of a named group: "Asian women" is not "women" again
                         named.add(t.i)
+                        if e.kind == "group":
+                            groups_named[t.i] = e
         covered = set(countries) | set(towns) | peoples | named
         entities += _missed_organisations(doc, covered, by_id)
         groups: dict[str, Entity] = {}
@@ -153,11 +160,12 @@ class GroupActors:
             if sector is None and tok.i not in peoples:
                 continue
             sector = sector or "ethnic"
-            found = _countries(tok, countries, towns)
-            if one and not any(how == "prep" or _indefinite(tok) for _, _, how in found):
+            found = _countries(tok, countries, towns, groups_named)
+            if one and (sector in PRIVATE or not any(how == "prep" or _indefinite(tok) for _, _, how in found)):
                 # "a Russian official", "a court in Spain", "the government of Sudan" are one
-                # body of a country's sector; "an official" says too little, and "the Russian
-                # president" is a titled person, whom the event rules resolve
+                # body of a country's sector; "an official" says too little, "the Russian
+                # president" is a titled person, whom the event rules resolve, and "a British
+                # citizen" is one private person, who acts for no body
                 continue
             if not found and (tok.lemma_.lower() in MILITARY_VEHICLES
                               or not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok))):
@@ -209,9 +217,11 @@ class GroupActors:
         return found or ("military" if lemma in MILITARY_VEHICLES else None)
 
 
-def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity]) -> list[tuple[Entity, Token, str]]:
+def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity],
+               groups: dict[int, Entity]) -> list[tuple[Entity, Token, str]]:
     """The countries a group noun is qualified by: (country, the word that says so, how); a town
-    says its country after a preposition ("demonstrators in Baghdad")."""
+    says its country after a preposition ("demonstrators in Baghdad"), and so does a named group
+    of them ("ministers from several Latin American countries": the group's ministers)."""
     out: list[tuple[Entity, Token, str]] = []
     for c in tok.children:
         if c.dep_ in MODIFIER_DEPS and c.i in countries and c.i < tok.i and not _stance(c):
@@ -221,8 +231,8 @@ def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity
                     out.append((countries[conj.i], conj, "modifier"))
         elif c.dep_ == "prep" and c.lower_ in COUNTRY_PREPS and not out:
             for obj in c.children:
-                if obj.dep_ == "pobj" and (obj.i in countries or obj.i in towns):
-                    out.append((countries.get(obj.i) or towns[obj.i], obj, "prep"))
+                if obj.dep_ == "pobj" and (obj.i in countries or obj.i in towns or obj.i in groups):
+                    out.append((countries.get(obj.i) or towns.get(obj.i) or groups[obj.i], obj, "prep"))
     seen: set[str] = set()
     return [x for x in out if not (x[0].id in seen or seen.add(x[0].id))]
 
@@ -285,9 +295,24 @@ def _argument(tok: Token) -> bool:
 def acting_groups(doc: Doc) -> Doc:
     """Drops the generic groups that do not act (see :func:`acting`); it runs after ``etkg_events``,
     whose module declares ``doc._.events`` and ``doc._.event_relations``."""
+    entities = list(doc._.entities or [])
     doc._.entities, doc._.events, doc._.event_relations = acting(
-        list(doc._.entities or []), list(doc._.events or []), list(doc._.event_relations or []))
+        entities, list(doc._.events or []), list(doc._.event_relations or []), _restricted(doc, entities))
     return doc
+
+
+def _restricted(doc: Doc, entities: list[Entity]) -> set[str]:
+    """The generic groups a clause restricts in some mention ("refugees fleeing the civil war in
+    Liberia", "migrants who crossed the border"): particular people, not a kind of them."""
+    out = set()
+    for e in entities:
+        if not generic(e):
+            continue
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(c.dep_ in ("acl", "relcl") for c in span.root.children):
+                out.add(e.id)
+    return out
 
 
 def generic(e: Entity) -> bool:
@@ -297,22 +322,30 @@ def generic(e: Entity) -> bool:
         and not IDENTITY & set(e.name.lower().split())
 
 
-def acting(entities: list[Entity], events: list[Event], relations: list[EventRelation]
-           ) -> tuple[list[Entity], list[Event], list[EventRelation]]:
-    """The records without the generic groups that are no actor or target of a typed event (the
-    acting ones with only their mentions in such events' sentences), so without them as
-    participants and sources. An event that had no other participant is kept in
-    the low tier: it happened ("doctors protested"), but names nobody a reader would know."""
-    # a name inside the group's makes it a party of the story: "UCLA students", "Taylorville police"
+def acting(entities: list[Entity], events: list[Event], relations: list[EventRelation],
+           restricted: set[str] = frozenset()) -> tuple[list[Entity], list[Event], list[EventRelation]]:
+    """The records without the generic groups that are no actor of a typed event, nor a target of
+    one that no named party takes part in, unless a clause restricts them (``restricted``: "aid to
+    refugees fleeing the war"); the acting ones keep only their mentions in such events'
+    sentences. So they are no participants or sources either. An event that had no other
+    participant is kept in the low tier: it happened ("doctors protested"), but names nobody a
+    reader would know."""
+    # a name inside the group's makes it a party of the story: "UCLA students", "Taylorville police",
+    # "ministers in Latin American countries"
     names = [(m.start, m.end) for e in entities if e.kind != "group" for m in e.mentions]
+    named_groups = [e.name for e in entities if e.kind == "group" and not generic(e)]
     bare = {e.id for e in entities if generic(e)
-            and not any(m.start < n_end and n_start < m.end for m in e.mentions for n_start, n_end in names)}
+            and not any(m.start < n_end and n_start < m.end for m in e.mentions for n_start, n_end in names)
+            and not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", e.name) for n in named_groups)}
     spans: dict[str, list[tuple[int, int]]] = {}
     for ev in events:
         if ev.type == "OTHER":
             continue
+        # the target of a named party's act is part of what it did ("Biden sought to isolate
+        # authoritarian governments"), no party of the story itself
+        named = any(p.entity not in bare and p.role in ("actor", "target") for p in ev.participants)
         for p in ev.participants:
-            if p.role in ("actor", "target"):
+            if p.role == "actor" or (p.role == "target" and (not named or p.entity in restricted)):
                 spans.setdefault(p.entity, []).append((ev.sentence_start, ev.sentence_start + len(ev.sentence)))
     kept: list[Entity] = []
     gone: set[str] = set()

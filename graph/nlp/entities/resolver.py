@@ -357,7 +357,9 @@ class EntityResolver:
         """Demonyms used as nouns are the people, resolved to their country ("the Russians said");
         as adjectives they name the country itself ("French billionaire", "a British citizen"): a
         demonym alone is no entity of its own. Other NORP nouns are groups, and so are NORP
-        adjectives with the plural they qualify ("Asian women"); other adjectives ("Western") are dropped."""
+        adjectives with the plural they qualify ("Asian women"), unless that is a term the text quotes
+        (websites advertised “nude Asian models”: the advert's words for the women); other
+        adjectives ("Western") are dropped."""
         text = _plain(c.span)
         if text in self.gaz.demonyms:
             people, country = self.gaz.demonyms[text]
@@ -369,7 +371,8 @@ class EntityResolver:
         elif c.span.root.pos_ in ("NOUN", "PROPN") and c.span.root.dep_ != "amod":
             c.kind, c.words = "group", tuple(text.split())
         elif (c.span.root.dep_ == "amod" and c.span.end < len(c.span.doc) and c.span.root.head.i == c.span.end
-              and c.span.root.head.tag_ == "NNS" and text not in COMPASS):
+              and c.span.root.head.tag_ == "NNS" and text not in COMPASS
+              and not _quoted_term(c.span.doc[c.span.start:c.span.end + 1])):
             # "Asian women", "Latin American countries": the adjective and the people it qualifies
             c.span = c.span.doc[c.span.start:c.span.end + 1]
             c.kind, c.words = "group", tuple(_plain(c.span).split())
@@ -766,6 +769,24 @@ def _court_district(span: Span) -> bool:
     the entity)."""
     doc = span.doc
     return bool(COURT_DISTRICT.match(span.text)) and span.end < len(doc) and doc[span.end].lower_ == "of"
+
+
+#: Most words a quoted term has; a longer quotation is someone's speech.
+QUOTED_TERM_WORDS = 5
+
+
+def _quoted_term(span: Span) -> bool:
+    """Whether a phrase is inside a few words in quotation marks with no verb ("advertised “nude
+    Asian models”"): a term cited as someone wrote it, not the writer naming a party."""
+    doc = span.doc
+    sent = span.sent
+    opening = next((t for t in reversed(doc[max(sent.start, span.start - QUOTED_TERM_WORDS):span.start])
+                    if t.is_quote), None)
+    closing = next((t for t in doc[span.end:min(sent.end, span.end + QUOTED_TERM_WORDS)] if t.is_quote), None)
+    if opening is None or closing is None:
+        return False
+    inside = doc[opening.i + 1:closing.i]
+    return len(inside) <= QUOTED_TERM_WORDS and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in inside)
 
 
 def _after_article(span: Span) -> bool:

@@ -292,3 +292,88 @@ def test_diseases_are_no_entities(ents_nlp):
 ])
 def test_an_organisation_named_after_a_country_takes_the_whole_country_name(ents_nlp, text, name):
     assert name in {e.name for e in entities(ents_nlp, text).values() if e.kind == "organisation"}
+
+
+# --- what a named party does to a generic group is its act, not a party of the story ---
+def test_a_generic_group_is_no_party_as_the_target_of_a_named_actor():
+    biden = Entity(id="person/joe-biden", name="Joe Biden", kind="person", label="PERSON",
+                   mentions=[Mention(0, 5, "Biden")])
+    governments = _group("governments", sector="government", spans=((20, 31),))
+    police = _group("police", sector="police", spans=((50, 56),))
+    protesters = _group("protesters", sector="protesters", spans=((70, 80),))
+    migrants = _group("migrants", sector="civilians", spans=((100, 108),))
+    events = [_event("ev-1", "SANCTION", [("person/joe-biden", "actor"), ("group/governments", "target")], start=0),
+              _event("ev-2", "COERCE", [("group/police", "actor"), ("group/protesters", "target")], start=50),
+              _event("ev-3", "COERCE", [("group/migrants", "target")], start=100)]       # migrants were detained
+    kept, events, _ = acting([biden, governments, police, protesters, migrants], events, [])
+    assert [e.id for e in kept] == ["person/joe-biden", "group/police", "group/protesters", "group/migrants"]
+    assert [[p.entity for p in ev.participants] for ev in events] == [
+        ["person/joe-biden"], ["group/police", "group/protesters"], ["group/migrants"]]
+    assert all(ev.confidence >= CONFIDENT for ev in events)
+
+
+def test_a_generic_group_a_clause_restricts_stays_as_the_target_of_a_named_actor():
+    un = Entity(id="organisation/un", name="UN", kind="organisation", label="ORG", mentions=[Mention(0, 2, "UN")])
+    refugees = _group("refugees", sector="refugees", spans=((20, 28),))
+    event = _event("ev-1", "AID", [("organisation/un", "actor"), ("group/refugees", "target")])
+    kept, _, _ = acting([un, refugees], [event], [], restricted={"group/refugees"})
+    assert [e.id for e in kept] == ["organisation/un", "group/refugees"]
+
+
+def test_refugees_fleeing_a_war_are_particular_refugees(nlp):
+    ents = entities(nlp, "The United Nations will provide food aid to refugees fleeing the civil war in Liberia.")
+    assert "group/refugees" in ents
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("President Joe Biden organized the summit, hoping to isolate authoritarian governments in the region.",
+     "group/governments"),
+    ("Costa Rica is intensifying its efforts to assist migrants.", "group/migrants"),
+])
+def test_the_generic_target_of_a_named_actor_is_no_entity(nlp, text, absent):
+    assert absent not in entities(nlp, text)
+
+
+def test_a_group_from_a_named_group_of_countries_is_that_group_s():
+    # no country, but a named group in the name: a party of the story though it does not act
+    countries = Entity(id="group/latin-american-countries", name="Latin American countries", kind="group",
+                       label="NORP", mentions=[Mention(30, 54, "Latin American countries")])
+    ministers = _group("ministers in Latin American countries", sector="government", spans=((0, 9),))
+    kept, _, _ = acting([countries, ministers], [], [])
+    assert [e.id for e in kept] == [countries.id, ministers.id]
+
+
+def test_ministers_from_named_countries_are_their_ministers(nlp):
+    ents = entities(nlp, "Blinken is in Panama meeting with ministers from several Latin American countries.")
+    group = ents["group/ministers-in-latin-american-countries"]
+    assert (group.sector, [m.text for m in group.mentions]) == ("government", ["ministers"])
+    assert "group/ministers" not in ents
+
+
+# --- one private person is no group ---
+@pytest.mark.parametrize("text, absent", [
+    ("As this concerns the arrest of a British citizen, the US government has informed the UK Government.",
+     "group/british-citizen"),
+    ("Police detained a Syrian refugee in Athens on Monday.", "group/syrian-refugee"),
+])
+def test_one_private_person_is_no_group_of_his_country(nlp, text, absent):
+    assert absent not in entities(nlp, text)
+
+
+def test_one_official_is_still_his_government_s(nlp):
+    group = entities(nlp, "A Russian official criticised the plan on Monday.")["group/russian-official"]
+    assert (group.country, group.sector) == ("RU", "government")
+
+
+# --- a term the text quotes is no group ---
+def test_a_demonym_in_a_quoted_term_is_no_group(ents_nlp):
+    ents = entities(ents_nlp, "The websites publicly advertised “nude Asian models” available for appointments.")
+    assert not any(e.kind == "group" for e in ents.values())
+
+
+@pytest.mark.parametrize("text", [
+    "The brothel network marketed Asian women to hundreds of buyers.",
+    "“The network exploited Asian women for years,” the prosecutor said.",
+])
+def test_a_demonym_and_its_plural_outside_a_quoted_term_is_a_group(ents_nlp, text):
+    assert "group/asian-women" in entities(ents_nlp, text)
