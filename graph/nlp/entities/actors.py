@@ -85,6 +85,8 @@ IDENTITY = frozenset("black white brown indigenous aboriginal evangelical cathol
 #: Sectors of private people: one of them ("a British citizen", "a Syrian refugee") is a person, no body
 #: of a country as "a Russian official" is.
 PRIVATE = frozenset({"civilians", "refugees"})
+#: Determiners that make a group noun particular people ("the prisoners", "those migrants").
+DEFINITE = frozenset({"the", "these", "those"})
 #: Where a bare sector noun takes part in a clause.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
 ARGUMENT_PREPS = frozenset({"by", "on", "against", "at", "with", "to", "between"})
@@ -302,15 +304,17 @@ def acting_groups(doc: Doc) -> Doc:
 
 
 def _restricted(doc: Doc, entities: list[Entity]) -> set[str]:
-    """The generic groups a clause restricts in some mention ("refugees fleeing the civil war in
-    Liberia", "migrants who crossed the border"): particular people, not a kind of them."""
+    """The generic groups that some mention makes particular people, not a kind of them: a
+    definite article ("release the prisoners") or a clause ("refugees fleeing the civil war in
+    Liberia", "migrants who crossed the border"); a bare plural ("assist migrants") is either."""
     out = set()
     for e in entities:
         if not generic(e):
             continue
         for m in e.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(c.dep_ in ("acl", "relcl") for c in span.root.children):
+            if span is not None and any(c.dep_ in ("acl", "relcl") or (c.dep_ == "det" and c.lower_ in DEFINITE)
+                                        for c in span.root.children):
                 out.add(e.id)
     return out
 
@@ -325,8 +329,8 @@ def generic(e: Entity) -> bool:
 def acting(entities: list[Entity], events: list[Event], relations: list[EventRelation],
            restricted: set[str] = frozenset()) -> tuple[list[Entity], list[Event], list[EventRelation]]:
     """The records without the generic groups that are no actor of a typed event, nor a target of
-    one that no named party takes part in, unless a clause restricts them (``restricted``: "aid to
-    refugees fleeing the war"); the acting ones keep only their mentions in such events'
+    one that no named party takes part in, unless they are particular people (``restricted``:
+    "release the prisoners", "aid to refugees fleeing the war"); the acting ones keep only their mentions in such events'
     sentences. So they are no participants or sources either. An event that had no other
     participant is kept in the low tier: it happened ("doctors protested"), but names nobody a
     reader would know."""
