@@ -27,7 +27,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from ...records import Entity, Event, EventRelation, Mention, Participant, low_tier
@@ -242,8 +245,9 @@ def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity
 def _missed_organisations(doc: Doc, covered: set[int], known: dict[str, Entity]) -> list[Entity]:
     """Organisations named before a common noun that says what they are, which the model did not tag."""
     out: dict[str, Entity] = {}
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ORGANISATION_NOUNS:
+    nouns = np.flatnonzero(doc.to_array(POS) == NOUN).tolist()  # without making a Token of every word
+    for tok in map(doc.__getitem__, nouns):
+        if tok.lemma_.lower() not in ORGANISATION_NOUNS:
             continue
         for c in tok.children:
             if c.dep_ not in ("nmod", "compound") or c.pos_ != "PROPN" or c.i > tok.i or c.i in covered \

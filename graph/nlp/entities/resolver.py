@@ -544,6 +544,8 @@ def _untagged_domain_names(doc: Doc, cands: list[_Candidate], covered: set[int])
     """The name of a web domain the document writes ("Gothamist.com"), left untagged where it
     stands alone ("Gothamist reported"), as mentions of that organisation."""
     names = {domain_name(c.span.text).lower() for c in cands if c.label == "ORG" and len(c.span) == 1} - {""}
+    if not names:
+        return []  # most documents: no need to read every token
     return [_Candidate(doc[t.i:t.i + 1], "ORG", None) for t in doc
             if t.i not in covered and t.lower_ in names and t.text[:1].isupper()]
 
