@@ -65,7 +65,22 @@ down'; an invitation to visit is AGREE and summoning an ambassador ACCUSE (manua
 classes left: an organisation before a sector noun ('European Community foreign ministers'), purpose
 infinitives after an object ('summoned the ambassador to complain': the summoner complains), places as
 AGREE targets, passive deaths with no named victim ('a journalist has been killed in a car bomb
-explosion'), material aid by transfer verbs ('is providing aerial photographs to Macedonia')."""
+explosion'), material aid by transfer verbs ('is providing aerial photographs to Macedonia').
+
+Sixth round (evplover), main 5309e12 -> edc218a: PLOVER with the CAMEO-derived patterns dev
+0.81/0.80/0.79/0.67 -> 0.81/0.80/0.80/0.67, held-out 0.57/0.56/0.47/0.36 -> 0.59/0.58/0.52/0.36; without
+them dev 0.77/0.76/0.75/0.63 -> 0.77/0.76/0.76/0.63, held-out 0.52/0.51/0.42/0.32 -> 0.54/0.53/0.47/0.32.
+Real news all tiers dev 0.97/0.46/0.65/0.82 -> 0.97/0.46/0.65/0.80 (one more event matched, with its
+actor, on a wrong date), held-out 0.61/0.38/0.82/0.60 unchanged. What moved held-out: kidnap, abduct,
+hijack are ASSAULT (manual, mode 'abduct'); people held and at work are group actors ('Palestinian
+prisoners', 'truck drivers'); an organisation before a sector noun names the group ('European Union
+foreign ministers'); weapons fired, thrown or blown up are ASSAULT. Moved neither (classes probed on
+sentences written for the purpose, tests/nlp/events/test_plover_classes.py): the purpose infinitive's
+actor is the subject unless the verb asks or the object can act; 'is to visit', 'scheduled to meet',
+'ready for talks' are AGREE. Tried and dropped: 'will hold talks' as AGREE (real-news dev typed
+precision 0.97 -> 0.94: the gold codes 'will have a call' CONSULT). Left: state of emergency and
+martial law declared (COERCE 1724), gatherings and marches led by dissenters (PROTEST), singular
+bodies without a country ('the main opposition party', 'the union'), car bombs that explode."""
 REALNEWS_KEYS = ("event_precision_typed", "event_recall", "actor_accuracy", "date_accuracy",
                  "event_precision_all", "event_recall_loose")
 PLOVER_KEYS = ("type_recall", "type_accuracy", "source_ok", "target_ok")
