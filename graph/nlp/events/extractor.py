@@ -670,9 +670,13 @@ def _additive(tok: Token, lex: Lexicon) -> bool:
 
 def _confidence(kind: str, parts: list[Participant], anchor: str, tok: Token) -> float:
     """Typed triggers with a named actor or target are the confident tier (>= CONFIDENT), surer
-    with both roles, a stated date and a verb; OTHER events and events nobody a reader would know
-    takes part in stay below it."""
+    with both roles, a stated date and a verb; a typed event at a named place with nobody named
+    taking part ("an investigation in the United States", "arraigned in Boston") is shown at the
+    tier's floor: the place is a participant a reader knows. OTHER events and events with no
+    named participant stay below it."""
     people = sum(p.role in ("actor", "target", "participant") for p in parts)
+    if kind != "OTHER" and not people and any(p.role == "place" for p in parts):
+        return CONFIDENT
     if kind == "OTHER" or not people:
         return low_tier(kind, people)
     score = CONFIDENT + 0.1 + 0.1 * min(2, people)

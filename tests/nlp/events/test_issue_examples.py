@@ -172,6 +172,13 @@ def test_other_events_and_events_without_participants_are_the_low_tier(nlp):
                if not any(p.role in ("actor", "target", "participant") for p in e.participants))
 
 
+def test_a_typed_event_at_a_named_place_is_shown_and_an_untyped_one_is_not(nlp):
+    evs, _ = events(nlp, "The suspect is expected to be arraigned in Boston. Volunteers gathered in Boston.")
+    accused = one(evs, "ACCUSE")
+    assert [p.role for p in accused.participants] == ["place"] and accused.confidence >= CONFIDENT
+    assert all(e.confidence < CONFIDENT for e in evs if e.type == "OTHER")
+
+
 def test_works_take_part_in_events_but_never_act(nlp):
     from graph.io.plain import text_document
     from graph.nlp.pipeline import extract_one
