@@ -5,26 +5,8 @@ import datetime as dt
 
 import pytest
 
-from graph.nlp.pipeline import make_doc
 from graph.records import CONFIDENT
-
-DCT = dt.date(2000, 1, 1)
-
-
-def events(nlp, text: str, dct: dt.date = DCT):
-    doc = nlp(make_doc(nlp, text, dct))
-    names = {e.id: e for e in doc._.entities}
-    return doc._.events, names
-
-
-def roles(ev, names) -> set[tuple[str, str]]:
-    return {(names[p.entity].name, p.role) for p in ev.participants if p.role in ("actor", "target")}
-
-
-def one(evs, kind: str):
-    found = [e for e in evs if e.type == kind]
-    assert len(found) == 1, [(e.type, e.label) for e in evs]
-    return found[0]
+from sentences import events, one, roles
 
 
 def test_aid_given_by_a_support_verb_construction(nlp):

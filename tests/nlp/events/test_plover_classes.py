@@ -2,22 +2,9 @@
 each rule a coder would state, with the manual's or the CAMEO table's reason in the test's name."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from graph.nlp.pipeline import make_doc
-
-DCT = dt.date(2000, 1, 1)
-
-
-def events(nlp, text: str):
-    doc = nlp(make_doc(nlp, text, DCT))
-    return doc._.events, {e.id: e for e in doc._.entities}
-
-
-def roles(ev, names) -> set[tuple[str, str]]:
-    return {(names[p.entity].name, p.role) for p in ev.participants if p.role in ("actor", "target")}
+from sentences import events, roles
 
 
 @pytest.mark.parametrize("text, actor", [
