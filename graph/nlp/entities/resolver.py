@@ -146,10 +146,18 @@ class EntityResolver:
                 covered.update(range(g.start, g.end))
         out.extend(_untagged_acronyms(doc, out, covered))
         out.extend(_untagged_domain_names(doc, out, covered))
+        out.extend(self._untagged_demonyms(doc, covered))
         self._datelines(doc, out)
         out.sort(key=lambda c: c.span.start)
         _short_forms(doc, out)
         return out
+
+    def _untagged_demonyms(self, doc: Doc, covered: set[int]) -> list[_Candidate]:
+        """A people's adjective the model left untagged before a noun ("Somali troops", "Somali
+        police"): the gazetteer's demonym, a NORP as the model tags "Kenyan police"."""
+        return [_Candidate(doc[t.i:t.i + 1], "NORP", None) for t in doc
+                if t.i not in covered and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN"
+                and t.text in self.gaz.demonyms]
 
     def _datelines(self, doc: Doc, cands: list[_Candidate]) -> None:
         """The place of a dateline in capitals ("AUSTIN (KXAN) —", "COLUMBIA, S.C. —") is the place

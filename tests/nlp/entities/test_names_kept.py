@@ -9,7 +9,8 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from graph.nlp.entities.credits import dateline_places
-from graph.nlp.entities.resolver import _country_openings, _particle_names, _words
+from graph.nlp.entities.gazetteer import load
+from graph.nlp.entities.resolver import EntityResolver, _country_openings, _particle_names, _words
 
 VOCAB = spacy.blank("en").vocab
 
@@ -145,3 +146,26 @@ def test_an_organisation_started_inside_its_country_takes_the_whole_name():
 ])
 def test_organisations_named_whole_and_not_as_people(ents_nlp, text, organisation):
     assert [e.kind for e in ents_nlp(text)._.entities if e.name == organisation] == ["organisation"]
+
+
+# --- a people's adjective the model leaves untagged before a noun ---
+@pytest.mark.parametrize("text, group, country", [
+    ("Somali troops attacked the rebels in Mogadishu.", "Somali troops", "SO"),
+    ("Somali police arrested two journalists.", "Somali police", "SO"),
+])
+def test_an_untagged_demonym_before_a_noun_names_the_country_of_a_group(nlp, text, group, country):
+    found = {e.name: e for e in nlp(text)._.entities}
+    assert found[group].kind == "group" and found[group].country == country
+    assert found["Somalia"].kind == "country"
+
+
+def test_a_demonym_as_a_noun_or_in_a_name_makes_no_untagged_people():
+    doc = Doc(VOCAB, words=["The", "Somali", "spoke", "."], pos=["DET", "PROPN", "VERB", "PUNCT"],
+              heads=[1, 2, 2, 2], deps=["det", "nsubj", "ROOT", "punct"])
+    resolver = EntityResolver.__new__(EntityResolver)  # only the gazetteer is needed
+    resolver.gaz = load()
+    assert resolver._untagged_demonyms(doc, set()) == []
+    doc = Doc(VOCAB, words=["Somali", "troops", "left"], pos=["ADJ", "NOUN", "VERB"],
+              heads=[1, 2, 2], deps=["amod", "nsubj", "ROOT"])
+    assert [c.span.text for c in resolver._untagged_demonyms(doc, set())] == ["Somali"]
+    assert resolver._untagged_demonyms(doc, {0}) == []
