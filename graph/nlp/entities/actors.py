@@ -75,7 +75,9 @@ GENERIC_HEADS = frozenset("group member leader supporter figure unit force offic
     "bulldozer tank vehicle helicopter aircraft plane jet ship boat convoy".split())
 #: Singular nouns that name a collective; other singulars ("president", "the government") name one
 #: person or stand for the state itself, and the event rules resolve them so.
-COLLECTIVES = frozenset("police military army navy opposition militia junta gendarmerie".split())
+COLLECTIVES = frozenset("police military army navy opposition militia junta gendarmerie".split()) | frozenset(
+    # nouns whose plural is the singular: "Israeli aircraft bombed the camp" (CAMEO codes ISRMIL)
+    "aircraft personnel".split())
 #: Sectors whose bare singular noun names an actor a reader recognises ("police fired"); any
 #: plural sector noun does ("federal authorities arrested").
 BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protesters", "civilians",

@@ -96,3 +96,14 @@ def test_firing_throwing_and_blowing_up_weapons_are_assaults(nlp, text, actor):
 def test_a_date_after_a_verb_makes_no_prepositional_idiom(nlp):
     evs, _ = events(nlp, "Iran fired its oil minister on Sunday.")
     assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, group, country", [
+    ("Israeli aircraft bombed the camp.", "Israeli aircraft", "IL"),
+    ("Iraqi military personnel fired on the convoy.", "Iraqi military personnel", "IQ"),
+])
+def test_a_noun_whose_plural_is_its_singular_is_a_group_actor(nlp, text, group, country):
+    """CAMEO codes 'Israeli aircraft' ISRMIL: 'aircraft', like 'personnel', is plural unmarked."""
+    evs, names = events(nlp, text)
+    found = {e.name: e for e in names.values()}
+    assert found[group].kind == "group" and found[group].country == country
