@@ -156,8 +156,8 @@ class EntityResolver:
         """A people's adjective the model left untagged before a noun ("Somali troops", "Somali
         police"): the gazetteer's demonym, a NORP as the model tags "Kenyan police"."""
         return [_Candidate(doc[t.i:t.i + 1], "NORP", None) for t in doc
-                if t.i not in covered and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN"
-                and t.text in self.gaz.demonyms]
+                if t.text in self.gaz.demonyms and t.i not in covered and t.dep_ in ("amod", "compound")
+                and t.head.pos_ == "NOUN"]
 
     def _datelines(self, doc: Doc, cands: list[_Candidate]) -> None:
         """The place of a dateline in capitals ("AUSTIN (KXAN) —", "COLUMBIA, S.C. —") is the place

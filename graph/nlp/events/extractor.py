@@ -27,7 +27,7 @@ from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, deep_targe
 from .coref import corefer, dates_compatible, merge, modalities_compatible
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
-from .modality import Quotes, classify, stated_intention
+from .modality import Quotes, be_to, classify, stated_intention, to_infinitive, will
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -416,12 +416,8 @@ def _announced(tok: Token, lex: Lexicon) -> bool:
     meeting noun ("will have a call to discuss", "will hold talks"), as the real-news gold codes it."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.cue("encounter_verbs"):
         return False
-    if _will(tok, lex):
-        return True
-    # "is to visit", "are scheduled to meet", "is due to visit"
-    head = tok.head
-    return tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
-        (head.lemma_.lower() == "be" and head.pos_ == "AUX") or head.lemma_.lower() in lex.cue("scheduling_words"))
+    # "will visit", "is to visit", "are scheduled to meet", "is due to visit"
+    return will(tok, lex) or be_to(tok) or (to_infinitive(tok) and tok.head.lemma_.lower() in lex.cue("scheduling_words"))
 
 
 def _ready_for(noun: Token, lex: Lexicon) -> Token | None:
@@ -433,10 +429,6 @@ def _ready_for(noun: Token, lex: Lexicon) -> Token | None:
             and adj.lemma_.lower() in lex.cue("intention_words"):
         return adj
     return None
-
-
-def _will(verb: Token, lex: Lexicon) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in verb.children)
 
 
 def _dissenters(parts: list[Participant], index: EntityIndex) -> bool:

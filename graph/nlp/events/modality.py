@@ -134,7 +134,7 @@ def stated_intention(trigger: Token, lex: Lexicon, *, future: bool = True) -> bo
         t = t.head  # "plans to impose restrictions", "will impose sanctions"
     words = lex.cue("intention_words")
     while True:
-        if future and (any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in t.children)
+        if future and (will(t, lex)
                        or _conditional(t, lex)):
             return True
         # "willingness to resume": an intention noun's infinitive hangs from it as acl
@@ -154,11 +154,19 @@ def _conditional(verb: Token, lex: Lexicon) -> bool:
         for c in verb.children)
 
 
-def _be_to(verb: Token) -> bool:
+def be_to(verb: Token) -> bool:
     """"Putin is to visit India", "the talks are to resume": "be" with an infinitive is arranged."""
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.pos_ == "AUX" and head.lemma_.lower() == "be" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return to_infinitive(verb) and verb.head.pos_ == "AUX" and verb.head.lemma_.lower() == "be"
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is the "to" infinitive its head governs ("is to visit", "scheduled to meet")."""
+    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def will(verb: Token, lex: Lexicon) -> bool:
+    """Whether ``verb`` has its own future modal ("will visit", "shall meet")."""
+    return any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in verb.children)
 
 
 def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -> Modality:
@@ -168,8 +176,7 @@ def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -
     source: str | None = None
     # "will impose sanctions": the object noun of a light verb is as future as its verb
     clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
-    future = any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in clause.children) or \
-        (trigger.pos_ == "NOUN" and _yet_to_come(trigger, lex)) or _be_to(trigger)
+    future = will(clause, lex) or (trigger.pos_ == "NOUN" and _yet_to_come(trigger, lex)) or be_to(trigger)
     hypothetical = any((c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical_modals"))
                        or (c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers")) for c in trigger.children)
     for dep, head in _governors(trigger):
