@@ -47,6 +47,8 @@ MEASURE_NOUNS = frozenset("package shipment amount sum form kind lot ton tonne r
 #: What authorities do to people: reported without an agent, the authority reporting it did it.
 AUTHORITY_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "AID", "CONCEDE"})
+#: Acts addressed to someone: their "to" phrase names whom, not where (a request's "from" too).
+ADDRESSED_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE", "COOPERATE"})
 #: What a stated intention to act is, by the type of the act (the CAMEO-to-PLOVER table: 03
 #: "express intent to cooperate, aid, yield" is AGREE, 13 "threaten to" is THREATEN). A planned
 #: meeting stays a meeting, as analysts code "will discuss" and "will meet".
@@ -149,7 +151,8 @@ class EventExtractor:
             for extra in tok.children:
                 if extra.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in extra.children):
                     continue  # "fired its minister on Sunday" is no "fire on"
-                if extra.dep_ in ("prt", "prep", "dobj"):
+                # "closed down": the parser may take the particle for an adverb
+                if extra.dep_ in ("prt", "prep", "dobj", "advmod"):
                     phrase = f"{lemma} {extra.lower_ if extra.dep_ != 'dobj' else extra.lemma_.lower()}"
                     if phrase in lex.verbs:
                         return lex.verbs[phrase], phrase
@@ -223,6 +226,8 @@ class EventExtractor:
                 verb_arguments(light, args, lex)
                 if kind in HALTED_TYPES and tok.dep_ == "dobj" and light.lemma_.lower() in lex.cue("halting_verbs"):
                     kind, said_by = "SANCTION", light
+                elif kind == "AGREE" and light.lemma_.lower() == "declare":
+                    kind = "RETREAT"  # a truce declared, not agreed, de-escalates (CAMEO 0871)
             elif governor is not None and tok.dep_ in ("nsubj", "nsubjpass") and \
                     governor.lemma_.lower() in lex.cue("aspectual_verbs"):
                 verb_arguments(governor, args, lex, inherit_subject=False)
@@ -253,6 +258,12 @@ class EventExtractor:
             places = [p for p in parts if p.role == "place"]
             if places:
                 parts = [Participant(p.entity, "target") if p is places[0] else p for p in parts]
+        if kind in ADDRESSED_TYPES and tok.pos_ == "VERB" and not any(p.role == "target" for p in parts):
+            # "appealed to Israel", "apologised to China", "sought help from Japan": whom a
+            # request, an accusation or a promise is addressed to is no place
+            froms = ("to", "from") if kind == "REQUEST" else ("to",)
+            parts = [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) in froms
+                     else p for p in parts]
         if kind == "RETREAT" and not any(p.role == "target" for p in parts):
             # "withdraw its troops from Lebanon": what one withdraws from is the target
             parts = [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) == "from"
@@ -578,10 +589,17 @@ CARRIER_NOUNS = frozenset("mission effort campaign operation bid initiative driv
 
 def _noun_kind(noun: Token, lex: Lexicon, *, compounds: bool = True) -> str | None:
     """The type an event noun names, trying the compound first: "hunger strike" is a protest,
-    not an attack; "a mediation mission" is the mediation; then the noun with its preposition:
-    "a call with" is a meeting."""
+    not an attack, and so is a "general strike"; "a mediation mission" is the mediation; "martial
+    law" and "a state of emergency" coerce (CAMEO 1724); then the noun with its preposition: "a
+    call with" is a meeting."""
     if compounds:
         for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj" and (kind := lex.nouns.get(f"{noun.lemma_.lower()} of {o.lemma_.lower()}")):
+                        return kind
+            if c.dep_ == "amod" and c.i < noun.i and (kind := lex.nouns.get(f"{c.lower_} {noun.lower_}")):
+                return kind
             if c.dep_ == "compound" and c.i < noun.i:
                 kind = lex.nouns.get(f"{c.lower_} {noun.lower_}") or lex.nouns.get(f"{c.lower_} {noun.lemma_.lower()}")
                 if kind is None and noun.lemma_.lower() in CARRIER_NOUNS:

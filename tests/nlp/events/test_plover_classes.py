@@ -107,3 +107,43 @@ def test_a_noun_whose_plural_is_its_singular_is_a_group_actor(nlp, text, group, 
     evs, names = events(nlp, text)
     found = {e.name: e for e in names.values()}
     assert found[group].kind == "group" and found[group].country == country
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Kenya declared a state of emergency in the northern province.", "COERCE", "Kenya"),
+    ("The Thai army imposed martial law across the south.", "COERCE", "Thai army"),
+    ("Iran closed down four reformist newspapers on Sunday.", "COERCE", "Iran"),
+    ("Israel sealed off the West Bank after the bombing.", "COERCE", "Israel"),
+    ("Bosnian Serbs took 30 U.N. peacekeepers into custody on Friday.", "COERCE", "Bosnian Serbs"),
+    ("Indonesia restricted the movement of foreign journalists in East Timor.", "COERCE", "Indonesia"),
+    ("Ethiopia launched air raids on Eritrea.", "ASSAULT", "Ethiopia"),
+    ("Indian troops exchanged fire with Pakistani soldiers across the border.", "ASSAULT", "Indian troops"),
+    ("Tamil Tiger rebels overran an army camp in the north.", "ASSAULT", "Tamil Tiger rebels"),
+])
+def test_emergency_rule_closures_custody_air_raids_and_exchanges_of_fire(nlp, text, kind, actor):
+    """CAMEO 1723-1724 (curfew, state of emergency, martial law), 172 (administrative sanctions:
+    closing down, sealing off), 173 (taking into custody), 191 (restricting movement) are COERCE;
+    an air raid is no police raid, and exchanging fire is fighting (CAMEO 19, ASSAULT)."""
+    evs, names = events(nlp, text)
+    (ev,) = [e for e in evs if e.type != "OTHER"]
+    assert ev.type == kind and (actor, "actor") in roles(ev, names)
+
+
+def test_a_declared_truce_is_a_retreat_an_agreed_one_agree(nlp):
+    """CAMEO 0871 'declare truce, ceasefire' is RETREAT (de-escalation); a truce agreed is AGREE."""
+    evs, _ = events(nlp, "The rebels declared a unilateral ceasefire in the south. "
+                         "Sudan and the rebels signed a ceasefire in Nairobi.")
+    assert [e.type for e in evs if e.type != "OTHER"] == ["RETREAT", "AGREE"]
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("Annan appealed to Israel to withdraw its troops from Lebanon.", "REQUEST", "Annan", "Israel"),
+    ("Japan requested an explanation from China.", "REQUEST", "Japan", "China"),
+    ("China complained to Japan about the textbooks.", "ACCUSE", "China", "Japan"),
+])
+def test_whom_a_request_or_a_complaint_is_addressed_to_is_its_target(nlp, text, kind, actor, target):
+    """'appealed to Israel': the 'to' phrase of a request, accusation or promise names whom it is
+    addressed to, not where it happens (a request's 'from' too)."""
+    evs, names = events(nlp, text)
+    ev = next(e for e in evs if e.type == kind)
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
