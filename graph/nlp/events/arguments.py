@@ -323,6 +323,8 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
                     args.add(obj, "place?", _place_prep(child))
                 elif prep in lex.cue("party_preps"):
                     args.add(obj, "target")
+                if prep in AIMED_PREPS:
+                    _places_within(obj, args)
     if inherit_subject and not has_subject:
         _inherited_subject(verb, args)
 
@@ -449,6 +451,24 @@ def _inherited_subject(verb: Token, args: Arguments) -> None:
                 return
 
 
+#: Prepositions that say what an act is aimed at: "fired on", "the attack on", "strikes against".
+AIMED_PREPS = frozenset({"on", "against", "at"})
+#: Prepositions by which what an act is aimed at lies at a place: "the army base in Jaffna".
+WITHIN_PREPS = frozenset({"in", "near", "outside", "at"})
+
+
+def _places_within(obj: Token, args: Arguments) -> None:
+    """"the attack on the army base in Jaffna", "strikes against targets in Lebanon": what an act
+    is aimed at, where it names nobody, says where the act happens."""
+    if args.index.ref(obj, as_target=True) is not None:
+        return
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in WITHIN_PREPS:
+            for place in _pobj_places(prep):
+                if _is_place(place, args.index):
+                    args.add(place, "place", _place_prep(prep))
+
+
 def _place_prep(prep: Token) -> str:
     """The preposition a label should use: "in the direction of Kyiv" reads "near Kyiv"."""
     for obj in prep.children:
@@ -496,6 +516,8 @@ def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
                     args.add(obj, "target")
                 elif prep in lex.cue("place_preps"):
                     args.add(obj, "place?", _place_prep(child))
+                if prep in AIMED_PREPS:
+                    _places_within(obj, args)
         elif dep in ("acl", "relcl") and child.pos_ == "VERB":
             # "talks aimed at ending the war in Istanbul": a place said of the modifying clause
             # belongs to the talks (meetings have venues; the clause has no subject of its own).

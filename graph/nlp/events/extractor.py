@@ -141,6 +141,9 @@ class EventExtractor:
         if tok.pos_ == "VERB":
             if _light_verb_of_event(tok, lex):
                 return None  # the event noun it governs is the trigger
+            if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" and any(
+                    p.dep_ == "prep" and p.lower_ == "for" for p in c.children) for c in tok.children):
+                return None  # "accepted responsibility for the attack": the attack is the event
             if lemma in lex.cue("reporting_verbs") and _obliges(tok, index, lex):
                 return "REQUEST", lemma
             if _represses(tok, lemma, lex):
@@ -234,6 +237,8 @@ class EventExtractor:
                 kept_by_aspect = True
             elif (ready := _ready_for(tok, lex)) is not None:
                 verb_arguments(ready.head, args, lex)  # "Sudan said it was ready for talks": Sudan
+            elif (claim := _claimed(tok)) is not None:
+                verb_arguments(claim, args, lex)  # "Hamas claimed responsibility for the bombing": Hamas
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.cue("commitment_verbs"):
             kind = self._vowed(tok, index) or kind
         if tok.pos_ == "VERB" and tok.lemma_.lower() == "invite" and self._invites_to_meet(tok, index):
@@ -254,6 +259,8 @@ class EventExtractor:
             return None
         if kind != "PROTEST" and tok.lemma_.lower() in lex.cue("dissent_acts") and _dissenters(parts, index):
             kind = "PROTEST"  # "workers staged a strike in Cairo", "protesters clashed with police"
+        elif kind in ("ASSAULT", "COERCE") and _dissenters(parts, index, {"protesters"}):
+            kind = "PROTEST"  # "demonstrators stoned the embassy": protesters' violence is rioting (CAMEO 145)
         if kind in PLACE_TARGET_TYPES and not any(p.role == "target" for p in parts):
             places = [p for p in parts if p.role == "place"]
             if places:
@@ -269,7 +276,8 @@ class EventExtractor:
             parts = [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) == "from"
                      else p for p in parts]
         parts = _one_state_per_side(tok, parts, index)
-        if kind == "SANCTION" and tok.lemma_.lower() in lex.cue("expulsion_verbs") and _persons(parts, index):
+        if kind == "SANCTION" and tok.lemma_.lower() in lex.cue("expulsion_verbs") and (
+                _persons(parts, index) or _people_expelled(tok)):
             kind = "COERCE"
         actors = {p.entity for p in parts if p.role == "actor"}
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
@@ -442,10 +450,21 @@ def _ready_for(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def _dissenters(parts: list[Participant], index: EntityIndex) -> bool:
+def _claimed(noun: Token) -> Token | None:
+    """The verb by which someone claims or admits the act ``noun`` names ("claimed responsibility
+    for the bombing", "admitted responsibility for the attack"): who claims it did it."""
+    prep = noun.head
+    owner = prep.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and owner.lemma_.lower() == "responsibility" \
+            and owner.dep_ == "dobj" and owner.head.pos_ == "VERB":
+        return owner.head
+    return None
+
+
+def _dissenters(parts: list[Participant], index: EntityIndex, sectors: Collection[str] = DISSENT_SECTORS) -> bool:
     """Whether the actors are groups of people who act in dissent: workers, demonstrators, students."""
     actors = [p.entity for p in parts if p.role == "actor"]
-    return bool(actors) and all(index.kinds.get(a) == "group" and index.sectors.get(a) in DISSENT_SECTORS
+    return bool(actors) and all(index.kinds.get(a) == "group" and index.sectors.get(a) in sectors
                                 for a in actors)
 
 
@@ -460,6 +479,15 @@ def _persons(parts: list[Participant], index: EntityIndex) -> bool:
     return bool(targets) and all(
         index.kinds.get(t) in ("person", "organisation")
         or (index.kinds.get(t) == "group" and index.sectors.get(t) not in OFFICIAL_SECTORS) for t in targets)
+
+
+def _people_expelled(verb: Token) -> bool:
+    """"expelled thousands of ethnic Albanians", "deported 300 Kurds": the object is a people
+    (a plural the model tags NORP), persons however their country is resolved, not a state."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [o for c in objects for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]
+    return any(o.ent_type_ == "NORP" and o.tag_ in ("NNS", "NNPS") for o in objects)
 
 
 def _protest_targets(found: list[Mention]) -> None:

@@ -147,3 +147,57 @@ def test_whom_a_request_or_a_complaint_is_addressed_to_is_its_target(nlp, text, 
     evs, names = events(nlp, text)
     ev = next(e for e in evs if e.type == kind)
     assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Taliban fighters ransacked the offices of a Western aid agency in Kabul.", "ASSAULT", "Taliban fighters"),
+    ("Israeli helicopter gunships rocketed a building in Gaza City.", "ASSAULT", "Israeli helicopter gunships"),
+    ("Belarus closed the offices of the Soros Foundation.", "COERCE", "Belarus"),
+    ("Police in Cairo held 30 people for questioning.", "COERCE", "Police in Cairo"),
+    ("Students in Tehran staged a sit-in outside the university.", "PROTEST", "Students in Tehran"),
+])
+def test_more_verbs_of_violence_closure_detention_and_dissent(nlp, text, kind, actor):
+    """CAMEO 1712 destroy property (ransack, torch), 195 aerial weapons, 172 closing offices, 173
+    holding for questioning; a sit-in is a protest (141), however the tokenizer splits it."""
+    evs, names = events(nlp, text)
+    (ev,) = [e for e in evs if e.type != "OTHER"]
+    assert ev.type == kind and (actor, "actor") in roles(ev, names)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Demonstrators stoned the U.S. embassy in Belgrade.", "PROTEST"),
+    ("Protesters torched cars in the centre of Lagos.", "PROTEST"),
+    ("Rebels torched cars in the centre of Lagos.", "ASSAULT"),
+])
+def test_violence_by_protesters_is_rioting(nlp, text, kind):
+    """CAMEO 145 'protest violently, riot' is PROTEST: protesters' stoning or burning; by rebels
+    the same act is an assault."""
+    evs, _ = events(nlp, text)
+    assert [e.type for e in evs if e.type != "OTHER"] == [kind]
+
+
+def test_expelling_a_people_coerces_them(nlp):
+    """CAMEO 174 (expel or deport individuals) is COERCE, also when the people's name resolves to
+    its country; expelling a state's diplomats sanctions (166)."""
+    evs, _ = events(nlp, "Serb police expelled thousands of ethnic Albanians from their homes. "
+                         "Russia expelled two Georgian diplomats.")
+    assert [e.type for e in evs if e.type != "OTHER"] == ["COERCE", "SANCTION"]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Hamas claimed responsibility for the suicide bombing in Tel Aviv.", "Hamas", "Tel Aviv"),
+    ("Tamil Tiger rebels accepted responsibility for the attack on the army base in Jaffna.",
+     "Tamil Tiger rebels", "Jaffna"),
+])
+def test_who_claims_responsibility_for_an_attack_made_it(nlp, text, actor, target):
+    """Coders code the claimant as the attacker; accepting responsibility is no agreement, and
+    where the attack is aimed at something unnamed ('the army base in Jaffna'), its place is hit."""
+    evs, names = events(nlp, text)
+    (ev,) = [e for e in evs if e.type != "OTHER"]
+    assert ev.type == "ASSAULT" and {(actor, "actor"), (target, "target")} <= roles(ev, names)
+
+
+def test_strikes_against_targets_in_a_country_hit_the_country(nlp):
+    evs, names = events(nlp, "Israel carried out air strikes against targets in Lebanon.")
+    (ev,) = [e for e in evs if e.type != "OTHER"]
+    assert ev.type == "ASSAULT" and {("Israel", "actor"), ("Lebanon", "target")} <= roles(ev, names)
