@@ -1,10 +1,11 @@
 """Names found by their form where the statistical model misses or splits them.
 
 The small model tags "Musée d’Orsay", "Fondation Louis Vuitton" and "King Francois I" as
-nothing, "U.S. District Court" as a country and an ORG, and websites ("bostontop10.com") not at
-all. Each is a class of name with a shape a reader knows: an institution word and a name, a run
-of capitalised words ending in an office or court, a regnal name with its numeral, a web domain,
-the outlet a quote was given to.
+nothing, "U.S. District Court" as a country and an ORG, and websites ("bostontop10.com"), "Wall
+Street", "the Sixers" or "Dr Rowley" opening a sentence not at all. Each is a class of name with a
+shape a reader knows: an institution word and a name, a run of capitalised words ending in an
+office or court, a regnal name with its numeral, a web domain, the outlet a quote was given to, a
+street's name, a team's plural nickname after "the", a surname after a person's title.
 The spans found here stand beside the model's and win over the shorter spans inside them, so
 none may take in a person's name: a title or role word ends an institution's name ("Museum Director
 Max Hollein"), and only an office's title takes a possessive ("Governor Andrew Cuomo’s Office" is
@@ -17,7 +18,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ...text import DOMAIN_SUFFIX, bare
-from .aliases import PERSON_ROLES, TITLES
+from .aliases import HONORIFICS, PERSON_ROLES, TITLES
 
 #: Capitalised words that end an organisation's name ("U.S. Attorney’s Office", "District Court").
 ORG_HEADS = frozenset("Office Court Department Ministry Agency Bureau Commission Council Committee Authority "
@@ -30,13 +31,21 @@ NAME_PARTICLES = frozenset("of for de des du la le del della di".split())
 #: Titles of monarchs and popes, before a name with a regnal numeral ("King Francois I").
 REGNAL_TITLES = frozenset("King Queen Emperor Empress Pope Tsar Czar Sultan Prince Princess".split())
 ROMAN = re.compile(r"^[IVX]{1,4}\.?$")
+#: Last words of a street's name: a place, though the model often calls it a person or a company.
+STREET_WORDS = frozenset("Road Street Drive Avenue Boulevard Lane Highway Parkway Expressway Freeway "
+                         "Turnpike".split())
+#: Titles that make the capitalised word after them a person's name ("Dr Rowley", "Judge Nunes"):
+#: the honorifics and the bench's and university's, not ranks or roles that also open an
+#: organisation's name ("General Motors", "Premier League", "Chief Medical Officer").
+PERSON_TITLES = (HONORIFICS - {"pope", "premier", "honourable", "honorable", "hon"}) | {"judge", "prof", "professor"}
 #: A web domain written as a name ("bostontop10.com"), not inside an address or e-mail.
 DOMAIN = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*{DOMAIN_SUFFIX}$", re.I)
 
 
 def name_spans(doc: Doc) -> list[Span]:
     """Spans of names by form, labelled with the NER label they would have had."""
-    return [*_institutions(doc), *_offices(doc), *_regnal(doc), *_domains(doc), *_outlets(doc)]
+    return [*_institutions(doc), *_offices(doc), *_regnal(doc), *_domains(doc), *_outlets(doc), *_streets(doc),
+            *_nicknames(doc), *_titled(doc)]
 
 
 def _capitalised(tok) -> bool:
@@ -126,3 +135,47 @@ def _outlets(doc: Doc) -> list[Span]:
     return [Span(doc, t.i, t.i + 1, label="ORG") for t in doc
             if t.dep_ == "dobj" and t.head.lemma_ == "tell" and t.pos_ == "PROPN" and _capitalised(t)
             and t.i + 1 < len(doc) and doc[t.i + 1].is_punct]
+
+
+def _streets(doc: Doc) -> list[Span]:
+    """A street's name, capitalised words and a street word ("Wall Street", "Pennsylvania Avenue")."""
+    out = []
+    for tok in doc:
+        start = tok.i
+        if tok.text not in STREET_WORDS:
+            continue
+        while start > 0 and doc[start - 1].is_alpha and not _title(doc[start - 1]) and (
+                _capitalised(doc[start - 1]) or (doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN")):
+            start -= 1  # "Wall Street fell" opens a sentence
+        if start < tok.i:
+            out.append(Span(doc, start, tok.i + 1, label="FAC"))
+    return out
+
+
+def _nicknames(doc: Doc) -> list[Span]:
+    """A plural proper noun after "the", a team's or a band's name ("the Sixers went 0-for-5", "The
+    Eagles beat ..."); not a title's head ("The Memoirs of Richard Nixon") nor a noun's modifier
+    ("the Letters section")."""
+    out = []
+    for tok in doc[1:]:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (tok.tag_ == "NNPS" and tok.is_alpha and tok.text[:1].isupper() and doc[tok.i - 1].lower_ == "the"
+                and not (nxt is not None and (nxt.lower_ == "of" or (nxt.pos_ == "NOUN" and tok.dep_ == "compound")))):
+            out.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
+    return out
+
+
+def _titled(doc: Doc) -> list[Span]:
+    """The capitalised words after a person's title, up to two ("Dr Rowley", "Mr Imbert"), the title
+    left before them: the small model misses a surname after a title that opens a sentence."""
+    out = []
+    for tok in doc[:-1]:
+        if not (tok.text[:1].isupper() and bare(tok.text).lower() in PERSON_TITLES):
+            continue
+        end = tok.i + 1
+        while (end < len(doc) and end - tok.i <= 2 and _capitalised(doc[end]) and doc[end].pos_ == "PROPN"
+               and not _title(doc[end]) and doc[end].text not in ORG_HEADS | STREET_WORDS):
+            end += 1
+        if end > tok.i + 1:
+            out.append(Span(doc, tok.i + 1, end, label="PERSON"))
+    return out

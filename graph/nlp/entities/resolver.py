@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ...records import ACTOR_KINDS, KINDS, PLACE_KINDS, Entity, Mention
 from ...text import acronym, domain_name, slug
 from . import aliases, metonymy
-from .patterns import DOMAIN, INSTITUTION_WORDS, NAME_PARTICLES, ROMAN, name_spans
+from .patterns import DOMAIN, INSTITUTION_WORDS, NAME_PARTICLES, ROMAN, STREET_WORDS, name_spans
 from .credits import dateline_places, find_credits, furniture_lines, is_furniture
 from .gazetteer import DATA, LABELS, SPANS_KEY, Gazetteer, Known, load
 
@@ -763,9 +763,6 @@ def _adjectival(span: Span) -> bool:
         c.dep_ == "det" for c in root.children)
 
 
-#: Last words of a street's name: a place, though the model often calls it a person or a company.
-STREET_WORDS = frozenset("Road Street Drive Avenue Boulevard Lane Highway Parkway Expressway Freeway "
-                         "Turnpike".split())
 #: Diseases and their variants, which the model tags as organisations or people: no party to a story.
 DISEASE = re.compile(r"^(?:COVID(?:-19)?|Covid(?:-19)?|SARS-CoV-2|SARS|MERS|H1N1|H5N1|Ebola|Zika|mpox|Mpox"
                      r"|Omicron(?: [A-Z]{2}\.\d+(?:\.\d+)?)?|Delta variant)$")
