@@ -329,6 +329,34 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
         _inherited_subject(verb, args)
 
 
+#: Dependencies inside the object's phrase of a converse support verb, through which its source
+#: is found: "receiving help in the form of 15 million euros from LVMH".
+PHRASE_DEPS = frozenset({"dobj", "prep", "pobj", "nummod", "compound"})
+
+
+def converse_arguments(verb: Token, args: Arguments, lex: Lexicon) -> None:
+    """Arguments of an event noun said with a verb of undergoing ("the museum is receiving help
+    from LVMH", "faced criticism from Washington"): who would act as the verb's subject undergoes
+    the event (its target); the "from" or "by" phrase in the verb's object phrase is its actor."""
+    undergoer, source = Arguments(args.index), Arguments(args.index)
+    verb_arguments(verb, undergoer, lex)
+    for tok in verb.subtree:
+        # the verb's own "by" is the passive's agent: "help was received by the museum"
+        if tok.lower_ == "from" and tok.dep_ == "prep" or tok.lower_ == "by" and tok.head.i != verb.i:
+            path = [tok, *(a for a in tok.ancestors if a.i != verb.i and verb in a.ancestors)]
+            if all(t.dep_ in PHRASE_DEPS | {"agent"} for t in path):
+                for obj in tok.children:
+                    if obj.dep_ == "pobj":
+                        source.add(obj, "actor")
+    for entity, role in source.roles.items():
+        if role == "actor":  # "criticism from Washington": a place that acts, not where
+            args.roles[entity] = "actor"
+            args.place_preps.pop(entity, None)
+    for entity, role in undergoer.roles.items():
+        if role == "actor":
+            args.roles.setdefault(entity, "target")
+
+
 #: Prepositions of an object noun that name whom the event concerns: "calls by Belarus's rulers",
 #: "an appeal from President Gbagbo", "further action against Russia", "aid for Romania".
 OWNER_PREPS = frozenset({"by", "from", "of", "against", "with", "to", "for", "on"})

@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Token
 from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan, low_tier
 from ...text import FAMILIES, word_key
 from .anchors import Anchor, TimeAnchors
-from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, deep_targets, held_on, higher_subject,
-                        noun_arguments, verb_arguments)
+from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, converse_arguments, deep_targets, held_on,
+                        higher_subject, noun_arguments, verb_arguments)
 from .coref import corefer, dates_compatible, merge, modalities_compatible
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
@@ -224,7 +224,9 @@ class EventExtractor:
             noun_arguments(tok, args, lex)
             governor = _governing_verb(tok)
             light = _light_governor(tok, lex)
-            if light is not None:
+            if light is not None and _verb_lemmas(light) & lex.cue("converse_verbs"):
+                converse_arguments(light, args, lex)  # "the museum is receiving help from LVMH"
+            elif light is not None:
                 # "Russia held talks with Ukraine", "met the pledge with scepticism"
                 verb_arguments(light, args, lex)
                 if kind in HALTED_TYPES and tok.dep_ == "dobj" and light.lemma_.lower() in lex.cue("halting_verbs"):
@@ -663,12 +665,16 @@ def _known_lemma(verb: Token, lex: Lexicon) -> str:
 
 
 def _light_verb_of_event(verb: Token, lex: Lexicon) -> bool:
-    """"hold talks", "launch an invasion", "met ... with scepticism": the noun names the event."""
-    if not _verb_lemmas(verb) & lex.cue("light_verbs"):
+    """"hold talks", "launch an invasion", "met ... with scepticism", "received help from LVMH":
+    the noun names the event."""
+    lemmas = _verb_lemmas(verb)
+    if not lemmas & (lex.cue("light_verbs") | lex.cue("converse_verbs")):
         return False
     for child in verb.children:
         if child.dep_ == "dobj" and _noun_kind(child, lex) not in (None, "OTHER"):
             return True
+    if not lemmas & lex.cue("light_verbs"):
+        return False  # "received the plan with scepticism": the receiver is sceptical
     # "met the pledge with scepticism": the manner noun may hang from the verb or its object
     withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
     withs += [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep" and c.lower_ == "with"]

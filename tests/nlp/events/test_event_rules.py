@@ -548,3 +548,26 @@ def test_merging_keeps_a_calendar_date_and_never_lifts_an_event_out_of_the_low_t
     assert ev.date == "2022-03-30"
     (low,) = merge([_ev("attack", None, "tense", CONFIDENT - 0.05), _ev("attack", None, "tense", CONFIDENT - 0.05, 9)])
     assert low.confidence < CONFIDENT
+
+
+# "Israel faced criticism from Washington ."
+FACED = [("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("faced", 1, "ROOT", "VERB", "VBD", "face"),
+         ("criticism", 1, "dobj", "NOUN", "NN", "criticism"), ("from", 2, "prep", "ADP", "IN", "from"),
+         ("Washington", 3, "pobj", "PROPN", "NNP", "Washington"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("verb, lemma, expected", [
+    ("faced", "face", {"city/washington": "actor", "country/israel": "target"}),
+    # a plain verb of speech with the same noun leaves its subject the actor
+    ("voiced", "voice", {"city/washington": "place", "country/israel": "actor"}),
+])
+def test_the_subject_of_a_verb_of_undergoing_is_the_target_and_the_source_acts(verb, lemma, expected):
+    rows = list(FACED)
+    rows[1] = (verb, 1, "ROOT", "VERB", "VBD", lemma)
+    doc = build(rows)
+    doc._.entities = [entity(doc, 0, 1, "country/israel", "country", "IL"),
+                      entity(doc, 4, 5, "city/washington", "city", "US")]
+    doc._.timexes = []
+    typed = [e for e in EventExtractor(LEX)(doc)._.events if e.type != "OTHER"]
+    assert [e.type for e in typed] == ["ACCUSE"]
+    assert {p.entity: p.role for p in typed[0].participants} == expected

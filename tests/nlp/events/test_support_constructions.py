@@ -66,3 +66,19 @@ def test_who_is_held_on_charges_is_who_is_charged(nlp, text, charged, by):
 ])
 def test_briefings_are_consultations_and_arraignments_accusations(nlp, text, kind):
     assert kind in [k for k, _, _ in events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("Now, the museum is receiving help in the form of 15 million euros from LVMH.", "AID", "LVMH", None),
+    ("Ukraine received help from Germany.", "AID", "Germany", "Ukraine"),
+    ("Israel faced criticism from Washington over the raid.", "ACCUSE", "Washington", "Israel"),
+])
+def test_who_receives_or_faces_an_act_undergoes_it_and_its_source_acts(nlp, text, kind, actor, target):
+    (ev,) = [e for e in events(nlp, text) if e[0] == kind]
+    assert (actor, "actor") in ev[2]
+    assert target is None or (target, "target") in ev[2]
+
+
+def test_whom_one_receives_a_proposal_with_is_no_event_of_the_proposal(nlp):
+    # the manner noun after a verb of receiving says what the receiver did, not what was received
+    assert all(("Kurds", "target") not in roles for _, _, roles in events(nlp, "The Kurds received the proposal with scepticism."))
