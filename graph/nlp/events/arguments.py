@@ -546,6 +546,14 @@ def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
                     args.add(obj, "place?", _place_prep(child))
                 if prep in AIMED_PREPS:
                     _places_within(obj, args)
+        elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in lex.cue("conducting_verbs"):
+            # "law enforcement action taken by the DEA", "sanctions imposed by the EU": the one
+            # who takes, imposes or leads the act does it
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            args.add(obj, "actor")
         elif dep in ("acl", "relcl") and child.pos_ == "VERB":
             # "talks aimed at ending the war in Istanbul": a place said of the modifying clause
             # belongs to the talks (meetings have venues; the clause has no subject of its own).

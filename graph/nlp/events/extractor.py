@@ -144,6 +144,9 @@ class EventExtractor:
             if any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" and any(
                     p.dep_ == "prep" and p.lower_ == "for" for p in c.children) for c in tok.children):
                 return None  # "accepted responsibility for the attack": the attack is the event
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in lex.cue("conducting_verbs") \
+                    and _noun_kind(tok.head, lex) not in (None, "OTHER"):
+                return None  # "sanctions imposed by the EU": the noun it says is done is the trigger
             if lemma in lex.cue("reporting_verbs") and _obliges(tok, index, lex):
                 return "REQUEST", lemma
             if _represses(tok, lemma, lex):

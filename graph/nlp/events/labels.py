@@ -55,6 +55,21 @@ def _said(name: str, phrase: str) -> bool:
     return " " not in name and len(stem) >= 4 and any(w.startswith(stem) for w in words)
 
 
+def _noun_words(trigger: Token) -> str:
+    """An event noun as the lexicon names it, with the word before it or its "of" phrase where
+    that makes the entry: "martial law", "state of emergency", "hunger strike"."""
+    nouns = load_lexicon().nouns
+    low = trigger.lower_
+    for c in trigger.children:
+        if c.dep_ in ("compound", "amod") and c.i == trigger.i - 1 and f"{c.lower_} {low}" in nouns:
+            return f"{c.text} {trigger.text}"
+        if c.dep_ == "prep" and c.i == trigger.i + 1:
+            for o in c.children:
+                if o.dep_ == "pobj" and o.i == c.i + 1 and f"{low} {c.lower_} {o.lower_}" in nouns:
+                    return f"{trigger.text} {c.text} {o.text}"
+    return trigger.text
+
+
 def _object_phrase(verb: Token, phrase: str) -> str:
     """The direct object ("military activity"), or the object of the preposition a phrasal
     trigger ends with ("call for" -> "a general strike"); a pronoun object ("which Russia
@@ -114,7 +129,8 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
     what it opposes ("Kurds demonstrate against Iraq")."""
     place_names = [n for n, _ in places]
     if trigger.pos_ in ("NOUN", "PROPN"):
-        noun = trigger.text.lower() if trigger.text.isupper() else trigger.text
+        noun = _noun_words(trigger)
+        noun = noun.lower() if noun.isupper() else noun
         if noun.lower() in MEETING_NOUNS:
             sides = list(dict.fromkeys([*parties, *targets]))
             if place_names and not targets:

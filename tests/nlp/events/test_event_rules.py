@@ -571,3 +571,24 @@ def test_the_subject_of_a_verb_of_undergoing_is_the_target_and_the_source_acts(v
     typed = [e for e in EventExtractor(LEX)(doc)._.events if e.type != "OTHER"]
     assert [e.type for e in typed] == ["ACCUSE"]
     assert {p.entity: p.role for p in typed[0].participants} == expected
+
+
+# "action taken by the DEA ." (with "military" before "action", or "enforcement")
+ACTION = [("military", 1, "amod", "ADJ", "JJ", "military"), ("action", 1, "ROOT", "NOUN", "NN", "action"),
+          ("taken", 1, "acl", "VERB", "VBN", "take"), ("by", 2, "agent", "ADP", "IN", "by"),
+          ("NATO", 3, "pobj", "PROPN", "NNP", "NATO"), (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("before, dep, kind", [
+    ("military", "amod", "ASSAULT"), ("enforcement", "compound", "COERCE"), ("legal", "amod", "ACCUSE"),
+    ("swift", "amod", None),  # "action" alone names no type
+])
+def test_the_word_before_action_types_it_and_the_participle_s_agent_acts(before, dep, kind):
+    rows = list(ACTION)
+    rows[0] = (before, 1, dep, "ADJ" if dep == "amod" else "NOUN", "JJ" if dep == "amod" else "NN", before)
+    doc = build(rows)
+    doc._.entities = [entity(doc, 4, 5, "organisation/nato", "organisation")]
+    doc._.timexes = []
+    typed = [(e.type, {p.entity: p.role for p in e.participants}) for e in EventExtractor(LEX)(doc)._.events
+             if e.type != "OTHER"]
+    assert typed == ([(kind, {"organisation/nato": "actor"})] if kind else [])

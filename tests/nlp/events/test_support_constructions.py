@@ -82,3 +82,28 @@ def test_who_receives_or_faces_an_act_undergoes_it_and_its_source_acts(nlp, text
 def test_whom_one_receives_a_proposal_with_is_no_event_of_the_proposal(nlp):
     # the manner noun after a verb of receiving says what the receiver did, not what was received
     assert all(("Kurds", "target") not in roles for _, _, roles in events(nlp, "The Kurds received the proposal with scepticism."))
+
+
+@pytest.mark.parametrize("text, kind, label, actor", [
+    ("The army declared martial law in Bangkok on Tuesday.", "COERCE", "Martial law", "army"),
+    ("Thailand declared a state of emergency in the south.", "COERCE", "State of emergency by Thailand", "Thailand"),
+    ("Palestinian prisoners began a hunger strike.", "PROTEST", "Hunger strike by Palestinian prisoners",
+     "Palestinian prisoners"),
+])
+def test_a_label_says_the_event_noun_as_the_lexicon_names_it(nlp, text, kind, label, actor):
+    evs = [e for e in events(nlp, text) if e[0] != "OTHER"]
+    assert [k for k, _, _ in evs] == [kind]
+    assert evs[0][1].startswith(label) and (actor, "actor") in evs[0][2]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("He gave an update on recent law enforcement action taken by the United States Drug Enforcement Agency.",
+     "COERCE", "United States Drug Enforcement Agency"),
+    ("Sanctions imposed by the European Union hit Russia.", "SANCTION", "European Union"),
+])
+def test_the_agent_of_a_participle_that_does_an_event_noun_is_its_actor(nlp, text, kind, actor):
+    evs = events(nlp, text)
+    (ev,) = [e for e in evs if e[0] == kind]
+    assert (actor, "actor") in ev[2]
+    # the participle ("taken", "imposed") names no event of its own
+    assert not any(lab.split()[-1] in ("takes", "imposes") for _, lab, _ in evs)
