@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 #: Tense labels, for verbs and for the clause a time expression modifies.
 PAST, PRESENT, FUTURE, PLUPERFECT = "past", "present", "future", "pluperfect"
@@ -23,6 +23,20 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis",
 #: Kurds demonstrated", "a member of the Syrian parliament", "52 members of MASSOB".
 QUANTITY_NOUNS = frozenset("ten hundred thousand million dozen score scores number numbers member members "
                            "group groups some many most all several leader leaders".split())
+
+
+#: Where :func:`doc_text` keeps a Doc's text.
+TEXT_KEY = "etkg_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text again at each access,
+    and each component reads it. Merging or splitting tokens never changes the text; a copy
+    kept for another text (a Span's Doc that copied user_data) is told by its length."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or not len(doc) or len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def quantity(tok: Token) -> bool:

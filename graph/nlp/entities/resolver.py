@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from ...records import ACTOR_KINDS, KINDS, PLACE_KINDS, Entity, Mention
 from ...text import acronym, domain_name, slug
+from ..syntax import doc_text
 from . import aliases, metonymy
 from .patterns import DOMAIN, INSTITUTION_WORDS, NAME_PARTICLES, ROMAN, STREET_WORDS, name_spans
 from .credits import dateline_places, find_credits, furniture_lines, is_furniture
@@ -104,7 +105,7 @@ class EntityResolver:
         self.nouns = nouns
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # built from the tokens at each access: read it once
+        text = doc_text(doc)
         metadata, withheld = find_credits(text)
         cands = [c for c in self._candidates(doc)
                  if not any(s < c.span.end_char and c.span.start_char < e for s, e in withheld)]
@@ -162,7 +163,7 @@ class EntityResolver:
     def _datelines(self, doc: Doc, cands: list[_Candidate]) -> None:
         """The place of a dateline in capitals ("AUSTIN (KXAN) —", "COLUMBIA, S.C. —") is the place
         the gazetteer knows by that name, whatever the model tagged there or if it tagged nothing."""
-        for start, end, name in dateline_places(doc.text):
+        for start, end, name in dateline_places(doc_text(doc)):
             # "PORT OF SPAIN" is written "Port of Spain"
             key = self.gaz.surfaces.get(" ".join(w.lower() if i and w.lower() in NAME_PARTICLES else w.capitalize()
                                                  for i, w in enumerate(name.split())))
@@ -323,7 +324,7 @@ class EntityResolver:
         """Whether a gazetteer name that is also a common word ("Mobile", "Reading") has the
         place around it that it needs."""
         contexts = _lookalikes().get(c.known.name) if c.known is not None else None
-        return (contexts is None or any(ctx in doc.text for ctx in contexts)  # rare: only lookalikes
+        return (contexts is None or any(ctx in doc_text(doc) for ctx in contexts)  # rare: only lookalikes
                 or (c.label in ("GPE", "LOC") and metonymy.located(c.span)))
 
     def _is_name(self, c: _Candidate, name_words: set[str]) -> bool:
@@ -350,7 +351,7 @@ class EntityResolver:
         # A sentence's first word is capitalised anyway; the text writing it in lower case
         # elsewhere ("Brothel catering to ..." and "the brothel") shows it is a common noun.
         opening = tok.is_sent_start or before is None or "\n" in before.whitespace_ or before.is_space
-        return not (opening and re.search(rf"\b{re.escape(tok.lower_)}\b", doc.text) is not None)
+        return not (opening and re.search(rf"\b{re.escape(tok.lower_)}\b", doc_text(doc)) is not None)
 
     def _epithet(self, span: Span) -> bool:
         """Whether a name is a comparison in the attribute of a copula, "the", a demonym and a name
@@ -511,7 +512,8 @@ def _clean(span: Span) -> Span | None:
     if "\n" in out.text:
         # A name is wrapped across lines only inside a long line of prose, never across a
         # blank line or from a menu item to the next.
-        line = doc.text[doc.text.rfind("\n", 0, out.start_char) + 1:out.start_char + out.text.find("\n")]
+        text = doc_text(doc)
+        line = text[text.rfind("\n", 0, out.start_char) + 1:out.start_char + out.text.find("\n")]
         if "\n\n" in out.text or len(line.split()) < 8:
             return None
     return out

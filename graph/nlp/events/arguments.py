@@ -13,7 +13,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ...records import ACTOR_KINDS, PLACE_KINDS, Entity, Participant
-from ..syntax import clause_verb, quantity
+from ..syntax import clause_verb, doc_text, quantity
 from .lexicon import Lexicon
 
 SUBJ = frozenset({"nsubj", "csubj"})
@@ -39,7 +39,7 @@ class EntityIndex:
 
     def __init__(self, doc: Doc, entities: list[Entity], lex: Lexicon) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = doc_text(doc)
         self.lex = lex
         # Token.sent walks the document on every access; index the sentences once.
         self.sent_of: list[Span] = [sent for sent in doc.sents for _ in range(len(sent))]

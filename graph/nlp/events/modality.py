@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import doc_text
 from .arguments import SUBJ, EntityIndex
 from .lexicon import Lexicon
 
@@ -36,7 +37,7 @@ class Quotes:
 
     def __init__(self, doc: Doc, index: EntityIndex, lex: Lexicon) -> None:
         self.spans: list[tuple[int, int, str | None]] = []
-        text = doc.text
+        text = doc_text(doc)
         last: str | None = None
         for para in _paragraphs(text):
             start, end = para

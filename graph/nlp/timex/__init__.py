@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from ...records import Timex
 from ...timeml import interval
-from ..syntax import parse_dct
+from ..syntax import doc_text, parse_dct
 from .interpret import Context, Reading, interpret
 from .patterns import build_matcher, lexicon, rules, token_tests, trigger_words
 
@@ -326,7 +326,7 @@ def _ranges_in_order(doc: Doc, timexes: list[Timex]) -> list[Timex]:
         a, b = out[i - 1], out[i]
         if a.type != "DATE" or b.type != "DATE" or len(a.value) != len(b.value) or len(a.value) not in (7, 10) \
                 or not a.value[:4].isdigit() or not b.value[:4].isdigit() or b.value >= a.value \
-                or doc.text[a.end:b.start].strip().lower() not in _RANGE_GAPS:
+                or doc_text(doc)[a.end:b.start].strip().lower() not in _RANGE_GAPS:
             continue
         past = dct is not None and b.value <= dct.isoformat()[:len(b.value)]
         if not _FOUR_DIGITS.search(b.text) and (_FOUR_DIGITS.search(a.text) or not past):

@@ -1,0 +1,26 @@
+"""The shared syntax helpers that need no model: a Doc's text read once."""
+import spacy
+from spacy.tokens import Doc
+
+from graph.nlp.syntax import TEXT_KEY, doc_text
+
+
+def test_doc_text_is_the_docs_and_kept():
+    nlp = spacy.blank("en")
+    doc = nlp("Talks resumed in Geneva on Monday.\n\nThey ended.")
+    assert doc_text(doc) == doc.text
+    assert doc.user_data[TEXT_KEY] is doc_text(doc)
+    with doc.retokenize() as retokenizer:  # merging tokens leaves the text as it was
+        retokenizer.merge(doc[2:4])
+    assert doc_text(doc) == doc.text
+
+
+def test_doc_text_of_another_text_is_rebuilt():
+    nlp = spacy.blank("en")
+    doc = nlp("Talks resumed in Geneva.")
+    doc_text(doc)
+    part = doc[2:4].as_doc(copy_user_data=True)  # carries the whole Doc's text in user_data
+    assert doc_text(part) == "in Geneva"
+    empty = Doc(nlp.vocab, words=[])
+    empty.user_data[TEXT_KEY] = "stale"
+    assert doc_text(empty) == ""
