@@ -243,7 +243,8 @@ def _pobj_places(prep: Token) -> list[Token]:
 
 
 PLACE_NOUNS = frozenset({"direction", "vicinity", "outskirts", "area", "region", "city", "capital",
-                         "border", "suburbs", "centre", "center", "outside", "north", "south", "east", "west"})
+                         "border", "suburbs", "centre", "center", "outside", "north", "south", "east", "west",
+                         "sector", "district", "quarter", "neighbourhood", "neighborhood"})
 
 
 class Arguments:
@@ -323,7 +324,8 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
                     args.add(obj, "place?", _place_prep(child))
                 elif prep in lex.cue("party_preps"):
                     args.add(obj, "target")
-                if prep in AIMED_PREPS:
+                if prep in AIMED_PREPS or (prep in ("in", "during") and _names_happening(obj, lex)):
+                    # "killed in a car bomb explosion in Beirut": the place of the happening
                     _places_within(obj, args)
     if inherit_subject and not has_subject:
         _inherited_subject(verb, args)
@@ -483,6 +485,12 @@ def _inherited_subject(verb: Token, args: Arguments) -> None:
 AIMED_PREPS = frozenset({"on", "against", "at"})
 #: Prepositions by which what an act is aimed at lies at a place: "the army base in Jaffna".
 WITHIN_PREPS = frozenset({"in", "near", "outside", "at"})
+
+
+def _names_happening(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun names something that happens ("an explosion", "clashes", "a raid")."""
+    low, lemma = noun.lower_, noun.lemma_.lower()
+    return lemma in lex.nouns or low in lex.nouns or low in lex.cue("junk_nouns") or lemma in lex.cue("junk_nouns")
 
 
 def _places_within(obj: Token, args: Arguments) -> None:

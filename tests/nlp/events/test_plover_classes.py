@@ -201,3 +201,12 @@ def test_strikes_against_targets_in_a_country_hit_the_country(nlp):
     evs, names = events(nlp, "Israel carried out air strikes against targets in Lebanon.")
     (ev,) = [e for e in evs if e.type != "OTHER"]
     assert ev.type == "ASSAULT" and {("Israel", "actor"), ("Lebanon", "target")} <= roles(ev, names)
+
+
+def test_a_killing_in_an_explosion_in_a_city_happens_in_that_city(nlp):
+    """'killed in a car bomb explosion in a residential sector of Beirut': the place of the
+    happening the 'in' phrase names is where the killing was, looking through 'sector of'."""
+    evs, names = events(nlp, "A journalist has been killed in a car bomb explosion in a residential sector of Beirut.")
+    (ev,) = [e for e in evs if e.type == "ASSAULT"]
+    assert {names[p.entity].name for p in ev.participants} == {"Beirut"}
+
