@@ -170,6 +170,8 @@ class EventExtractor:
             money = _gives_money(tok, lemma, lex)
             if money is not None:
                 return "AID", money
+            if lemma in lex.cue("assembly_verbs") and _gathers_to_demand(tok, lex):
+                return "PROTEST", lemma  # "students gathered in Nairobi to demand ..." (CAMEO 141)
             bare = _cameo_verb(tok, lemma, index, lex)
             if bare is not None:
                 return bare
@@ -591,6 +593,20 @@ def _cameo_verb(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> tu
     verb_arguments(verb, args, lex)
     roles = set(args.roles.values())
     return (kind, phrase) if {"actor", "target"} <= roles else None
+
+
+def _gathers_to_demand(verb: Token, lex: Lexicon) -> bool:
+    """Whether an assembly has the purpose of demanding or protesting: "gathered to demand the
+    release of their leaders", "converged on the square to protest": a demonstration."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                     for a in c.children):
+            lemma = c.lemma_.lower()
+            # "to call for independence": the verb with its particle or preposition
+            phrases = [lemma, *(f"{lemma} {p.lower_}" for p in c.children if p.dep_ in ("prt", "prep"))]
+            if any(lex.verbs.get(p) in ("REQUEST", "PROTEST") for p in phrases):
+                return True
+    return False
 
 
 def _gives_money(verb: Token, lemma: str, lex: Lexicon) -> str | None:

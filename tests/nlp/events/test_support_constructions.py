@@ -107,3 +107,14 @@ def test_the_agent_of_a_participle_that_does_an_event_noun_is_its_actor(nlp, tex
     assert (actor, "actor") in ev[2]
     # the participle ("taken", "imposed") names no event of its own
     assert not any(lab.split()[-1] in ("takes", "imposes") for _, lab, _ in evs)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Thousands of Kenyan students gathered in Nairobi to demand the release of their leaders.", "PROTEST"),
+    ("Hundreds of Iraqi Kurds assembled outside the UN office to call for independence.", "PROTEST"),
+    ("Kenyan students gathered in Nairobi to watch the match.", None),  # an assembly for something else
+])
+def test_an_assembly_to_demand_or_protest_is_a_demonstration(nlp, text, kind):
+    evs = events(nlp, text)
+    gathering = [k for k, lab, _ in evs if lab.split()[2:3] in (["gather"], ["assemble"])]
+    assert gathering == [kind or "OTHER"]
