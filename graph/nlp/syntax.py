@@ -118,8 +118,23 @@ _PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 # "would" (not "would have") does: "said the talks would end on Friday".
 _FUTURE_GOVERNORS = {"expect", "schedule", "due", "plan", "set", "intend", "prepare", "hope", "aim"}
 _MAX_CLIMB = 4
+#: Nouns whose "for" phrase is still to come: "plans for a vote in November".
+_PLAN_NOUNS = {"plan", "timetable", "schedule", "roadmap"}
 # "is due in October", "are not due until October", "is payable Dec. 15": a deadline still to come.
 _DUE = {"due", "payable"}
+
+
+def _planned(span: Span) -> bool:
+    """Whether the expression dates what a plan noun is for, below any verb ("plans for a vote in
+    November", "a timetable for elections in June")."""
+    tok = span.root
+    for _ in range(_MAX_CLIMB + 1):
+        if tok.head is tok or tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PLAN_NOUNS:
+            return True
+    return False
 
 
 def _climb(span: Span) -> tuple[Token | None, bool]:
@@ -149,6 +164,8 @@ def clause_tense(span: Span) -> str | None:
     doc = span.doc
     if span.start >= 2 and doc[span.start - 2].lower_ == "ahead" and doc[span.start - 1].lower_ == "of":
         return FUTURE  # "ahead of Tuesday's debate": what comes next, whatever the verb's tense
+    if _planned(span):
+        return FUTURE  # "plans for a vote in November": what a plan is for lies ahead
     verb, deadline = _climb(span)
     if verb is None:
         return None
@@ -171,6 +188,8 @@ def _tense(verb: Token) -> str | None:
         return FUTURE  # "said the talks would end on Friday": a future seen from a recent past
     if verb.tag_ == "VBN" and "be" in aux and aux & _MODALS:
         return FUTURE  # "to be completed by", "would be paid in"
+    if verb.tag_ == "VBN" and verb.lemma_ in _FUTURE_GOVERNORS and aux & _PRESENT_BE:
+        return FUTURE  # "the launch is planned for December", "talks are scheduled for Friday"
     if verb.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" and c.lower_ in _DUE for c in verb.children):
         return FUTURE  # "the loan is due in October": what is due now falls due ahead
     if verb.tag_ == "VBG" and aux & _PRESENT_BE:

@@ -302,6 +302,14 @@ WOULD = [  # reported "would": a future seen from a recent past ("said ... would
     ("He said the plant would open in March.", "2023-11-08", "March", "DATE", "2024-03", None),
     ("He said the deal would have closed in October.", "2023-11-08", "October", "DATE", "2023-10", None),
 ]
+PLANNED = [  # what is planned now lies ahead: a present passive plan verb, a plan noun's "for" phrase
+    ("The vote is scheduled for Friday.", "2023-11-08", "Friday", "DATE", "2023-11-10", None),
+    ("The launch is planned for June.", "2023-11-08", "June", "DATE", "2024-06", None),
+    ("The agency announced plans for a vote on Tuesday.", "2023-11-08", "Tuesday", "DATE", "2023-11-14", None),
+    # a plan in the past tense, and an act without a plan, keep the past reading
+    ("The vote was scheduled for Friday.", "2023-11-08", "Friday", "DATE", "2023-11-03", None),
+    ("The agency announced a vote on Tuesday.", "2023-11-08", "Tuesday", "DATE", "2023-11-07", None),
+]
 NTH_DAY = [  # "it's the second day of" an operation: the day counted is the DCT
     ("It's the second day of an offensive by the police.", "1998-03-06", "the second day", "DATE", "1998-03-06",
      None),
@@ -312,7 +320,7 @@ NTH_DAY = [  # "it's the second day of" an operation: the day counted is the DCT
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          OF_A_YEAR + NEXT_TO_COARSER + DECADES_APOSTROPHE + MORE_UNITS + CLOCK_NUMBERS
-                         + BETWEEN_EVENTS + DUE + WOULD + NTH_DAY, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+                         + BETWEEN_EVENTS + DUE + WOULD + PLANNED + NTH_DAY, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class_fifth_round(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
 
