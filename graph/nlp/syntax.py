@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, POS
+from spacy.symbols import IDS
 from spacy.tokens import Doc, Span, Token
 
 #: Tense labels, for verbs and for the clause a time expression modifies.
@@ -23,6 +26,16 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis",
 #: Kurds demonstrated", "a member of the Syrian parliament", "52 members of MASSOB".
 QUANTITY_NOUNS = frozenset("ten hundred thousand million dozen score scores number numbers member members "
                            "group groups some many most all several leader leaders".split())
+
+
+def tokens_of(doc: Doc, *pos: str, alpha: bool = False) -> list[Token]:
+    """The Doc's tokens of the given coarse parts of speech ("VERB", "NOUN"), alphabetic ones only
+    with ``alpha``, found in the Doc's arrays: making a Token of every word costs more than the test."""
+    cols = doc.to_array([POS, IS_ALPHA]).reshape(len(doc), 2)
+    keep = np.isin(cols[:, 0], [IDS[p] for p in pos])
+    if alpha:
+        keep &= cols[:, 1] == 1
+    return [doc[i] for i in np.flatnonzero(keep).tolist()]
 
 
 #: Where :func:`doc_text` keeps a Doc's text.

@@ -1,8 +1,8 @@
-"""The shared syntax helpers that need no model: a Doc's text read once."""
+"""The shared syntax helpers that need no model: a Doc's text read once, tokens by part of speech."""
 import spacy
 from spacy.tokens import Doc
 
-from graph.nlp.syntax import TEXT_KEY, doc_text
+from graph.nlp.syntax import TEXT_KEY, doc_text, tokens_of
 
 
 def test_doc_text_is_the_docs_and_kept():
@@ -24,3 +24,13 @@ def test_doc_text_of_another_text_is_rebuilt():
     empty = Doc(nlp.vocab, words=[])
     empty.user_data[TEXT_KEY] = "stale"
     assert doc_text(empty) == ""
+
+
+def test_tokens_of_picks_parts_of_speech_in_text_order():
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["Police", "fired", "2", "shots", "at", "G7", "protesters"],
+              pos=["PROPN", "VERB", "NUM", "NOUN", "ADP", "NOUN", "NOUN"])
+    assert [t.text for t in tokens_of(doc, "NOUN")] == ["shots", "G7", "protesters"]
+    assert [t.text for t in tokens_of(doc, "VERB", "NOUN", alpha=True)] == ["fired", "shots", "protesters"]
+    assert tokens_of(doc, "ADJ") == []
+    assert tokens_of(Doc(nlp.vocab, words=[]), "NOUN") == []

@@ -27,15 +27,12 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import numpy as np
-from spacy.attrs import POS
 from spacy.language import Language
-from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from ...records import Entity, Event, EventRelation, Mention, Participant, low_tier
 from ...text import slug
-from ..syntax import counted
+from ..syntax import counted, tokens_of
 
 #: PETRARCH2 agent codes (first three letters) -> etkg sectors (records.SECTORS).
 CAMEO_SECTORS: dict[str, str] = {
@@ -247,8 +244,7 @@ def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity
 def _missed_organisations(doc: Doc, covered: set[int], known: dict[str, Entity]) -> list[Entity]:
     """Organisations named before a common noun that says what they are, which the model did not tag."""
     out: dict[str, Entity] = {}
-    nouns = np.flatnonzero(doc.to_array(POS) == NOUN).tolist()  # without making a Token of every word
-    for tok in map(doc.__getitem__, nouns):
+    for tok in tokens_of(doc, "NOUN"):
         if tok.lemma_.lower() not in ORGANISATION_NOUNS:
             continue
         for c in tok.children:

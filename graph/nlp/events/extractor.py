@@ -13,14 +13,12 @@ import hashlib
 from dataclasses import dataclass
 from typing import Collection
 
-import numpy as np
-from spacy.attrs import IS_ALPHA, POS
 from spacy.language import Language
-from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan, low_tier
 from ...text import FAMILIES, word_key
+from ..syntax import tokens_of
 from .anchors import Anchor, TimeAnchors
 from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, converse_arguments, deep_targets, held_on,
                         higher_subject, noun_arguments, verb_arguments)
@@ -103,7 +101,7 @@ class EventExtractor:
         index.speaker_at = lambda char: quotes.at(char)[1]
         found: list[Mention] = []
         weak: list[Mention] = []
-        for tok in _trigger_candidates(doc):
+        for tok in tokens_of(doc, "VERB", "NOUN", alpha=True):  # what _trigger can accept
             typed = self._trigger(tok, index)
             if typed is None:
                 continue
@@ -355,13 +353,6 @@ class EventExtractor:
             return label(m.said_by, m.said_by.lemma_.lower(), actors, targets + parties, places, plural=plural)
         return label(m.token, m.phrase, actors, targets, places, actors + parties, plural=plural, intent=m.intent,
                      against=ev.type == "PROTEST")
-
-
-def _trigger_candidates(doc: Doc) -> list[Token]:
-    """The tokens :meth:`EventExtractor._trigger` can accept, alphabetic verbs and nouns, found in
-    the Doc's arrays: making a Token object of every word cost more than the test itself."""
-    pos, alpha = doc.to_array([POS, IS_ALPHA]).T
-    return [doc[i] for i in np.flatnonzero((alpha == 1) & ((pos == VERB) | (pos == NOUN))).tolist()]
 
 
 @dataclass
