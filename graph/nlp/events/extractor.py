@@ -273,13 +273,10 @@ class EventExtractor:
         if kind in ADDRESSED_TYPES and tok.pos_ == "VERB" and not any(p.role == "target" for p in parts):
             # "appealed to Israel", "apologised to China", "sought help from Japan": whom a
             # request, an accusation or a promise is addressed to is no place
-            froms = ("to", "from") if kind == "REQUEST" else ("to",)
-            parts = [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) in froms
-                     else p for p in parts]
+            parts = _places_as_targets(parts, args, ("to", "from") if kind == "REQUEST" else ("to",))
         if kind == "RETREAT" and not any(p.role == "target" for p in parts):
             # "withdraw its troops from Lebanon": what one withdraws from is the target
-            parts = [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) == "from"
-                     else p for p in parts]
+            parts = _places_as_targets(parts, args, ("from",))
         parts = _one_state_per_side(tok, parts, index)
         if kind == "SANCTION" and tok.lemma_.lower() in lex.cue("expulsion_verbs") and (
                 _persons(parts, index) or _people_expelled(tok)):
@@ -477,6 +474,12 @@ def _persons(parts: list[Participant], index: EntityIndex) -> bool:
     return bool(targets) and all(
         index.kinds.get(t) in ("person", "organisation")
         or (index.kinds.get(t) == "group" and index.sectors.get(t) not in OFFICIAL_SECTORS) for t in targets)
+
+
+def _places_as_targets(parts: list[Participant], args: Arguments, preps: tuple[str, ...]) -> list[Participant]:
+    """The places named by one of ``preps`` as targets: what an act is addressed to or withdrawn from."""
+    return [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) in preps else p
+            for p in parts]
 
 
 def _people_expelled(verb: Token) -> bool:
