@@ -147,6 +147,7 @@ class EntityResolver:
                 covered.update(range(g.start, g.end))
         out.extend(_untagged_acronyms(doc, out, covered))
         out.extend(_untagged_domain_names(doc, out, covered))
+        out.extend(_untagged_repeats(doc, out, covered))
         out.extend(self._untagged_demonyms(doc, covered))
         self._datelines(doc, out)
         out.sort(key=lambda c: c.span.start)
@@ -547,6 +548,29 @@ def _untagged_acronyms(doc: Doc, cands: list[_Candidate], covered: set[int]) -> 
         if (t.i not in covered and 2 <= len(t.text) <= 6 and t.text.isalpha() and t.text.isupper()
                 and len(spelled.get(t.text, ())) == 1):
             out.append(_Candidate(doc[t.i:t.i + 1], "ORG", None))
+    return out
+
+
+def _untagged_repeats(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
+    """An organisation's name the model tagged once and left untagged where the text repeats it
+    ("LVMH is financially covering two-thirds", "LVMH’s donation"), as mentions of it: one name,
+    one referent within a news article."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for c in cands:
+        words = tuple(t.text for t in c.span if t.lower_ != "the" and t.tag_ != "POS")
+        if c.label == "ORG" and words and words[0][:1].isupper():
+            names.setdefault(words[0], set()).add(words)
+    if not names:
+        return []
+    covered.update(i for c in cands for i in range(c.span.start, c.span.end))
+    out = []
+    for t in doc:
+        for words in sorted(names.get(t.text, ()), key=len, reverse=True):
+            span = doc[t.i:t.i + len(words)]
+            if tuple(w.text for w in span) == words and not covered.intersection(range(span.start, span.end)):
+                out.append(_Candidate(span, "ORG", None))
+                covered.update(range(span.start, span.end))
+                break
     return out
 
 

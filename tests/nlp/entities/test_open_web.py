@@ -167,6 +167,17 @@ def test_untagged_acronym_of_an_organisation_in_the_text_is_a_mention_of_it(ents
     assert [m.text for m in ents["organisation/commission-of-inquiry"].mentions] == ["the Commission of Inquiry", "COI"]
 
 
+def test_an_organisation_named_again_untagged_is_a_mention_of_it(ents_nlp):
+    """The model tags "LVMH" once and misses it later ("LVMH’s donation", "LVMH is covering"): a
+    name repeated in the article is the same organisation; a lower-case word is no repeat."""
+    words = ["Help", "came", "from", "LVMH", ".", "LVMH", "’s", "donation", "covers", "it", ",", "and", "lvmh",
+             "fans", "cheered", "."]
+    ents = labelled(ents_nlp, words, ["O", "O", "O", "B-ORG"] + ["O"] * 12,
+                    spaces=[True, True, True, False, True, False, True, True, True, False, True, True, True, True,
+                            False, False])
+    assert [m.text for m in ents["organisation/lvmh"].mentions] == ["LVMH", "LVMH"]
+
+
 @pytest.mark.parametrize("text, absent", [
     ("Secretary of State Antony Blinken said the summit would go ahead.", "organisation/state"),
     ("Brothel catering to politicians busted in Boston\n\nPolice raided the brothel on Tuesday.", "person/brothel"),
