@@ -29,16 +29,21 @@ Writer = Callable[[KnowledgeGraph, float], str]
 EVENT_TIERS: dict[str, float] = {"confident": CONFIDENT, "all": 0.0}
 
 
+def _views(kg: KnowledgeGraph, names: Iterable[str], min_confidence: float = CONFIDENT) -> dict[str, str]:
+    """The HTML views named, from one payload (see :func:`graph.views.render_views`)."""
+    names = list(names)
+    if not names:
+        return {}
+    from .views import render_views  # views pull in templates and vendored scripts: load on demand
+
+    events = kg.events(min_confidence=min_confidence)
+    parts = kg.participants()
+    return render_views(names, entities=kg.entities(), events=events,
+                        participants=parts[parts["event"].isin(events["event"])])
+
+
 def _view(name: str) -> Writer:
-    def render(kg: KnowledgeGraph, min_confidence: float = CONFIDENT) -> str:
-        from .views import VIEWS  # views pull in templates and vendored scripts: load on demand
-
-        events = kg.events(min_confidence=min_confidence)
-        parts = kg.participants()
-        return VIEWS[name](entities=kg.entities(), events=events,
-                           participants=parts[parts["event"].isin(events["event"])])
-
-    return render
+    return lambda kg, min_confidence=CONFIDENT: _views(kg, [name], min_confidence)[name]
 
 
 def _graph(fmt: str) -> Writer:
@@ -234,9 +239,10 @@ def write_outputs(kg: KnowledgeGraph, out_dir: str | os.PathLike[str],
         except OSError as exc:
             raise _failed(out, exc) from None
         try:
+            views = _views(kg, [n for n in names if n in VIEW_OUTPUTS], EVENT_TIERS[events])
             for name in names:
                 try:
-                    _write(stage / name, OUTPUTS[name](kg, EVENT_TIERS[events]))
+                    _write(stage / name, views[name] if name in views else OUTPUTS[name](kg, EVENT_TIERS[events]))
                 except OSError as exc:
                     raise _failed(out / name, exc) from None
             remove = [n for n in OUTPUTS if complete and n not in names and (out / n).is_file()]

@@ -62,13 +62,17 @@ def test_a_file_too_large_for_the_disk_leaves_the_previous_set(previous_set, see
     assert_untouched(out, before)
 
 
-def test_any_exception_while_writing_leaves_the_previous_set(previous_set, monkeypatch):
+@pytest.mark.parametrize("where", ["a writer", "the views"])
+def test_any_exception_while_writing_leaves_the_previous_set(previous_set, monkeypatch, where):
     out, before = previous_set
 
-    def broken(kg, min_confidence=0.0):
-        raise RuntimeError("a bug in a view")
+    def broken(*args, **kwargs):
+        raise RuntimeError(f"a bug in {where}")
 
-    monkeypatch.setitem(outputs.OUTPUTS, "map.html", broken)
+    if where == "the views":  # rendered together, from one payload
+        monkeypatch.setattr(outputs, "_views", broken)
+    else:
+        monkeypatch.setitem(outputs.OUTPUTS, "entities.csv", broken)
     with pytest.raises(RuntimeError):
         write_outputs(KnowledgeGraph().add(extraction_b()), out)
     assert_untouched(out, before)

@@ -5,16 +5,19 @@ one HTML document that loads nothing from any host and treats all article text a
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import pandas as pd
 
+from . import explorer, network, timeline
 from .explorer import render_explorer
 from .jupyter import iframe
 from .network import render_map
+from .payload import build_payload
 from .timeline import render_timeline
 
-__all__ = ["VIEWS", "iframe", "render_explorer", "render_map", "render_timeline"]
+__all__ = ["VIEWS", "iframe", "render_explorer", "render_map", "render_timeline", "render_views"]
 
 Renderer = Callable[[pd.DataFrame, pd.DataFrame, pd.DataFrame], str]
 
@@ -26,4 +29,16 @@ def _timeline(entities: pd.DataFrame, events: pd.DataFrame, participants: pd.Dat
 # File name -> renderer, all called as f(entities, events, participants).
 VIEWS: dict[str, Renderer] = {"timeline.html": _timeline, "map.html": render_map,
                               "index.html": render_explorer}
+#: File name -> the page of a payload, and its title.
+PAGES: dict[str, tuple[Callable[[dict[str, Any]], str], str]] = {
+    "timeline.html": (timeline.timeline_page, timeline.TITLE), "map.html": (network.map_page, network.TITLE),
+    "index.html": (explorer.explorer_page, explorer.TITLE)}
+
+
+def render_views(names: Iterable[str], entities: pd.DataFrame, events: pd.DataFrame,
+                 participants: pd.DataFrame) -> dict[str, str]:
+    """The views named (keys of :data:`VIEWS`), each as its renderer writes it, from one payload:
+    the pages differ only by their title and scripts, and the payload is most of their cost."""
+    payload = build_payload(entities, events, participants, title="")
+    return {name: PAGES[name][0]({**payload, "title": PAGES[name][1]}) for name in names}
 

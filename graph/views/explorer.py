@@ -1,6 +1,8 @@
 """index.html: the timeline and the map side by side, sharing one set of filters."""
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from .html import page
@@ -12,8 +14,15 @@ SCRIPTS = ["vendor/vis-timeline-graph2d.min.js", "vendor/vis-network.min.js",
            "templates/common.js", "templates/timeline.js", "templates/map.js"]
 
 
+TITLE = "etkg explorer"
+
+
 def render_explorer(entities: pd.DataFrame, events: pd.DataFrame, participants: pd.DataFrame,
-                    *, title: str = "etkg explorer") -> str:
+                    *, title: str = TITLE) -> str:
     """Both views in one page: choosing an entity (menu or map click) filters both."""
-    payload = build_payload(entities, events, participants, title=title)
-    return page(title, payload, "explorer", SCRIPTS)
+    return explorer_page(build_payload(entities, events, participants, title=title))
+
+
+def explorer_page(payload: dict[str, Any]) -> str:
+    """The explorer of a payload made once for every view (:func:`graph.views.render_views`)."""
+    return page(payload["title"], payload, "explorer", SCRIPTS)

@@ -7,6 +7,8 @@ drives the vendored vis-network (the library pyvis wraps) directly.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from .html import page
@@ -15,8 +17,15 @@ from .payload import build_payload
 SCRIPTS = ["vendor/vis-network.min.js", "templates/common.js", "templates/map.js"]
 
 
+TITLE = "etkg relationship map"
+
+
 def render_map(entities: pd.DataFrame, events: pd.DataFrame, participants: pd.DataFrame,
-               *, title: str = "etkg relationship map") -> str:
+               *, title: str = TITLE) -> str:
     """A self-contained HTML map: entities as nodes, events as links (or as nodes, on a switch)."""
-    payload = build_payload(entities, events, participants, title=title)
-    return page(title, payload, "map", SCRIPTS)
+    return map_page(build_payload(entities, events, participants, title=title))
+
+
+def map_page(payload: dict[str, Any]) -> str:
+    """The map of a payload made once for every view (:func:`graph.views.render_views`)."""
+    return page(payload["title"], payload, "map", SCRIPTS)

@@ -53,6 +53,15 @@ def test_json_for_script_escapes_markup_and_line_separators():
     assert json.loads(text) == {"a": "</script><!--&\u2028\u2029>"}
 
 
+def test_the_views_of_one_payload_are_the_pages_each_renderer_writes(rendered):
+    from graph.views import render_views
+
+    entities, events, participants = hostile()
+    together = render_views(list(VIEWS), entities, events, participants)
+    assert together == rendered
+    assert len({embedded(page)["title"] for page in together.values()}) == 3
+
+
 @pytest.mark.parametrize("name", list(VIEWS))
 def test_hostile_text_stays_inert_data(rendered, name):
     page = rendered[name]
