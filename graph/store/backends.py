@@ -296,8 +296,10 @@ class OxigraphBackend:
         return ds
 
     def __len__(self) -> int:
-        """The number of distinct triples, as for an rdflib Dataset."""
-        return sum(1 for _ in self._reader.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        """The number of distinct triples, as for an rdflib Dataset: those of the default graph,
+        counted by the store (a Python loop over them took seconds on a large store)."""
+        solution = next(iter(self._reader.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+        return int(solution[0].value)
 
 
 class _Loader:

@@ -74,6 +74,7 @@ def test_store_keeps_the_merge_right_when_a_document_is_replaced():
     expected = KnowledgeGraph().add(extraction_b()).add(
         dataclasses.replace(a, doc=Document("doc-a", TEXT_A[:90], a.doc.date), entities=[], timexes=[], events=[]))
     assert set(kg.dataset.quads()) == set(expected.dataset.quads()) and len(kg) == len(expected)
+    assert len(kg) == len(set(kg.backend.union())) == len({q.triple for q in kg.backend.quads()})  # distinct triples
 
 
 @pytest.mark.parametrize("title", ['Talks "resume" <today>', "a' } ; DROP ALL ; { '", "<>\"\\"])
