@@ -7,6 +7,7 @@ components that date expressions and events answer it alike.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, POS
@@ -85,6 +86,21 @@ def clause_head(tok: Token) -> Token:
             return t
         t = t.head
     return t
+
+
+#: A one-syllable stem ending in a vowel and a consonant that doubles before -ing and -ed.
+_DOUBLING_STEM = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def lemma(tok: Token) -> str:
+    """The lower-case lemma of ``tok``, with the silent e put back where the lemmatiser drops it
+    from a verb's -ing or -ed form ("hoping" -> "hop"; "Microsoft hops"): a one-syllable stem
+    ending in a vowel and a consonant doubles it ("hop", "hopping"), so an undoubled form is the
+    verb in e ("hope")."""
+    base = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and tok.lower_ in (base + "ing", base + "ed") and _DOUBLING_STEM.fullmatch(base):
+        return base + "e"
+    return base
 
 
 def clause_verb(tok: Token) -> Token:

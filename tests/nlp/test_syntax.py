@@ -2,7 +2,9 @@
 import spacy
 from spacy.tokens import Doc
 
-from graph.nlp.syntax import TEXT_KEY, doc_text, tokens_of
+import pytest
+
+from graph.nlp.syntax import TEXT_KEY, doc_text, lemma, tokens_of
 
 
 def test_doc_text_is_the_docs_and_kept():
@@ -34,3 +36,15 @@ def test_tokens_of_picks_parts_of_speech_in_text_order():
     assert [t.text for t in tokens_of(doc, "VERB", "NOUN", alpha=True)] == ["fired", "shots", "protesters"]
     assert tokens_of(doc, "ADJ") == []
     assert tokens_of(Doc(nlp.vocab, words=[]), "NOUN") == []
+
+
+@pytest.mark.parametrize("word, pos, given, expected", [
+    ("hoping", "VERB", "hop", "hope"),  # the lemmatiser's silent e put back
+    ("hopping", "VERB", "hop", "hop"),  # a doubled consonant is the verb without e
+    ("visiting", "VERB", "visit", "visit"),  # two syllables do not double
+    ("fixing", "VERB", "fix", "fix"),  # nor do w, x, y
+    ("hoping", "NOUN", "hop", "hop"),  # verbs only
+])
+def test_lemma_puts_back_the_silent_e_the_lemmatiser_drops(word, pos, given, expected):
+    doc = Doc(spacy.blank("en").vocab, words=[word], pos=[pos], lemmas=[given])
+    assert lemma(doc[0]) == expected

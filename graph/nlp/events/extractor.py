@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan, low_tier
 from ...text import FAMILIES, word_key
-from ..syntax import tokens_of
+from ..syntax import lemma as lemma_of, tokens_of
 from .anchors import Anchor, TimeAnchors
 from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, converse_arguments, deep_targets, held_on,
                         higher_subject, noun_arguments, verb_arguments)
@@ -294,6 +294,10 @@ class EventExtractor:
             intent = INTENT_VERBS[kind]
         when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
                               quoted=quotes.at(tok.idx)[0])
+        if mod.modality == "planned" and when.anchor in ("tense", "dct", "convention") and when.date != "FUTURE_REF":
+            # "is expected to be arraigned at a later date", "hoping to isolate": what is planned,
+            # hoped or expected with no date of its own is still to come, not the day of the plan
+            when = Anchor("FUTURE_REF", "tense", when.begin, None)
         if tok.pos_ == "NOUN" and held_on(tok, lex) is not None:
             when = Anchor("PAST_REF", "tense", None, when.until)  # the charges came before the arrest
         sent = index.sent_of[tok.i]
@@ -668,7 +672,7 @@ def _verb_lemmas(verb: Token) -> set[str]:
 def _known_lemma(verb: Token, lex: Lexicon) -> str:
     """The verb's lemma, or where the lemmatiser missed it ("raped" -> "rap", "rallied" ->
     "rallie") the stem of a regular inflection that the lexicon or the CAMEO patterns list."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb)
     if lemma in lex.verbs or lemma in lex.cameo:
         return lemma
     low = verb.lower_

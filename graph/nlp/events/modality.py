@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import doc_text
+from ..syntax import doc_text, lemma as lemma_of
 from .arguments import SUBJ, EntityIndex
 from .lexicon import Lexicon
 
@@ -181,7 +181,7 @@ def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -
     hypothetical = any((c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical_modals"))
                        or (c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers")) for c in trigger.children)
     for dep, head in _governors(trigger):
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head)
         if any(c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers") for c in head.children):
             hypothetical = True
         if head.pos_ == "VERB" and lemma in lex.cue("reporting_verbs") and dep in ("ccomp", "conj", "xcomp", "advcl"):

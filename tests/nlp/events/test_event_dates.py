@@ -123,3 +123,13 @@ def test_a_present_perfect_measured_by_a_duration_is_no_news_of_the_day(nlp, tex
     doc = nlp(make_doc(nlp, text, dt.date(2023, 11, 8)))
     ev = next(e for e in doc._.events if e.lemma in ("fight", "campaign"))
     assert (ev.date, ev.anchor) == ("PAST_REF", "tense")
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    # what is hoped for ("hoping" is lemmatised "hop") or expected, with no date of its own, is to come
+    (HEADLINE + "Biden organized the summit, hoping to isolate authoritarian governments.", "isolate", "SANCTION"),
+    (HEADLINE + "Police arrested the men, who are expected to be charged in Boston.", "charged", "ACCUSE"),
+])
+def test_what_is_hoped_or_expected_without_a_date_is_still_to_come(nlp, text, trigger, kind):
+    ev = event(nlp, text, trigger)
+    assert (ev.type, ev.modality, ev.date) == (kind, "planned", "FUTURE_REF")
