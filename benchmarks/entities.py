@@ -3,7 +3,8 @@
 For each target entity of each corpus (trial, corpus_1, corpus_2):
 - ids: the entity ids, over the whole corpus, whose name or alias matches the target name
   (rapidfuzz token_set_ratio >= 90, so "Obama" and "Ford Motor" match "Barack Obama" and "Ford";
-  a part without the target's last word does not: "Airbus" is not "Airbus A380"), each counted as
+  a part without the target's last word does not: "Airbus" is not "Airbus A380", nor a name with
+  other model numbers: "Boeing 787" is not "Boeing 777" nor "Boeing"), each counted as
   the canonical entity that cross-document identity (``KnowledgeGraph.add``, etkg:sameEntity)
   makes of it; "one" when exactly one id, i.e. every document names the same entity;
 - recall: of the sentences its gold timeline points to (event ids are doc-sentence-token), the
@@ -70,12 +71,16 @@ def gold_sentences(corpus: Path) -> dict[str, set[tuple[str, int]]]:
 
 
 def matches(name: str, target: str) -> bool:
-    """A name of the target: close to it (typos allowed), and not just a part of it that misses
-    its head ("Airbus" is not the target "Airbus A380", "Singapore" not "Singapore Airlines")."""
+    """A name of the target: close to it (typos allowed), not just a part of it that misses its
+    head ("Airbus" is not the target "Airbus A380", "Singapore" not "Singapore Airlines"), and with
+    the same model numbers, as a number is never a typo ("Boeing 787" is not "Boeing 777", "iPhone
+    3GS" not "iPhone 3G", "Airbus A380" not the maker "Airbus")."""
     from rapidfuzz import fuzz
 
     a, b = name.lower().split(), target.lower().split()
     if set(a) < set(b) and b[-1] not in a:
+        return False
+    if {w for w in a if any(ch.isdigit() for ch in w)} != {w for w in b if any(ch.isdigit() for ch in w)}:
         return False
     return fuzz.token_set_ratio(" ".join(a), " ".join(b)) >= 90
 

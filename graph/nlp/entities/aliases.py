@@ -6,7 +6,9 @@ names with different first names never merge ("Boris Johnson" / "Dwayne Johnson"
 to the nearest preceding bearer when several share it, and a misspelling must be close, long and
 unambiguous. Organisations: legal suffixes dropped ("Boeing Co." = "Boeing"), acronyms joined
 to the full name they abbreviate ("UAW" = "United Automobile Workers"), and a name of two or more
-words joined to the one longer name it is part of ("Homeland Security").
+words joined to the one longer name it is part of ("Homeland Security"). Products: the model's
+name without its maker ("Taurus" = "Ford Taurus", "777" = "Boeing 777"), never a line and its
+models ("iPhone" / "iPhone 4") nor two model numbers ("Boeing 777" / "Boeing 787").
 """
 from __future__ import annotations
 
@@ -109,9 +111,29 @@ def cluster_people(names: list[list[str]]) -> list[int]:
 
 
 def _close(a: str, b: str) -> bool:
-    """A misspelling: long enough, same initial, and within a few edits."""
+    """A misspelling: long enough, same initial, within a few edits, and the same digits (a number
+    is never misspelt: "Model 3" is not "Model 5")."""
     return (min(len(a), len(b)) >= FUZZY_MIN_LENGTH and a[:1].lower() == b[:1].lower()
+            and re.findall(r"\d+", a) == re.findall(r"\d+", b)
             and fuzz.ratio(a.lower(), b.lower()) >= FUZZY_RATIO)
+
+
+def cluster_products(names: list[list[str]]) -> list[int]:
+    """Cluster index of each product name: the same name, or the name after the maker of the one
+    longer name that ends with it ("Falcon" after "Ford Falcon"). A line's name is not its
+    model's ("iPhone" is not "iPhone 4"), and a number only matches itself."""
+    lowered = [tuple(w.lower() for w in words) for words in names]
+    tails: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for words in set(lowered):
+        if len(words) > 1:
+            tails.setdefault(words[1:], set()).add(words)
+    keys: dict[tuple[str, ...], int] = {}
+    cluster = []
+    for words in lowered:
+        holders = tails.get(words, set())
+        key = next(iter(holders)) if len(holders) == 1 else words
+        cluster.append(keys.setdefault(key, len(keys)))
+    return cluster
 
 
 def cluster_organisations(names: list[list[str]]) -> list[int]:

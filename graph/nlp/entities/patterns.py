@@ -5,7 +5,9 @@ nothing, "U.S. District Court" as a country and an ORG, and websites ("bostontop
 Street", "the Sixers" or "Dr Rowley" opening a sentence not at all. Each is a class of name with a
 shape a reader knows: an institution word and a name, a run of capitalised words ending in an
 office or court, a regnal name with its numeral, a web domain, the outlet a quote was given to, a
-street's name, a team's plural nickname after "the", a surname after a person's title.
+street's name, a team's plural nickname after "the", a surname after a person's title, a maker's or
+product line's name with a model number ("Boeing 777", "iPhone 3G": the model tags the number a
+cardinal).
 The spans found here stand beside the model's and win over the shorter spans inside them, so
 none may take in a person's name: a title or role word ends an institution's name ("Museum Director
 Max Hollein"), and only an office's title takes a possessive ("Governor Andrew Cuomo’s Office" is
@@ -38,6 +40,12 @@ STREET_WORDS = frozenset("Road Street Drive Avenue Boulevard Lane Highway Parkwa
 #: the honorifics and the bench's and university's, not ranks or roles that also open an
 #: organisation's name ("General Motors", "Premier League", "Chief Medical Officer").
 PERSON_TITLES = (HONORIFICS - {"pope", "premier", "honourable", "honorable", "hon"}) | {"judge", "prof", "professor"}
+#: A model designator after its maker's or line's name: a number of three or four digits, letters and
+#: digits, digits and letters, with a hyphenated variant and a plural "s" ("Boeing 777", "737-800",
+#: "777-200LR", "Airbus A350", "iPhone 3GS", "BMW X5", "18 777s"); not a year, a decade or a
+#: quantity with its unit ("Apple 2009", "the 1990s", "iPod 30GB").
+MODEL = re.compile(r"^(?:[A-Z]{1,3}-?\d{1,4}|\d{3,4}|\d{1,2}[A-Z]{1,3})(?:-\d{1,4}[A-Z]{0,3}|[A-Z]{1,3})?s?$")
+_NOT_MODELS = re.compile(r"^(?:(?:1[89]|20)\d\ds?|\d+(?:GB|MB|TB|KB|MP|MW|KW|GW|HP|KM|MM|CM|KG|PM|AM)s?)$")
 #: A web domain written as a name ("bostontop10.com"), not inside an address or e-mail.
 DOMAIN = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*{DOMAIN_SUFFIX}$", re.I)
 
@@ -45,7 +53,7 @@ DOMAIN = re.compile(rf"^[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*{DOMAIN_SUFF
 def name_spans(doc: Doc) -> list[Span]:
     """Spans of names by form, labelled with the NER label they would have had."""
     return [*_institutions(doc), *_offices(doc), *_regnal(doc), *_domains(doc), *_outlets(doc), *_streets(doc),
-            *_nicknames(doc), *_titled(doc)]
+            *_nicknames(doc), *_titled(doc), *_models(doc)]
 
 
 def _capitalised(tok) -> bool:
@@ -179,3 +187,39 @@ def _titled(doc: Doc) -> list[Span]:
         if end > tok.i + 1:
             out.append(Span(doc, tok.i + 1, end, label="PERSON"))
     return out
+
+
+def model_number(text: str) -> bool:
+    """Whether a word is a model designator (:data:`MODEL`)."""
+    return bool(MODEL.match(text)) and not _NOT_MODELS.match(text)
+
+
+def glued(doc: Doc, i: int) -> int:
+    """The end of the word that starts at token ``i``: tokens written without a space between them
+    ("737" "-" "800", "3" "G")."""
+    end = i + 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text[:1].isalnum() or (
+            doc[end].text == "-" and end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].text[:1].isalnum())):
+        end += 1
+    return end
+
+
+def _models(doc: Doc) -> list[Span]:
+    """A one-word name and the model number after it ("The Boeing 777 is", "the iPhone 3G", "Airbus
+    A350"): a product. The name is a maker or a product line, a proper noun not after another
+    ("An American Airlines 777" is an airline's aircraft, not a model of that name)."""
+    out = []
+    for tok in doc[:-1]:
+        text = tok.text
+        if not (tok.pos_ == "PROPN" and tok.is_alpha and tok.whitespace_ == " " and tok.ent_type_ not in _NUMERIC
+                and (text[:1].isupper() or (text[:1].islower() and text[1:2].isupper()))
+                and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN") and not _title(tok)):
+            continue
+        end = glued(doc, tok.i + 1)
+        if doc[tok.i + 1].ent_type_ not in _NUMERIC and model_number(doc[tok.i + 1:end].text):
+            out.append(Span(doc, tok.i, end, label="PRODUCT"))
+    return out
+
+
+#: The model's labels for dates and measures, never a maker's name or a model number.
+_NUMERIC = frozenset("DATE TIME MONEY PERCENT QUANTITY ORDINAL".split())

@@ -11,7 +11,9 @@ Ids are ``<kind>/<slug>``: the gazetteer's id where it knows the entity (GeoName
 places), else the normalised name, so the same entity gets the same id in every document and
 namesakes of different kinds stay apart. Demonyms used as nouns ("the Russians") are mentions of
 a group entity named by the plural ("group/russians") resolved to the country; as adjectives
-("Russian forces", "a French billionaire") they are mentions of the country itself.
+("Russian forces", "a French billionaire") they are mentions of the country itself. A product is
+named by its maker or line and model ("Ford Taurus", "Boeing 777"), and its model alone ("the
+Taurus", "the 777") re-mentions it; the maker alone stays an organisation.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from ...records import ACTOR_KINDS, KINDS, PLACE_KINDS, Entity, Mention
 from ...text import acronym, domain_name, slug
 from ..syntax import doc_text
 from . import aliases, metonymy
-from .patterns import DOMAIN, INSTITUTION_WORDS, NAME_PARTICLES, ROMAN, STREET_WORDS, name_spans
+from .patterns import DOMAIN, INSTITUTION_WORDS, NAME_PARTICLES, ROMAN, STREET_WORDS, glued, model_number, name_spans
 from .credits import dateline_places, find_credits, furniture_lines, is_furniture
 from .gazetteer import DATA, LABELS, SPANS_KEY, Gazetteer, Known, load
 
@@ -60,6 +62,11 @@ DOCUMENT_HEADS = frozenset("Report Study Survey".split())
 #: roles are aliases.PERSON_ROLES: "Laurence des Cars, the museum's president").
 ORG_TYPES = frozenset("company firm house conglomerate bank agency museum gallery newspaper magazine broadcaster "
                       "publisher retailer brand startup airline automaker carmaker manufacturer charity".split())
+#: Nouns next to a name that say it names a product: "the model Falcon", "the world's most-sold MP3
+#: player, the iPod", "the Taurus is a sedan".
+PRODUCT_NOUNS = frozenset("model car sedan hatchback coupe truck pickup suv minivan vehicle aircraft airliner jet "
+                          "plane helicopter phone smartphone handset player computer laptop tablet console camera "
+                          "device gadget".split())
 
 #: Capitalised nouns that name one body of the state the story is about ("the Senate voted", "the
 #: Cabinet met"), unlike other capitalised nouns after "the" ("the Territory", "The Moon").
@@ -88,6 +95,7 @@ class _Candidate:
     title: str = ""  # the title written before the name ("Mr", "President")
     resolved_as: str | None = None
     alias_of: "_Candidate | None" = None  # a ticker or short form written beside the name: "LVMH (LVMHF)"
+    maker: str = ""  # the maker a model number alone is said to be of: "Boeing" in "Boeing's 787"
 
 
 @Language.factory("etkg_entities", default_config={"gazetteer": None},
@@ -120,7 +128,7 @@ class EntityResolver:
         """NER spans, each with the gazetteer entry of the same words, plus gazetteer-only names."""
         gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
         by_bounds = {(s.start, s.end): s for s in gaz_spans}
-        ner = _whole_places(_particle_names(_joined_names([s for s in doc.ents if s.label_ in NER_KINDS])), gaz_spans)
+        ner = _whole_places(_particle_names(_joined_names(_made_by([s for s in doc.ents if s.label_ in NER_KINDS]))), gaz_spans)
         ner = _country_openings(ner, [g for g in gaz_spans if self.gaz.entries[g.id_].kind == "country"])
         # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
         longer = [g for g in gaz_spans if len(g) > 1 and any(
@@ -132,7 +140,8 @@ class EntityResolver:
             start = s.start + 1 if s[0].lower_ == "the" and len(s) > 1 else s.start
             end = s.end - 1 if len(s) > 1 and s[-1].text in ("’s", "'s") else s.end  # "the Louvre’s"
             g = by_bounds.get((start, end))
-            known = self.gaz.entries[g.id_] if g is not None else self._small_place(doc[start:s.end], s.label_)
+            known = self.gaz.entries[g.id_] if g is not None else (
+                self._small_place(doc[start:s.end], s.label_) or self._product_plural(doc[start:end]))
             out.append(_Candidate(s, s.label_, known))
         covered = {i for c in out for i in range(c.span.start, c.span.end)}
         for g in gaz_spans:
@@ -150,6 +159,8 @@ class EntityResolver:
         out.extend(_untagged_repeats(doc, out, covered))
         out.extend(self._untagged_demonyms(doc, covered))
         self._datelines(doc, out)
+        out.extend(_makers_models(doc, out, covered))
+        out.extend(_model_numbers(doc, out, covered))
         out.sort(key=lambda c: c.span.start)
         _short_forms(doc, out)
         return out
@@ -174,6 +185,12 @@ class EntityResolver:
             for c in [c for c in cands if c.span.start < span.end and span.start < c.span.end]:
                 cands.remove(c)
             cands.append(_Candidate(span, "GPE", self.gaz.entries[key]))
+
+    def _product_plural(self, span: Span) -> Known | None:
+        """The gazetteer's product a plural names, whatever the model's label ("10 million iPhones"
+        tagged ORG): units of the product, as no organisation is written in the plural."""
+        key = self.gaz.surfaces.get(span.text[:-1]) if span.text.endswith("s") else None
+        return self.gaz.entries[key] if key is not None and self.gaz.entries[key].kind == "product" else None
 
     def _small_place(self, span: Span, label: str) -> Known | None:
         """A town or subdivision the matcher does not search for (see MATCH_POPULATION), where the
@@ -201,6 +218,7 @@ class EntityResolver:
             if c.known is None and c.label in VOTED:
                 votes = ner_labels[_plain(c.span)]
                 c.label = max(VOTED, key=lambda label: (votes[label], label == "ORG"))
+        _products_by_name(cands)
         works = {_plain(c.span) for c in cands if c.label in ("NORP", "PERSON", "ORG") and _work_cue(c.span)
                  and _plain(c.span) not in self.gaz.demonyms}
         for c in cands:
@@ -223,7 +241,7 @@ class EntityResolver:
         # A name the gazetteer knows as a place or organisation is a person only with a title
         # ("Mr Jordan").
         people = {" ".join(aliases.strip_titles(_words(c.span))) for c in cands
-                  if _person_vote(ner_labels[_plain(c.span)])
+                  if _person_vote(ner_labels[_plain(c.span)]) and c.label != "PRODUCT"
                   and (c.known is None or c.known.kind not in NOT_PEOPLE or _honorific(_title_before(c.span)))}
         full_names = [name.split() for name in people if len(name.split()) > 1]
         people |= {name[-1] for name in full_names}
@@ -297,9 +315,12 @@ class EntityResolver:
                 c.words = tuple(w.rstrip(".") if ROMAN.match(w) else w for w in aliases.strip_titles(words))
                 c.title = title
             elif c.kind in NAMED_KINDS:
-                # "the Olympics" is the Olympics; a title keeps its own capitalised "The".
-                c.words = tuple(words[1:] if len(words) > 1 and words[0] == "the" or (
-                    words[0] == "The" and c.kind != "work") else words)
+                # "the Olympics" is the Olympics; a title keeps its own capitalised "The"; "777s"
+                # are the 777.
+                c.words = tuple(_singular_model(w) for w in (words[1:] if len(words) > 1 and words[0] == "the" or (
+                    words[0] == "The" and c.kind != "work") else words))
+                if c.maker:
+                    c.words = (c.maker, *c.words)  # "Boeing's 787" is the Boeing 787
             elif c.kind == "organisation":
                 c.words = tuple(aliases.org_name(words))
             else:
@@ -396,6 +417,9 @@ class EntityResolver:
         orgs = [i for i, c in enumerate(cands) if c.kind == "organisation" and c.known is None]
         for i, cluster in zip(orgs, aliases.cluster_organisations([list(cands[i].words) for i in orgs])):
             keys[i] = f"organisation#{cluster}"
+        products = [i for i, c in enumerate(cands) if c.kind == "product" and c.known is None]
+        for i, cluster in zip(products, aliases.cluster_products([list(cands[i].words) for i in products])):
+            keys[i] = f"product#{cluster}"
         groups: dict[str, list[int]] = {}
         for i, c in enumerate(cands):
             key = keys[i] or (c.known.id if c.known else f"{c.kind}/{slug(' '.join(c.words))}")
@@ -534,6 +558,60 @@ def _outside_furniture(text: str, cands: list[_Candidate]) -> list[_Candidate]:
     return [c for c in cands if not inside(c) or _plain(c.span) in story or (c.known and c.known.id in story)]
 
 
+def _singular_model(word: str) -> str:
+    """A model number without its plural "s" ("777s" -> "777"), other words as they are."""
+    return word[:-1] if word.endswith("s") and model_number(word) and word[-2:-1].isdigit() else word
+
+
+def _model_numbers(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
+    """The model number of a product the document names with its maker or line ("The Boeing 777
+    is ..."), written alone ("the first flight of the 777", "18 777s", tagged or not), as mentions
+    of that product; a number two products share names neither."""
+    owners: dict[str, list[_Candidate]] = {}
+    for c in cands:
+        words = _words(c.span)
+        if c.label == "PRODUCT" and len(words) > 1 and model_number(words[-1]):
+            owners.setdefault(_singular_model(words[-1]), []).append(c)
+    if not owners:
+        return []  # most documents: no need to read every token
+    makers = {n: {" ".join(_words(c.span)[-2:]) for c in cs} for n, cs in owners.items()}
+    unique = {n: cs[0] for n, cs in owners.items() if len(makers[n]) == 1}
+
+    def owner(text: str) -> _Candidate | None:
+        number = _singular_model(text)
+        return unique.get(number) if text in (number, f"{number}s") else None
+
+    for c in cands:
+        if c.alias_of is None and owner(c.span.text) is not None:
+            c.alias_of, c.label = owner(c.span.text), "PRODUCT"  # "An American Airlines 777" tagged a product
+    out = []
+    i = 0
+    while i < len(doc):
+        end = glued(doc, i)
+        if not covered.intersection(range(i, end)) and owner(doc[i:end].text) is not None:
+            out.append(_Candidate(doc[i:end], "PRODUCT", None, alias_of=owner(doc[i:end].text)))
+        i = end
+    return out
+
+
+def _makers_models(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
+    """A model number after its maker's possessive ("Boeing's 787", "Boeing's larger 777 planes"):
+    the maker's product of that number ("Boeing 787"), the maker's mention staying the company's."""
+    makers = {c.span.end: c for c in cands if c.label == "ORG"}
+    out = []
+    for tok in doc:
+        maker = makers.get(tok.i) if tok.text in ("'s", "’s") else None
+        if maker is None:
+            continue
+        j = tok.i + 1
+        while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "ADJ":
+            j += 1  # "Boeing's larger 777"
+        end = glued(doc, j) if j < len(doc) else j
+        if j < len(doc) and not covered.intersection(range(j, end)) and model_number(doc[j:end].text):
+            out.append(_Candidate(doc[j:end], "PRODUCT", None, maker=" ".join(aliases.org_name(_words(maker.span)))))
+    return out
+
+
 def _untagged_acronyms(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
     """Acronyms the model left untagged ("the COI report") of an organisation the document
     writes out ("the Commission of Inquiry"), as mentions of it."""
@@ -593,6 +671,20 @@ def _joined_names(ner: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if prev is not None and prev.end == s.start and (prev.doc[prev.start:s.end].text, s.label_) in whole:
             out[-1] = Span(s.doc, prev.start, s.end, label=s.label_)
+        else:
+            out.append(s)
+    return out
+
+
+def _made_by(ner: list[Span]) -> list[Span]:
+    """A product the model tags apart from its maker's name just before it ("Ford" ORG + "Taurus"
+    PRODUCT): one product, "Ford Taurus", as the maker's name is part of the model's."""
+    out: list[Span] = []
+    for s in ner:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label_ == "ORG" and s.label_ == "PRODUCT" and prev.end == s.start
+                and prev.doc[prev.end - 1].whitespace_ == " " and prev[0].lower_ != "the"):
+            out[-1] = Span(s.doc, prev.start, s.end, label="PRODUCT")
         else:
             out.append(s)
     return out
@@ -727,7 +819,8 @@ def _spelled_out(doc: Doc, cands: list[_Candidate], end: int, short: str) -> tup
 
 def _context_labels(cands: list[_Candidate]) -> None:
     """Labels the words around an unknown name correct, for every mention of that name: a role
-    noun ("auction house Artcurial", "Laurence des Cars, the museum's president"), a residence
+    noun ("auction house Artcurial", "Laurence des Cars, the museum's president", "the model
+    Falcon"), a residence
     ("Junmyung Lee, 30, of Dedham"), an outlet that reports or is told ("an interview with Le Figaro")."""
     relabel: dict[str, str] = {}
     for c in cands:
@@ -736,8 +829,10 @@ def _context_labels(cands: list[_Candidate]) -> None:
         role = _role(c.span)
         if role == "person" and c.label in ("ORG", "GPE", "LOC", "FAC"):
             relabel[_plain(c.span)] = "PERSON"
-        elif (role == "organisation" and c.label == "PERSON") or (c.label in ("GPE", "LOC", "FAC") and _outlet(c.span)):
-            relabel[_plain(c.span)] = "ORG"
+        elif (role == "organisation" and c.label in ("PERSON", "ORG")) or (c.label in ("GPE", "LOC", "FAC") and _outlet(c.span)):
+            relabel[_plain(c.span)] = "ORG"  # also where this mention is tagged ORG and others PERSON
+        elif role == "product" and c.label in ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"):
+            relabel[_plain(c.span)] = "PRODUCT"
         elif c.label in ("PERSON", "ORG") and _residence(c.span):
             relabel[_plain(c.span)] = "GPE"
     for c in cands:
@@ -745,19 +840,52 @@ def _context_labels(cands: list[_Candidate]) -> None:
             c.label = relabel[_plain(c.span)]
 
 
+#: Last words of a name that make it a service or a body of its maker, not a product: "iPhone
+#: Developer Program", "iTunes Music Store".
+SERVICE_HEADS = frozenset("Store Stores Program Programme Team Division Unit Group Club Foundation".split())
+
+
+def _products_by_name(cands: list[_Candidate]) -> None:
+    """A name made of a product line's and more ("iPod Nano" where the document calls the iPod an
+    MP3 player), or of a maker's and a product's ("Ford Falcon" after "the model Falcon"), is a
+    product whatever the model said; not a service named after the product ("iTunes Music Store")."""
+    products = {_plain(c.span) for c in cands if c.label == "PRODUCT" or (c.known and c.known.kind == "product")}
+    if not products:
+        return
+    makers = {_plain(c.span) for c in cands if c.label == "ORG"}
+    for c in cands:
+        words = _plain(c.span).split()
+        if c.known is None and c.label in ("ORG", "PERSON", "NORP") and len(words) > 1 and words[-1] not in SERVICE_HEADS \
+                and (words[0] in products or (words[0] in makers and " ".join(words[1:]) in products)):
+            c.label = "PRODUCT"
+
+
 def _role(span: Span) -> str | None:
-    """ "person" or "organisation" where a role noun just before the name or in apposition says so."""
+    """ "person", "organisation" or "product" where a role noun says so: just before the name, in
+    apposition either way ("Ryanair, the airline", "Irish airline, Ryanair") or said of it by a
+    copula ("Ryanair is the world's most profitable airline")."""
     doc = span.doc
-    nouns = [c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= span.end]
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i >= span.end]
     nouns += [t for n in nouns for t in n.conjuncts]
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ in ("NOUN", "PROPN"):
+        nouns.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
     if span.start > 0 and doc[span.start - 1].pos_ == "NOUN" and doc[span.start - 1].text.islower():
         nouns.insert(0, doc[span.start - 1])
+    before = nouns[0] if nouns and nouns[0].i == span.start - 1 else None
     for n in nouns:
         lemma = n.lemma_.lower()
         if lemma in aliases.PERSON_ROLES:
             return "person"
         if lemma in ORG_TYPES:
             return "organisation"
+        if lemma in PRODUCT_NOUNS and (n is not before or span.start <= n.head.i < span.end or (
+                n.head == root.head and {n.dep_, root.dep_} <= {"compound", "nmod"})):
+            # "the model Falcon", "next model Falcon and Territory vehicles", not "an aircraft
+            # Boeing has under development"
+            return "product"
     return None
 
 
