@@ -32,6 +32,9 @@ ROLES: tuple[str, ...] = ("actor", "target", "place", "participant")
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "OTHER")
+#: Acts done together: coders code "X and Y met" from the first party to the others, so which
+#: side is the actor says nothing about the event's identity.
+JOINT_TYPES: frozenset[str] = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: How a text presents an event.
 MODALITIES: tuple[str, ...] = ("asserted", "reported", "planned", "hypothetical", "negated")
 #: Modalities of what did not or may not happen: never the same event as one that did.

@@ -22,7 +22,7 @@ from rdflib.namespace import XSD
 
 from ..rdf.build import doc_iri, entity_iri, event_iri
 from ..rdf.namespace import ETKG, PLOVER, SEM
-from ..records import UNREAL, Event, Extraction
+from ..records import JOINT_TYPES, UNREAL, Event, Extraction
 from ..store import Rows
 from ..text import word_key
 
@@ -93,6 +93,13 @@ def _equivalents(actors: set[URIRef], same_entity: Mapping[URIRef, URIRef],
     return {a: members[canonical[a]] | {a} for a in actors}
 
 
+def _parties(ev: Event) -> list:
+    """Whom an event is looked up by as actor: its actors, and every party of a joint act
+    ("Ukraine and Russia met" are the talks Russia held)."""
+    roles = ("actor", "target") if ev.type in JOINT_TYPES else ("actor",)
+    return [p for p in ev.participants if p.role in roles]
+
+
 def same_event_links(ex: Extraction, select: Callable[[str], Rows],
                      same_entity: Mapping[URIRef, URIRef] = MappingProxyType({})) -> list[tuple[URIRef, URIRef, URIRef]]:
     """``(event, etkg:sameEvent, canonical)`` for each event of ``ex`` already reported elsewhere.
@@ -102,11 +109,11 @@ def same_event_links(ex: Extraction, select: Callable[[str], Rows],
     """
     windows = {event_iri(ex.doc.id, ev.id): (ev, w) for ev in ex.events if (w := _window(ev))}
     events = {iri: ev for iri, (ev, _) in windows.items()}
-    actors = {entity_iri(p.entity) for ev in events.values() for p in ev.participants if p.role == "actor"}
+    actors = {entity_iri(p.entity) for ev in events.values() for p in _parties(ev)}
     alike = _equivalents(actors, same_entity, select)
     rows = []
     for iri, (ev, (begin, until)) in windows.items():
-        keys = [(ETKG.actor, a) for p in ev.participants if p.role == "actor" for a in sorted(alike[entity_iri(p.entity)])]
+        keys = [(ETKG.actor, a) for p in _parties(ev) for a in sorted(alike[entity_iri(p.entity)])]
         # "the talks in Istanbul": with nobody named as holding them, the place is what they share
         keys = keys or [(SEM.hasPlace, entity_iri(p.entity)) for p in ev.participants if p.role == "place"]
         rows += [f"({iri.n3()} {PLOVER[ev.type].n3()} {role.n3()} {key.n3()} {_date(begin)} {_date(until)})"

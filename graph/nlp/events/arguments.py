@@ -8,7 +8,7 @@ so that an event's actor is what an analyst would name, not the word that happen
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
@@ -254,9 +254,12 @@ class Arguments:
         self.index = index
         self.roles: dict[str, str] = {}
         self.place_preps: dict[str, str] = {}
+        #: Actors named after the first of a coordination: "Egypt and Israel held talks".
+        self.joined: set[str] = set()
 
     def add(self, tok: Token, role: str, prep: str | None = None) -> None:
         for t in _with_conjuncts(tok):
+            joined = t is not tok
             ref = self.index.ref(t, as_target=role == "target")
             if ref is None:
                 continue
@@ -268,12 +271,31 @@ class Arguments:
                     r = "participant"  # a film, a product, an award or a law takes part but does not act
                 if one.entity not in self.roles:
                     self.roles[one.entity] = r
+                    if joined and r == "actor":
+                        self.joined.add(one.entity)
                     if r == "place" and prep:
                         self.place_preps[one.entity] = prep
                 elif r == "actor" and self.roles[one.entity] == "target":
                     # "Syria is willing to withdraw its troops": the subject acts, whatever its
                     # own troops as object said first
                     self.roles[one.entity] = r
+
+    def address(self, preps: Collection[str]) -> None:
+        """The places named by one of ``preps`` are whom the act is addressed to: its targets."""
+        for entity, r in self.roles.items():
+            if r == "place" and self.place_preps.get(entity) in preps:
+                self.roles[entity] = "target"
+
+    def reciprocate(self) -> set[str]:
+        """"Egypt and Israel held talks", "Israel and the PLO signed an accord": with nobody else
+        on the other side, the first of coordinated actors acts on the others (event coders code
+        the dyad so, source first). Returns the entities made targets."""
+        others = {e for e in self.joined if self.roles.get(e) == "actor"}
+        if "target" in self.roles.values() or not any(r == "actor" and e not in others for e, r in self.roles.items()):
+            return set()
+        for e in others:
+            self.roles[e] = "target"
+        return others
 
     def adopt(self, other: "Arguments", role: str) -> None:
         """Take over the entities ``other`` found in ``role`` that have no role here yet."""

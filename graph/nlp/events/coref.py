@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ...records import CONFIDENT, UNREAL, Event
+from ...records import CONFIDENT, JOINT_TYPES, UNREAL, Event
 from ...text import word_key
 
 #: Surer anchors rank higher: a stated date (explicit, inferred) over a reading of tense or of the
@@ -19,6 +19,16 @@ ANCHOR_RANK = {"explicit": 3, "inferred": 2, "tense": 1, "convention": 1, "dct":
 
 def _role(ev: Event, role: str) -> set[str]:
     return {p.entity for p in ev.participants if p.role == role}
+
+
+def _same_parties(a: Event, b: Event) -> bool:
+    """Whether two joint acts are told with their parties the other way round ("Russia and Ukraine
+    met", "Ukraine and Russia met"): the same two or more parties ("the UK informed the Governor"
+    is not "the US informed the UK")."""
+    if a.type not in JOINT_TYPES:
+        return False
+    pa, pb = (_role(e, "actor") | _role(e, "target") for e in (a, b))
+    return len(pa) > 1 and pa == pb
 
 
 def dates_compatible(a: Event, b: Event) -> bool:
@@ -42,7 +52,7 @@ def corefer(a: Event, b: Event) -> bool:
     if a.type != b.type or not modalities_compatible(a, b) or not dates_compatible(a, b):
         return False
     actors_a, actors_b = _role(a, "actor"), _role(b, "actor")
-    if actors_a and actors_b and not actors_a & actors_b:
+    if actors_a and actors_b and not actors_a & actors_b and not _same_parties(a, b):
         return False
     same_word = _key(a) == _key(b)
     if a.type == "OTHER":

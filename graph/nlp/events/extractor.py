@@ -10,13 +10,13 @@ stated order ("After talks ..., Russia said ...") becomes before/after links.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Collection
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...records import CONFIDENT, Event, EventRelation, Participant, TextSpan, low_tier
+from ...records import CONFIDENT, JOINT_TYPES, Event, EventRelation, Participant, TextSpan, low_tier
 from ...text import FAMILIES, word_key
 from ..syntax import lemma as lemma_of, tokens_of
 from .anchors import Anchor, TimeAnchors
@@ -219,6 +219,12 @@ class EventExtractor:
                 kind = "OTHER"
             if kind == "REQUEST":
                 clausal_target(tok, args)
+            if kind == "PROTEST" and "to" in args.place_preps.values():
+                kind = "ACCUSE"  # "Pakistan protested to India": an official complaint (CAMEO 11), no demonstration
+            # "appealed to Israel to release the prisoners", "called on Turkey to respect": whom the
+            # act is addressed to, or the preposition of the trigger's own phrase ("fire on"),
+            # names the target, not a place, before any target deep in the complement
+            args.address(_addressed_preps(kind, phrase, lex))
             if kind != "OTHER" and "actor" in args.roles.values() and "target" not in args.roles.values():
                 # a target found only deep in the object or complement does not make an event of a
                 # verb nobody is seen doing ("the museum has fought to acquire a painting by Chardin")
@@ -248,6 +254,7 @@ class EventExtractor:
             kind = self._vowed(tok, index) or kind
         if tok.pos_ == "VERB" and tok.lemma_.lower() == "invite" and self._invites_to_meet(tok, index):
             kind = "AGREE"  # "Libya invited the French foreign minister to visit Tripoli" (PLOVER 3.2.1)
+        joint = args.reciprocate() if kind in JOINT_TYPES else set()
         parts = args.participants()
         mod = classify(tok, index, quotes, lex)
         if kind in AUTHORITY_TYPES and tok.pos_ == "VERB" and "actor" not in args.roles.values() and \
@@ -311,7 +318,7 @@ class EventExtractor:
             confidence=_confidence(kind, parts, when.anchor, tok), lemma=phrase,
         )
         ev.mentions = [ev.trigger]
-        return Mention(tok, ev, phrase, args.place_preps, strong, intent, said_by)
+        return Mention(tok, ev, phrase, args.place_preps, strong, intent, said_by, joint)
 
     def _vowed(self, verb: Token, index: EntityIndex) -> str | None:
         """What a vow or pledge is by the act it commits to (CAMEO 03 vs 13): "Turkey vowed to help
@@ -341,8 +348,10 @@ class EventExtractor:
         return bool(parts)
 
     def _label(self, m: "Mention", ev: Event, index: EntityIndex) -> str:
-        actors = [index.name(p.entity) for p in ev.participants if p.role == "actor"]
-        targets = [index.name(p.entity) for p in ev.participants if p.role == "target"]
+        # "Israel and Jordan agree", though Jordan is the target coders code
+        actors = [index.name(p.entity) for p in ev.participants
+                  if p.role == "actor" or (p.role == "target" and p.entity in m.joint)]
+        targets = [index.name(p.entity) for p in ev.participants if p.role == "target" and p.entity not in m.joint]
         places = [(index.name(p.entity), m.place_preps.get(p.entity, "in"))
                   for p in ev.participants if p.role == "place"]
         parties = [index.name(p.entity) for p in ev.participants if p.role == "participant"]
@@ -367,6 +376,7 @@ class Mention:
     strong: bool
     intent: str = ""  # "pledge", "threaten": the mention states an intention to act
     said_by: Token | None = None  # a verb that labels the event better than its noun
+    joint: set[str] = field(default_factory=set)  # targets that act together with the actor ("X and Y met")
 
 
 def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex) -> list[Participant]:
@@ -478,6 +488,15 @@ def _persons(parts: list[Participant], index: EntityIndex) -> bool:
     return bool(targets) and all(
         index.kinds.get(t) in ("person", "organisation")
         or (index.kinds.get(t) == "group" and index.sectors.get(t) not in OFFICIAL_SECTORS) for t in targets)
+
+
+def _addressed_preps(kind: str, phrase: str, lex: Lexicon) -> set[str]:
+    """The prepositions whose places are a verb's targets: its phrase's own ("call on", "fire on")
+    and, for acts addressed to someone, "to" (and a request's "from")."""
+    preps = {w for w in phrase.split()[1:] if w in lex.cue("place_preps")}
+    if kind in ADDRESSED_TYPES:
+        preps |= {"to", "from"} if kind == "REQUEST" else {"to"}
+    return preps
 
 
 def _places_as_targets(parts: list[Participant], args: Arguments, preps: tuple[str, ...]) -> list[Participant]:

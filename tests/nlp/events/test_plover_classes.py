@@ -210,3 +210,56 @@ def test_a_killing_in_an_explosion_in_a_city_happens_in_that_city(nlp):
     (ev,) = [e for e in evs if e.type == "ASSAULT"]
     assert {names[p.entity].name for p in ev.participants} == {"Beirut"}
 
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("The European Union called on Turkey to respect human rights.", "REQUEST", "European Union", "Turkey"),
+    ("Lebanon appealed to Israel to release the prisoners.", "REQUEST", "Lebanon", "Israel"),
+    ("Pakistan protested to India over the shooting.", "ACCUSE", "Pakistan", "India"),
+])
+def test_the_addressee_is_the_target_before_the_complement_and_a_protest_to_a_state_accuses(
+        nlp, text, kind, actor, target):
+    """The preposition of the trigger's own phrase ('call on') and the addressee of a request
+    ('appealed to') name the target, a country too, though the infinitive names an object ('the
+    prisoners'); a protest lodged with someone ('protested to India') is an official complaint
+    (CAMEO 11), no demonstration."""
+    evs, names = events(nlp, text)
+    (ev,) = [e for e in evs if e.type == kind]
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+    assert not any(r == "place" for _, r in roles(ev, names))
+    assert ev.label.count(target) == 1
+
+
+@pytest.mark.parametrize("text, kind, actor, target, label", [
+    ("Egypt and Israel held talks in Cairo.", "CONSULT", "Egypt", "Israel", "Cairo talks"),
+    ("Israel and Jordan agreed to open the border.", "AGREE", "Israel", "Jordan", "Israel and Jordan agree"),
+    ("Egypt and Israel met in Cairo.", "CONSULT", "Egypt", "Israel", "Egypt and Israel meet in Cairo"),
+])
+def test_coordinated_parties_of_a_joint_act_are_source_and_target(nlp, text, kind, actor, target, label):
+    """Coders code 'X and Y met' as X -> Y: the first of coordinated subjects of a meeting,
+    agreement or cooperation with nobody else on the other side acts on the others; the label
+    still says they acted together."""
+    evs, names = events(nlp, text)
+    (ev,) = [e for e in evs if e.type == kind]
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+    assert ev.label == label
+
+
+def test_coordinated_parties_of_a_protest_or_an_attack_all_act(nlp):
+    """Fighting between both sides is coded with all in the source (PLOVER 7.3); a protest is no joint act."""
+    evs, names = events(nlp, "Armenia and Azerbaijan clashed along the border.")
+    (ev,) = [e for e in evs if e.type == "ASSAULT"]
+    assert roles(ev, names) >= {("Armenia", "actor"), ("Azerbaijan", "actor")}
+
+
+def test_a_joint_act_told_with_its_parties_the_other_way_round_is_one_event(nlp):
+    """Which party of a meeting comes first says nothing about which meeting it was."""
+    evs, _ = events(nlp, "Russia and Ukraine met in Istanbul on Tuesday. "
+                         "Ukraine and Russia had met there on Tuesday, officials said.")
+    assert len([e for e in evs if e.type == "CONSULT"]) == 1
+
+
+def test_acts_sharing_one_party_stay_apart(nlp):
+    evs, _ = events(nlp, "The US government informed the UK government on Monday. "
+                         "The UK government informed the European Union on Monday.")
+    assert len([e for e in evs if e.type == "CONSULT"]) == 2
