@@ -317,7 +317,7 @@ class _Loader:
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
 
-    def start(self, pending: list[str], merge: dict[str, None] | None = None) -> None:
+    def start(self, pending: list[str], merge: dict[str, None]) -> None:
         """Load the N-Quads texts in ``pending``, then the default-graph statements in ``merge``
         (both emptied), once the load before has ended."""
         self.wait()
@@ -330,7 +330,7 @@ class _Loader:
             self.thread = threading.Thread(target=self._load, args=(texts,), name="etkg-bulk-load")
             self.thread.start()
 
-    def finish(self, pending: list[str], merge: dict[str, None] | None = None) -> None:
+    def finish(self, pending: list[str], merge: dict[str, None]) -> None:
         """Load ``pending`` and ``merge`` and wait until everything is written."""
         self.start(pending, merge)
         self.wait()

@@ -22,13 +22,6 @@ __all__ = ["VIEWS", "iframe", "render_explorer", "render_map", "render_timeline"
 Renderer = Callable[[pd.DataFrame, pd.DataFrame, pd.DataFrame], str]
 
 
-def _timeline(entities: pd.DataFrame, events: pd.DataFrame, participants: pd.DataFrame) -> str:
-    return render_timeline(events, participants, entities)
-
-
-# File name -> renderer, all called as f(entities, events, participants).
-VIEWS: dict[str, Renderer] = {"timeline.html": _timeline, "map.html": render_map,
-                              "index.html": render_explorer}
 #: File name -> the page of a payload, and its title.
 PAGES: dict[str, tuple[Callable[[dict[str, Any]], str], str]] = {
     "timeline.html": (timeline.timeline_page, timeline.TITLE), "map.html": (network.map_page, network.TITLE),
@@ -41,4 +34,12 @@ def render_views(names: Iterable[str], entities: pd.DataFrame, events: pd.DataFr
     the pages differ only by their title and scripts, and the payload is most of their cost."""
     payload = build_payload(entities, events, participants, title="")
     return {name: PAGES[name][0]({**payload, "title": PAGES[name][1]}) for name in names}
+
+
+def _renderer(name: str) -> Renderer:
+    return lambda entities, events, participants: render_views([name], entities, events, participants)[name]
+
+
+# File name -> renderer, all called as f(entities, events, participants).
+VIEWS: dict[str, Renderer] = {name: _renderer(name) for name in PAGES}
 

@@ -350,7 +350,7 @@ def test_a_failed_bulk_load_is_raised_where_the_build_waits_for_it():
             raise OSError("No space left on device")
 
     loader, pending = _Loader(Full()), ["<a:s> <a:p> <a:o> .\n"]
-    loader.start(pending)  # returns at once: the load runs in its own thread
+    loader.start(pending, {})  # returns at once: the load runs in its own thread
     assert pending == []
     with pytest.raises(OSError, match="No space left"):
         loader.wait()

@@ -59,6 +59,9 @@ def test_the_views_of_one_payload_are_the_pages_each_renderer_writes(rendered):
     entities, events, participants = hostile()
     together = render_views(list(VIEWS), entities, events, participants)
     assert together == rendered
+    assert together == {"timeline.html": render_timeline(events, participants, entities),
+                        "map.html": render_map(entities, events, participants),
+                        "index.html": render_explorer(entities, events, participants)}
     assert len({embedded(page)["title"] for page in together.values()}) == 3
 
 
