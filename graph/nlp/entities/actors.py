@@ -79,6 +79,9 @@ COLLECTIVES = frozenset("police military army navy opposition militia junta gend
 #: plural sector noun does ("federal authorities arrested").
 BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protesters", "civilians",
                           "criminals", "refugees"})
+#: Sectors that contend in a confrontation: named by a bare plural ("demonstrators", "rebels",
+#: "soldiers") they are parties of the story, as target as well as actor.
+CONTENDING = frozenset({"police", "military", "rebels", "opposition", "protesters", "criminals"})
 #: Adjectives of race, religion or identity that make a sector noun a named group of the story
 #: ("black voters", "evangelical pastors"); capitalised peoples are the model's NORP already.
 IDENTITY = frozenset("black white brown indigenous aboriginal evangelical catholic protestant jewish muslim "
@@ -343,6 +346,10 @@ def acting(entities: list[Entity], events: list[Event], relations: list[EventRel
     bare = {e.id for e in entities if generic(e)
             and not any(m.start < n_end and n_start < m.end for m in e.mentions for n_start, n_end in names)
             and not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", e.name) for n in named_groups)}
+    # the sides of a confrontation ("demonstrators", "rebels", "soldiers") are parties by
+    # themselves, whoever acts on them ("Egyptian police opened fire on demonstrators"); those
+    # helped in general are not ("assist migrants")
+    parties = restricted | {e.id for e in entities if e.id in bare and e.sector in CONTENDING}
     spans: dict[str, list[tuple[int, int]]] = {}
     for ev in events:
         if ev.type == "OTHER":
@@ -351,7 +358,7 @@ def acting(entities: list[Entity], events: list[Event], relations: list[EventRel
         # authoritarian governments"), no party of the story itself
         named = any(p.entity not in bare and p.role in ("actor", "target") for p in ev.participants)
         for p in ev.participants:
-            if p.role == "actor" or (p.role == "target" and (not named or p.entity in restricted)):
+            if p.role == "actor" or (p.role == "target" and (not named or p.entity in parties)):
                 spans.setdefault(p.entity, []).append((ev.sentence_start, ev.sentence_start + len(ev.sentence)))
     kept: list[Entity] = []
     gone: set[str] = set()

@@ -339,11 +339,15 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
             continue
         elif dep == "prep":
             prep = child.lower_
+            inner = next((c for c in child.children if c.dep_ == "prep"), None)
+            if prep in SOURCE_ADVERBS and inner is not None and not any(c.dep_ == "pobj" for c in child.children):
+                # "pulled its troops out of Lebanon", "moved away from the border": from where
+                prep, child = "from", inner
             for obj in _pobj_places(child):
                 if prep == "to" and obj.i not in args.index.tokens and obj.lemma_.lower() not in PLACE_NOUNS:
                     args.add(obj, "target")  # "agreed to US mediation": no place, the mediator's
                 elif prep in lex.cue("place_preps"):
-                    args.add(obj, "place?", _place_prep(child))
+                    args.add(obj, "place?", "from" if prep == "from" else _place_prep(child))
                 elif prep in lex.cue("party_preps"):
                     args.add(obj, "target")
                 if prep in AIMED_PREPS or (prep in ("in", "during") and _names_happening(obj, lex)):
@@ -351,6 +355,10 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
                     _places_within(obj, args)
     if inherit_subject and not has_subject:
         _inherited_subject(verb, args)
+
+
+#: Words the parser takes for a preposition before "of" or "from" that say from where: "out of Lebanon".
+SOURCE_ADVERBS = frozenset({"out", "away"})
 
 
 #: Dependencies inside the object's phrase of a converse support verb, through which its source
@@ -436,15 +444,24 @@ def _owner_targets(noun: Token, args: Arguments, depth: int) -> None:
                     _owner_targets(obj, args, depth - 1)
 
 
-def clausal_target(verb: Token, args: Arguments) -> None:
-    """"X demanded that Y abandon Z", "urged that Y ...": the one asked is the subject of the
-    clause that says what is asked (object control, "urged Y to", is the object already)."""
+def clausal_target(verb: Token, args: Arguments, deps: Collection[str] = ("ccomp", "xcomp")) -> None:
+    """"X demanded that Y abandon Z", "urged that Y ...", "called for Y to withdraw": the one asked
+    is the subject of the clause that says what is asked (object control, "urged Y to", is the
+    object already); "India charged that Pakistan trains militants": the one accused."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX"):
-            for sub in child.children:
+        if (child.dep_ in deps or for_clause(child)) and child.pos_ in ("VERB", "AUX"):
+            # the parser may hang the subject on the clause's auxiliary ("that Pakistan was training")
+            for sub in [*child.children, *(s for a in child.children if a.dep_ == "aux" for s in a.children)]:
                 if sub.dep_ in SUBJ:
                     args.add(sub, "target")
                     return
+
+
+def for_clause(clause: Token) -> bool:
+    """Whether ``clause`` is a "for" infinitive with its own subject ("called for the rebels to lay
+    down their arms"), which the parser hangs on the verb as an adverbial clause."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def higher_subject(verb: Token, index: EntityIndex) -> Ref | None:

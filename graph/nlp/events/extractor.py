@@ -20,8 +20,8 @@ from ...records import CONFIDENT, JOINT_TYPES, Event, EventRelation, Participant
 from ...text import FAMILIES, word_key
 from ..syntax import lemma as lemma_of, tokens_of
 from .anchors import Anchor, TimeAnchors
-from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, converse_arguments, deep_targets, held_on,
-                        higher_subject, noun_arguments, verb_arguments)
+from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, converse_arguments, deep_targets, for_clause,
+                        held_on, higher_subject, noun_arguments, verb_arguments)
 from .coref import corefer, dates_compatible, merge, modalities_compatible
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
@@ -39,7 +39,8 @@ EMPTY_VERBS = frozenset({"be", "have", "do", "get", "seem", "appear", "become", 
 # Standing situations rather than happenings: an event only when someone is named as waging it.
 BACKGROUND_NOUNS = frozenset({"war", "conflict", "hostilities", "fighting", "crisis", "violence"})
 # Objects that measure out the event noun after "of": "a package of aid", "tons of food aid".
-MEASURE_NOUNS = frozenset("package shipment amount sum form kind lot ton tonne round wave series set".split())
+MEASURE_NOUNS = frozenset("package shipment amount sum form kind lot ton tonne round wave series set consignment "
+                          "cargo load truckload planeload batch".split())
 # Attacks and coercion land on a place ("invasion in Ukraine" targets Ukraine), aid and concessions
 # go to one ("lifted a state of emergency in West Darfur").
 #: What authorities do to people: reported without an agent, the authority reporting it did it.
@@ -147,11 +148,13 @@ class EventExtractor:
                 return None  # "sanctions imposed by the EU": the noun it says is done is the trigger
             if lemma in lex.cue("reporting_verbs") and _obliges(tok, index, lex):
                 return "REQUEST", lemma
-            if _represses(tok, lemma, lex):
+            if _represses(tok, lemma, lex) or _crowd_control(tok, lex):
                 return "COERCE", lemma
             idiom = _idiom(tok, lemma, lex)
             if idiom is not None:  # the label says it as written: "take to streets"
                 return lex.verbs[idiom[0]], f"{lemma} {idiom[1].head.lower_} {idiom[1].lower_}"
+            if any(for_clause(c) for c in tok.children) and f"{lemma} for" in lex.verbs:
+                return lex.verbs[f"{lemma} for"], f"{lemma} for"  # "called for the rebels to lay down their arms"
             for extra in tok.children:
                 if extra.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in extra.children):
                     continue  # "fired its minister on Sunday" is no "fire on"
@@ -217,10 +220,14 @@ class EventExtractor:
             verb_arguments(tok, args, lex)
             if kind == "ASSAULT" and _strives(tok, args, index):
                 kind = "OTHER"
+            if kind == "PROTEST" and ("to" in args.place_preps.values() or _says_that(tok)):
+                # "Pakistan protested to India", "the Pope protested that Beijing had ordained
+                # bishops": an official complaint (CAMEO 11), no demonstration
+                kind = "ACCUSE"
             if kind == "REQUEST":
                 clausal_target(tok, args)
-            if kind == "PROTEST" and "to" in args.place_preps.values():
-                kind = "ACCUSE"  # "Pakistan protested to India": an official complaint (CAMEO 11), no demonstration
+            elif kind == "ACCUSE" and "target" not in args.roles.values():
+                clausal_target(tok, args, ("ccomp",))  # "India charged that Pakistan trains militants"
             # "appealed to Israel to release the prisoners", "called on Turkey to respect": whom the
             # act is addressed to, or the preposition of the trigger's own phrase ("fire on"),
             # names the target, not a place, before any target deep in the complement
@@ -424,6 +431,20 @@ def _represses(verb: Token, lemma: str, lex: Lexicon) -> bool:
     return any(c.dep_ == "dobj" and _noun_kind(c, lex) == "PROTEST" for c in verb.children)
 
 
+def _crowd_control(verb: Token, lex: Lexicon) -> bool:
+    """"Police fired tear gas at protesters", "used water cannon against the marchers", "charged
+    the crowd with batons": a verb whose object or instrument is a weapon of crowd control."""
+    weapons = lex.cue("crowd_control_weapons")
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    nouns += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    for noun in nouns:
+        # "tear gas canisters", "rubber bullets": the words up to the object's head, as lemmas
+        words = [t.lemma_.lower() for t in verb.doc[noun.left_edge.i:noun.i + 1] if t.dep_ != "det"]
+        if any(" ".join(words[i:j]) in weapons for i in range(len(words)) for j in range(i + 1, min(i + 3, len(words) + 1))):
+            return True
+    return False
+
+
 def _obliges(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:
     """"A British minister reiterated that Libya must hand over the bombers": saying that someone
     must or should act asks it of them (CAMEO 10, demand); the one obliged is named."""
@@ -434,6 +455,12 @@ def _obliges(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:
         if any(c.dep_ in SUBJ and c.pos_ != "PRON" and index.ref(c) is not None for c in clause.children):
             return True
     return False
+
+
+def _says_that(verb: Token) -> bool:
+    """Whether a verb reports a clause with its own subject ("protested that the government had
+    ..."): what is said, as a complaint says it, not what a crowd does."""
+    return any(c.dep_ == "ccomp" and any(s.dep_ in SUBJ for s in c.children) for c in verb.children)
 
 
 def _announced(tok: Token, lex: Lexicon) -> bool:
@@ -627,13 +654,23 @@ def _gathers_to_demand(verb: Token, lex: Lexicon) -> bool:
 
 
 def _gives_money(verb: Token, lemma: str, lex: Lexicon) -> str | None:
-    """The phrase of a verb of giving whose object is a sum of money ("will provide 500,000
-    euros", "put up 43 million euros"): funding is aid, whatever the verb."""
+    """The phrase of a verb of giving whose object is a sum of money or relief goods ("will provide
+    500,000 euros", "put up 43 million euros", "sent 500 tons of rice to Bangladesh", "delivered
+    blankets and medicine to the refugees"): funding and relief are aid, whatever the verb."""
     phrase = _listed_phrase(verb, lemma, lex.cue("transfer_verbs"))
     if phrase is None:
         return None
+    goods = lex.cue("relief_goods")
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.ent_type_ == "MONEY" or child.lemma_.lower() in MONEY_NOUNS):
+        if child.dep_ != "dobj":
+            continue
+        if child.ent_type_ == "MONEY" or child.lemma_.lower() in MONEY_NOUNS:
+            return phrase
+        # "500 tons of rice", "shipments of food": the measured goods; "medical supplies and tents"
+        nouns = [child, *(o for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                          and child.lemma_.lower() in MEASURE_NOUNS | {"ton", "tonne"} or any(
+                              c.dep_ == "nummod" for c in child.children) for o in p.children if o.dep_ == "pobj")]
+        if any(n.lemma_.lower() in goods or n.lower_ in goods for noun in nouns for n in (noun, *noun.conjuncts)):
             return phrase
     return None
 

@@ -114,6 +114,8 @@ def _target_prep(verb: Token, targets: list[str]) -> str:
         if child.dep_ == "prep":
             if any(w.lower_ in names for o in child.children if o.dep_ == "pobj" for w in o.subtree):
                 return child.lower_
+            if child.lower_ in ("out", "away") and any(w.lower_ in names for w in child.subtree):
+                return "from"  # "pulled its troops out of Lebanon": "Syria pulls out troops from Lebanon"
         elif child.dep_ == "dative" and any(w.lower_ in names for w in child.subtree):
             return "to"
     return ""

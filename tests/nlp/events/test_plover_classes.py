@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sentences import events, roles
+from sentences import events, one, roles
 
 
 @pytest.mark.parametrize("text, actor", [
@@ -263,3 +263,85 @@ def test_acts_sharing_one_party_stay_apart(nlp):
     evs, _ = events(nlp, "The US government informed the UK government on Monday. "
                          "The UK government informed the European Union on Monday.")
     assert len([e for e in evs if e.type == "CONSULT"]) == 2
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Police fired tear gas at protesters in Nairobi on Monday.", "Police", "protesters in Nairobi"),
+    ("Kenyan police turned water cannon on opposition marchers.", "Kenyan police", "opposition marchers"),
+    ("Security forces lobbed tear gas canisters at the crowd.", "Security forces", None),
+])
+def test_weapons_of_crowd_control_coerce(nlp, text, actor, target):
+    """Tear gas, water cannon and rubber bullets used on people are repression (CAMEO 175, which the
+    gold records code COERCE; the PLOVER manual's mode 'crowd-control'), whatever the verb."""
+    evs, names = events(nlp, text)
+    ev = one(evs, "COERCE")
+    assert (actor, "actor") in roles(ev, names)
+    assert target is None or (target, "target") in roles(ev, names)
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Japan sent 500 tons of rice to Bangladesh after the floods.", "Japan", "Bangladesh"),
+    ("Germany shipped tents and food to Turkey.", "Germany", "Turkey"),
+    ("The United Nations delivered medicine to the refugees.", "United Nations", "refugees"),
+])
+def test_relief_goods_sent_or_delivered_are_aid(nlp, text, actor, target):
+    """PLOVER manual 3.6: humanitarian aid (food, medicine, shelter) given to a recipient, by any
+    verb of sending; the recipient of the "to" phrase is the target."""
+    evs, names = events(nlp, text)
+    ev = one(evs, "AID")
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+
+
+def test_sending_other_things_is_no_aid(nlp):
+    evs, _ = events(nlp, "Japan sent a letter to Bangladesh.")
+    assert not [e for e in evs if e.type == "AID"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Syria pulled its troops out of Lebanon last year.", "Syria pulls out troops from Lebanon"),
+    ("Russia pulled out of Chechnya.", "Russia pulls out from Chechnya"),
+])
+def test_the_country_withdrawn_from_is_the_target(nlp, text, label):
+    """"out of Lebanon": the parser's "out" governs the "of" phrase; it says from where, as "from" does."""
+    evs, names = events(nlp, text)
+    ev = one(evs, "RETREAT")
+    actor, target = label.split()[0], label.split()[-1]
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+    assert ev.label == label
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Egyptian police opened fire on demonstrators in Cairo.", "Egyptian police", "demonstrators"),
+    ("Nigerian soldiers killed twelve rebels in the north.", "Nigerian soldiers", "rebels"),
+])
+def test_bare_plural_role_nouns_are_targets_of_named_actors(nlp, text, actor, target):
+    """Protesters, rebels, refugees name parties by themselves, whoever acts on them."""
+    evs, names = events(nlp, text)
+    ev = next(e for e in evs if e.type == "ASSAULT")
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("India charged that Pakistan was training militants.", "India", "Pakistan"),
+    ("Kenya complained that Somalia had failed to stop the raids.", "Kenya", "Somalia"),
+    ("Greece protested that Turkey had violated its airspace.", "Greece", "Turkey"),
+])
+def test_whom_a_complaint_says_did_wrong_is_its_target(nlp, text, actor, target):
+    """An accusation or complaint told as a clause accuses the clause's subject; "protested that"
+    says a complaint (CAMEO 11), no demonstration."""
+    evs, names = events(nlp, text)
+    ev = next(e for e in evs if e.type == "ACCUSE")
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+    assert not [e for e in evs if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Russia called for Georgia to pull back its forces.", "Russia", "Georgia"),
+    ("The United Nations called for the rebels to lay down their arms.", "United Nations", "rebels"),
+])
+def test_calling_for_someone_to_act_requests_it_of_them(nlp, text, actor, target):
+    """"called for Y to ...": the parser hangs "for" on the infinitive as its mark."""
+    evs, names = events(nlp, text)
+    ev = one(evs, "REQUEST")
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
