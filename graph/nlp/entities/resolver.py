@@ -13,7 +13,9 @@ namesakes of different kinds stay apart. Demonyms used as nouns ("the Russians")
 a group entity named by the plural ("group/russians") resolved to the country; as adjectives
 ("Russian forces", "a French billionaire") they are mentions of the country itself. A product is
 named by its maker or line and model ("Ford Taurus", "Boeing 777"), and its model alone ("the
-Taurus", "the 777") re-mentions it; the maker alone stays an organisation.
+Taurus", "the 777") re-mentions it, and so does the number after "its" ("Boeing ... its 777
+airliner"); a line's name and a small number is its model ("iPhone 4"); the maker alone stays an
+organisation.
 """
 from __future__ import annotations
 
@@ -96,6 +98,7 @@ class _Candidate:
     resolved_as: str | None = None
     alias_of: "_Candidate | None" = None  # a ticker or short form written beside the name: "LVMH (LVMHF)"
     maker: str = ""  # the maker a model number alone is said to be of: "Boeing" in "Boeing's 787"
+    voted: bool = True  # whether the model tagged it: a repeat found by its form casts no vote
 
 
 @Language.factory("etkg_entities", default_config={"gazetteer": None},
@@ -128,7 +131,8 @@ class EntityResolver:
         """NER spans, each with the gazetteer entry of the same words, plus gazetteer-only names."""
         gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
         by_bounds = {(s.start, s.end): s for s in gaz_spans}
-        ner = _whole_places(_particle_names(_joined_names(_made_by([s for s in doc.ents if s.label_ in NER_KINDS]))), gaz_spans)
+        ner = _whole_places(_particle_names(_joined_names(_made_by(_trimmed_orgs(
+            [s for s in doc.ents if s.label_ in NER_KINDS])))), gaz_spans)
         ner = _country_openings(ner, [g for g in gaz_spans if self.gaz.entries[g.id_].kind == "country"])
         # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
         longer = [g for g in gaz_spans if len(g) > 1 and any(
@@ -141,7 +145,7 @@ class EntityResolver:
             end = s.end - 1 if len(s) > 1 and s[-1].text in ("’s", "'s") else s.end  # "the Louvre’s"
             g = by_bounds.get((start, end))
             known = self.gaz.entries[g.id_] if g is not None else (
-                self._small_place(doc[start:s.end], s.label_) or self._product_plural(doc[start:end]))
+                self._small_place(doc[start:s.end], s.label_) or self._known_product(doc[start:end]))
             out.append(_Candidate(s, s.label_, known))
         covered = {i for c in out for i in range(c.span.start, c.span.end)}
         for g in gaz_spans:
@@ -154,12 +158,15 @@ class EntityResolver:
                     known.kind in NAMED_KINDS and any(ch.isdigit() for ch in g.text)):
                 out.append(_Candidate(g, g.label_, known))
                 covered.update(range(g.start, g.end))
+        _numbered_models(out, covered)
         out.extend(_untagged_acronyms(doc, out, covered))
         out.extend(_untagged_domain_names(doc, out, covered))
         out.extend(_untagged_repeats(doc, out, covered))
         out.extend(self._untagged_demonyms(doc, covered))
         self._datelines(doc, out)
-        out.extend(_makers_models(doc, out, covered))
+        made = _makers_models(doc, out, covered)
+        out.extend(made)
+        covered.update(i for c in made for i in range(c.span.start, c.span.end))
         out.extend(_model_numbers(doc, out, covered))
         out.sort(key=lambda c: c.span.start)
         _short_forms(doc, out)
@@ -186,11 +193,24 @@ class EntityResolver:
                 cands.remove(c)
             cands.append(_Candidate(span, "GPE", self.gaz.entries[key]))
 
-    def _product_plural(self, span: Span) -> Known | None:
+    def _known_product(self, span: Span) -> Known | None:
         """The gazetteer's product a plural names, whatever the model's label ("10 million iPhones"
-        tagged ORG): units of the product, as no organisation is written in the plural."""
-        key = self.gaz.surfaces.get(span.text[:-1]) if span.text.endswith("s") else None
-        return self.gaz.entries[key] if key is not None and self.gaz.entries[key].kind == "product" else None
+        tagged ORG): units of the product, as no organisation is written in the plural; and the
+        product a name with more words after its maker and model number names ("22 new Boeing 787
+        Dreamliners" is the Boeing 787: the number identifies the model, the rest is its nickname),
+        or with its maker's name before it ("Apple Macintosh computers")."""
+        words = _words(span)
+        number = next((i for i, w in enumerate(words) if i and model_number(_singular_model(w))), None)
+        names = [span.text[:-1]] if span.text.endswith("s") else []
+        if number is not None and number < len(words) - 1:
+            names.append(" ".join(words[:number + 1]))
+        if len(words) > 1 and words[0][:1].isupper():
+            names.append(" ".join(words[1:]))
+        for name in names:
+            key = self.gaz.surfaces.get(name)
+            if key is not None and self.gaz.entries[key].kind == "product":
+                return self.gaz.entries[key]
+        return None
 
     def _small_place(self, span: Span, label: str) -> Known | None:
         """A town or subdivision the matcher does not search for (see MATCH_POPULATION), where the
@@ -209,7 +229,7 @@ class EntityResolver:
                 c.label = "ORG"  # "St Thomas' Hospital": no one's name ends in an institution's word
         ner_labels: dict[str, Counter[str]] = {}
         for c in cands:
-            ner_labels.setdefault(_plain(c.span), Counter())[c.label] += 1
+            ner_labels.setdefault(_plain(c.span), Counter())[c.label] += c.voted
         self._acronyms(cands)
         # One kind per unknown name, possessive or not: the model's majority label among
         # organisation, place, work and product ("Netflix" tagged GPE once and ORG twice is a
@@ -227,6 +247,8 @@ class EntityResolver:
                 c.label = "WORK_OF_ART"
             elif c.label == "ORG" and c.known is None and _words(c.span)[-1] in DOCUMENT_HEADS:
                 c.label = "WORK_OF_ART"  # "the Inquiry Report"
+            elif c.label == "ORG" and c.known is None and len(lowered) > 1 and model_number(_words(c.span)[-1]):
+                c.label = "PRODUCT"  # "Rolls-Royce Trent 900 engines": a company's name ends in no model number
             elif c.label == "FAC" and c.known is None and lowered & INSTITUTION_WORDS:
                 c.label = "ORG"  # "Musée Guimet"; "Tate Modern" stays a place
             elif c.known is None and len(lowered) > 1 and _words(c.span)[-1] in STREET_WORDS:
@@ -567,14 +589,16 @@ def _model_numbers(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list
     """The model number of a product the document names with its maker or line ("The Boeing 777
     is ..."), written alone ("the first flight of the 777", "18 777s", tagged or not), as mentions
     of that product; a number two products share names neither."""
+    def named(c: _Candidate) -> list[str]:
+        return [c.maker, *_words(c.span)] if c.maker else _words(c.span)  # "its 777": the Boeing 777
+
     owners: dict[str, list[_Candidate]] = {}
     for c in cands:
-        words = _words(c.span)
-        if c.label == "PRODUCT" and len(words) > 1 and model_number(words[-1]):
-            owners.setdefault(_singular_model(words[-1]), []).append(c)
+        if c.label == "PRODUCT" and len(named(c)) > 1 and model_number(named(c)[-1]):
+            owners.setdefault(_singular_model(named(c)[-1]), []).append(c)
     if not owners:
         return []  # most documents: no need to read every token
-    makers = {n: {" ".join(_words(c.span)[-2:]) for c in cs} for n, cs in owners.items()}
+    makers = {n: {" ".join(named(c)[-2:]) for c in cs} for n, cs in owners.items()}
     unique = {n: cs[0] for n, cs in owners.items() if len(makers[n]) == 1}
 
     def owner(text: str) -> _Candidate | None:
@@ -594,20 +618,45 @@ def _model_numbers(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list
     return out
 
 
+#: Words after a number that make it a count, not a model's number ("the iPhone 4 million times").
+_COUNT_WORDS = frozenset("hundred thousand million billion trillion dozen percent per times".split())
+
+
+def _numbered_models(cands: list[_Candidate], covered: set[int]) -> None:
+    """A product line's name and the small number after it, the line's model ("unveiled iPhone 4",
+    "an iPad 2", tagged a cardinal or nothing), where the number counts nothing ("the iPhone 2
+    years ago", "iPhone 4 million times", "the iPad 2 cases"): the model, not the line."""
+    for c in cands:
+        doc, end = c.span.doc, c.span.end
+        if not (c.label == "PRODUCT" or (c.known is not None and c.known.kind == "product")) or end >= len(doc) \
+                or not doc[end - 1].whitespace_ or len(_words(c.span)) > 2 or any(ch.isdigit() for ch in c.span.text):
+            continue
+        num = doc[end]
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if (num.text.isdigit() and len(num.text) <= 2 and end not in covered and num.ent_type_ in ("", "CARDINAL")
+                and not (after is not None and (after.like_num or after.lower_ in _COUNT_WORDS or after.tag_ == "NNS"))):
+            c.span, c.label, c.known = Span(doc, c.span.start, end + 1, label="PRODUCT"), "PRODUCT", None
+            covered.add(end)
+
+
 def _makers_models(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
     """A model number after its maker's possessive ("Boeing's 787", "Boeing's larger 777 planes"):
     the maker's product of that number ("Boeing 787"), the maker's mention staying the company's."""
-    makers = {c.span.end: c for c in cands if c.label == "ORG"}
+    orgs = [c for c in cands if c.label == "ORG"]
+    makers = {c.span.end: c for c in orgs}
     out = []
     for tok in doc:
         maker = makers.get(tok.i) if tok.text in ("'s", "’s") else None
+        if tok.lower_ == "its":  # "Boeing has unveiled a version of its 777 airliner"
+            maker = next((c for c in reversed(orgs) if tok.sent.start <= c.span.start and c.span.end <= tok.i), None)
         if maker is None:
             continue
         j = tok.i + 1
         while j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "ADJ":
             j += 1  # "Boeing's larger 777"
         end = glued(doc, j) if j < len(doc) else j
-        if j < len(doc) and not covered.intersection(range(j, end)) and model_number(doc[j:end].text):
+        counted = end < len(doc) and doc[end].tag_ == "NNS" and doc[end].lemma_.lower() not in PRODUCT_NOUNS
+        if j < len(doc) and not covered.intersection(range(j, end)) and model_number(doc[j:end].text) and not counted:
             out.append(_Candidate(doc[j:end], "PRODUCT", None, maker=" ".join(aliases.org_name(_words(maker.span)))))
     return out
 
@@ -646,7 +695,7 @@ def _untagged_repeats(doc: Doc, cands: list[_Candidate], covered: set[int]) -> l
         for words in sorted(names.get(t.text, ()), key=len, reverse=True):
             span = doc[t.i:t.i + len(words)]
             if tuple(w.text for w in span) == words and not covered.intersection(range(span.start, span.end)):
-                out.append(_Candidate(span, "ORG", None))
+                out.append(_Candidate(span, "ORG", None, voted=False))
                 covered.update(range(span.start, span.end))
                 break
     return out
@@ -673,6 +722,26 @@ def _joined_names(ner: list[Span]) -> list[Span]:
             out[-1] = Span(s.doc, prev.start, s.end, label=s.label_)
         else:
             out.append(s)
+    return out
+
+
+def _trimmed_orgs(ner: list[Span]) -> list[Span]:
+    """Organisation spans without the words after the name the model took in: a common noun in
+    lower case ("the United Auto Workers union" is the United Auto Workers) and the titles of the
+    person named next ("Boeing Executive" + "Vice President Scott Carson": Boeing's executive)."""
+    people = {s.start for s in ner if s.label_ == "PERSON"}
+    out = []
+    for s in ner:
+        doc, end = s.doc, s.end
+        if s.label_ == "ORG":
+            while end - s.start > 1 and doc[end - 1].is_alpha and doc[end - 1].text.islower() \
+                    and doc[end - 1].pos_ == "NOUN" and any(t.text[:1].isupper() for t in doc[s.start:end - 1]):
+                end -= 1
+            if end == s.end and (end in people or (end < len(doc) and aliases.bare(doc[end].text) in aliases.TITLES
+                                                   and doc[end].text[:1].isupper())):
+                while end - s.start > 1 and aliases.bare(doc[end - 1].text) in aliases.TITLES:
+                    end -= 1
+        out.append(Span(doc, s.start, end, label="ORG") if end < s.end else s)
     return out
 
 
@@ -966,13 +1035,23 @@ def _work_cue(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if (before is not None and before.text == "The" and not before.is_sent_start and before.i > 0
             and not doc[before.i - 1].is_space and "\n" not in doc[before.i - 1].whitespace_
-            and doc[before.i - 1].text not in ("—", "–", "-", "--", ":")):
+            and doc[before.i - 1].text not in ("—", "–", "-", "--", ":") and not _speech_opening(span)):
         return True  # not after a dateline's dash: "WASHINGTON — The Senate voted"
     if span.label_ == "PERSON" or before is None:
         return False
     if before.is_quote or before.is_punct:
         before = doc[before.i - 1] if before.i > 0 else before
     return before.lower_ in WORK_NOUNS and before.pos_ == "NOUN"
+
+
+def _speech_opening(span: Span) -> bool:
+    """Whether the "The" before a name opens a quotation that runs on past it ("he said that “The
+    GM that let you down is history”"): speech capitalises its first word; a title in quotation
+    marks closes with the name ("starred in “The Irishman”")."""
+    doc = span.doc
+    opening = doc[span.start - 2]
+    return opening.is_quote and not (span.end < len(doc) and (doc[span.end].is_quote or doc[span.end].is_punct
+                                                             and span.end + 1 < len(doc) and doc[span.end + 1].is_quote))
 
 
 def _common_nouns(nlp: Language) -> frozenset[str]:

@@ -325,3 +325,12 @@ def test_a_short_form_joins_the_pieces_of_a_name_the_model_split(ents_nlp):
     assert [m.text for m in ents["organisation/central-bank-of-trinidad-and-tobago"].mentions] == \
         ["Central Bank of Trinidad and Tobago", "CBTT", "CBTT"]
     assert "region/tobago" not in ents
+
+
+def test_untagged_repeats_cast_no_vote(ents_nlp):
+    """ "Jobs" tagged PERSON once and ORG once after "Steve Jobs" is the person, also where the
+    text repeats it untagged: the repeats found by their form do not outvote the model."""
+    words = "Steve Jobs spoke . Jobs said no . Jobs left . Jobs smiled . Jobs waved .".split()
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "O", "B-PERSON"] + ["O"] * 8
+    got = labelled(ents_nlp, words, ents)
+    assert [(e.id, len(e.mentions)) for e in got.values()] == [("person/steve-jobs", 5)]

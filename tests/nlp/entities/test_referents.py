@@ -1,0 +1,109 @@
+"""One entity per referent and its right kind (issue 15, classes read on SemEval-2015 raw texts):
+"The" opening a quotation is no title's ("“The GM that let you down”"), a product line's name and a
+small number is its model ("iPhone 4"), an organisation's span loses the common noun and the
+person's titles the model took in ("the United Auto Workers union", "Boeing Executive" + "Vice
+President Scott Carson"), "its 777 airliner" is the maker's 777, a known product named with its
+nickname after the model number is that product ("Boeing 787 Dreamliners"), and products the model
+calls organisations are products: a name ending in a model number ("Rolls-Royce Trent 900"), a known
+product after its maker's name ("Apple Macintosh"), the gazetteer's products ("iPod", "iTunes").
+Rule functions on hand-built Docs, each class as literal sentences."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from graph.nlp.entities.resolver import _trimmed_orgs
+
+VOCAB = spacy.blank("en").vocab
+
+
+def mentions(nlp, text):
+    return {e.id: [m.text for m in e.mentions] for e in nlp(text)._.entities}
+
+
+# --- "The" opening speech ---
+def test_the_opening_a_quotation_makes_no_title(ents_nlp):
+    got = mentions(ents_nlp, 'GM filed for bankruptcy. He said that "The GM that let you down is history," and '
+                             'that GM remains open. GM will shrink.')
+    assert got == {"organisation/gm": ["GM", "GM", "GM", "GM"]}
+
+
+def test_a_title_in_quotation_marks_is_still_a_work(ents_nlp):
+    got = mentions(ents_nlp, 'Robert De Niro starred in "The Irishman", which Netflix released.')
+    assert "work/the-irishman" in got
+
+
+# --- a product line and a small number ---
+@pytest.mark.parametrize("text, product", [
+    ("Yesterday, company CEO Steve Jobs unveiled iPhone 4, along with a new operating system.", "product/iphone-4"),
+    ("Structure-wise, iPhone 4 has a new stainless steel frame.", "product/iphone-4"),
+    ("He bought an iPad 2 last week.", "product/ipad-2"),
+])
+def test_a_product_line_and_a_small_number_is_its_model(ents_nlp, text, product):
+    assert product in mentions(ents_nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Apple sold the iPhone 4 million times.",
+    "Sales of the iPhone 2 years ago were low.",
+])
+def test_a_number_that_counts_is_no_model(ents_nlp, text):
+    got = mentions(ents_nlp, text)
+    assert "product/iphone" in got and not any(k.startswith("product/iphone-") for k in got)
+
+
+# --- organisation spans trimmed ---
+@pytest.mark.parametrize("words, ents, trimmed", [
+    (["the", "United", "Auto", "Workers", "union", "agreed"], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+     "the United Auto Workers"),
+    (["Boeing", "Executive", "Vice", "President", "Scott", "Carson"], ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON"],
+     "Boeing"),
+    (["the", "Office", "of", "the", "Chief", "Executive", "declined"], ["B-ORG"] + ["I-ORG"] * 5 + ["O"],
+     "the Office of the Chief Executive"),  # no person after it: the office's own title
+    (["bostontop10.com", "said"], ["B-ORG", "O"], "bostontop10.com"),
+])
+def test_trimmed_orgs(words, ents, trimmed):
+    pos = ["NOUN" if w.islower() and w not in ("the", "of") else "PROPN" for w in words]
+    doc = Doc(VOCAB, words=words, ents=ents, pos=pos)
+    assert _trimmed_orgs(list(doc.ents))[0].text == trimmed
+
+
+def test_an_organisation_s_common_noun_is_not_its_name(ents_nlp):
+    got = mentions(ents_nlp, "He said that agreements had been reached with the United Auto Workers union, the "
+                             "Canadian Auto Workers union, the GM VEBA, and a majority of the bondholders of GM.")
+    assert got["organisation/united-auto-workers"] == ["the United Auto Workers"]
+
+
+def test_a_person_s_titles_are_not_the_organisation_s_name(ents_nlp):
+    got = mentions(ents_nlp, "When asked, Boeing Executive Vice President Scott Carson replied that Boeing was proud.")
+    assert got["organisation/boeing"] == ["Boeing", "Boeing"]
+
+
+# --- the model number after "its" ---
+def test_its_model_number_is_the_maker_s_product(ents_nlp):
+    got = mentions(ents_nlp, "Boeing has unveiled a new ultra-long range version of its 777 airliner. "
+                             "The first flight of the 777 was in 1994.")
+    assert got["product/boeing-777"] == ["777", "777"]
+
+
+def test_its_count_is_no_product(ents_nlp):
+    assert not any(k.startswith("product/") for k in mentions(ents_nlp, "Walmart said its 300 stores would close."))
+
+
+# --- a known product with its nickname ---
+def test_a_known_product_with_its_nickname_in_the_plural(ents_nlp):
+    got = mentions(ents_nlp, "Aeroflot has negotiated the purchase of 22 new Boeing 787 Dreamliners.")
+    assert got["product/boeing-787"] == ["Boeing 787 Dreamliners"]
+
+
+# --- products the model calls organisations ---
+@pytest.mark.parametrize("text, product, mention", [
+    ("The plane is built with four Rolls-Royce Trent 900 engines.", "product/rolls-royce-trent-900",
+     "Rolls-Royce Trent 900"),  # no company's name ends in a model number
+    ("He said future Apple Macintosh computers will feature Intel processors.", "product/macintosh", "Apple Macintosh"),
+    ("Apple limits the volume produced from its iPod portable music players.", "product/ipod", "iPod"),
+    ("He announced a seamless integration of podcasting with iTunes.", "product/itunes", "iTunes"),
+])
+def test_products_the_model_tags_as_organisations(ents_nlp, text, product, mention):
+    assert mentions(ents_nlp, text).get(product) == [mention]
