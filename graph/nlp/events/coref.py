@@ -1,7 +1,7 @@
 """Event coreference: mentions of the same event become one event with several mentions.
 
 Two mentions corefer when they have the same type, compatible dates and no conflicting
-participants, and either name the event with the same word family ("talks", "the negotiations")
+participants (actors; for two clauses that each tell an act, targets too), and either name the event with the same word family ("talks", "the negotiations")
 or share both actor and target ("dismissed the announcement" / "met the pledge with scepticism").
 The same test works on records, so events of different documents merge the same way.
 """
@@ -47,13 +47,18 @@ def modalities_compatible(a: Event, b: Event) -> bool:
     return (a.modality == "planned") == (b.modality == "planned") and (a.modality in UNREAL) == (b.modality in UNREAL)
 
 
-def corefer(a: Event, b: Event) -> bool:
-    """Whether two event mentions (of one document or of two) are the same event."""
+def corefer(a: Event, b: Event, *, acts: bool = False) -> bool:
+    """Whether two event mentions (of one document or of two) are the same event. ``acts``: both
+    are clauses that tell an act with its own arguments (verbs), not names that refer back to one
+    ("the deal", "the talks", whose modifiers vary from mention to mention)."""
     if a.type != b.type or not modalities_compatible(a, b) or not dates_compatible(a, b):
         return False
     actors_a, actors_b = _role(a, "actor"), _role(b, "actor")
     if actors_a and actors_b and not actors_a & actors_b and not _same_parties(a, b):
         return False
+    targets_a, targets_b = _role(a, "target"), _role(b, "target")
+    if acts and targets_a and targets_b and not targets_a & targets_b and not _same_parties(a, b):
+        return False  # "the US informed the UK ... the UK informed me": one verb, two acts
     same_word = _key(a) == _key(b)
     if a.type == "OTHER":
         # untyped events only corefer on the same word by the same actor: "Airbus wins ... has won"
@@ -76,17 +81,18 @@ def _others(ev: Event) -> set[str]:
 
 
 def merge(events: list[Event], prefer: Callable[[Event], int] = lambda ev: 0,
-          another: Callable[[Event], bool] = lambda ev: False) -> list[Event]:
+          another: Callable[[Event], bool] = lambda ev: False,
+          acts: Callable[[Event], bool] = lambda ev: False) -> list[Event]:
     """Group coreferent mentions (in text order) into one event each.
 
     The best-anchored mention represents the event (id, trigger, sentence, date, modality), ties
     going to ``prefer`` and then to more participants; participants and mentions are the union.
     A mention the text marks as ``another`` one ("was arrested again", "another attack") starts an
-    event of its own.
+    event of its own; ``acts`` tells the mentions that are clauses of their own (see corefer).
     """
     out: list[Event] = []
     for ev in events:
-        target = None if another(ev) else next((e for e in out if corefer(e, ev)), None)
+        target = None if another(ev) else next((e for e in out if corefer(e, ev, acts=acts(e) and acts(ev))), None)
         if target is None:
             if not ev.mentions:
                 ev.mentions = [ev.trigger]

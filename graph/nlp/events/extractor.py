@@ -116,7 +116,7 @@ class EventExtractor:
         verbs = {m.event.id for m in found if m.token.pos_ == "VERB"}
         additive = {m.event.id for m in found if _additive(m.token, self.lex)}
         events = merge([m.event for m in found], prefer=lambda ev: ev.id in verbs,
-                       another=lambda ev: ev.id in additive)
+                       another=lambda ev: ev.id in additive, acts=lambda ev: ev.id in verbs)
         by_id = {m.event.id: m for m in found}
         by_start = {m.token.idx: m for m in found}
         for ev in events:  # labelled after merging: the event has all its participants by now

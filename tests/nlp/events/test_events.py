@@ -543,8 +543,10 @@ def test_a_body_the_model_missed_acts_by_its_name(nlp, text, kind, actor):
 
 
 @pytest.mark.parametrize("text, mentions", [
-    # the same word by the same actor is one event, unless the text says it is one more
-    ("The FBI arrested James Lee in Boston. The FBI arrested Maria Kim in Boston.", [2]),
+    # the same word by the same actor on the same target is one event, unless the text says it
+    # is one more; on another target it is another act
+    ("The FBI arrested James Lee in Boston. The FBI arrested James Lee in Boston.", [2]),
+    ("The FBI arrested James Lee in Boston. The FBI arrested Maria Kim in Boston.", [1, 1]),
     ("The FBI arrested James Lee in Boston. The FBI again arrested James Lee in Boston.", [1, 1]),
     ("Israel attacked Gaza. Israel launched another attack on Gaza.", [1, 1]),
     # "also" is no such mark: it adds a party or a statement more often than a second event
@@ -578,6 +580,28 @@ def test_different_words_of_one_actor_are_one_event_only_when_they_share_someone
     assert not corefer(ev("put"), ev("helped"))  # "put up 43 million euros ... also helped with the purchase"
     assert corefer(ev("gave", ("organisation/louvre", "target")), ev("helped", ("organisation/louvre", "target")))
     assert corefer(ev("scale", ("city/kyiv", "place")), ev("cut", ("city/kyiv", "place")))
+
+
+def test_one_verb_with_two_different_targets_is_two_events():
+    def ev(target: str, actor: str | None = None) -> Event:
+        parts = [Participant(target, "target")] + ([Participant(actor, "actor")] if actor else [])
+        return Event(id=target, trigger=TextSpan(0, 8, "informed"), type="CONSULT", date=None, sentence="",
+                     participants=parts, anchor="tense")
+    assert not corefer(ev("organisation/uk-government", "country/us"), ev("person/john-rankin"), acts=True)
+    assert corefer(ev("person/john-rankin", "country/uk"), ev("person/john-rankin"), acts=True)
+    # names that refer back ("the deal", "the talks") vary their modifiers: they still corefer
+    assert corefer(ev("organisation/uk-government", "country/us"), ev("person/john-rankin"))
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("The US Government informed the UK Government of the arrest. The UK Government then informed Governor "
+     "John Rankin.", [["UK Government"], ["John Rankin"]]),
+    ("Police arrested John Smith in Boston. Mary Jones was arrested in California.", [["John Smith"], ["Mary Jones"]]),
+])
+def test_a_word_repeated_for_another_target_is_another_event(nlp, text, targets):
+    doc, events = run(nlp, text)
+    names = {e.id: e.name for e in doc._.entities}
+    assert [[names[p.entity] for p in e.participants if p.role == "target"] for e in events] == targets
 
 
 @pytest.mark.parametrize("text, date", [
