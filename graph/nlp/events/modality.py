@@ -32,13 +32,16 @@ class Quotes:
     Quotes are paired per paragraph (news paragraphs reopen a continuing quote), and a quote's
     speaker is the subject of a reporting verb of the same paragraph outside the quotes: the
     `“...,” he said. “...”` layout of news copy; a paragraph that opens with a quotation and names no
-    speaker goes on quoting the last one.
+    speaker goes on quoting the last one. A statement reprinted under a heading that names its
+    author ("Statement from the Office of the Governor – John Rankin") is the author's speech to
+    the end of the text, quote marks or not.
     """
 
     def __init__(self, doc: Doc, index: EntityIndex, lex: Lexicon) -> None:
         self.spans: list[tuple[int, int, str | None]] = []
         text = doc_text(doc)
         last: str | None = None
+        author: str | None = None  # of the reprinted statement the text has reached, if any
         for para in _paragraphs(text):
             start, end = para
             marks = [i for i in range(start, end) if text[i] in QUOTE_CHARS]
@@ -47,6 +50,13 @@ class Quotes:
                 inside.append((a, b + 1))
             if len(marks) % 2:  # an unclosed quote runs to the end of the paragraph
                 inside.append((marks[-1], end))
+            heading = _statement_author(doc, index, lex, text, start, end)
+            if heading is not None:
+                author = heading
+                continue
+            if author is not None and not inside:
+                self.spans.append((start, end, author))
+                continue
             if not inside:
                 continue
             speaker = _speaker(doc, index, lex, start, end, inside)
@@ -61,6 +71,27 @@ class Quotes:
             if a <= char < b:
                 return True, who
         return False, None
+
+
+def _statement_author(doc: Doc, index: EntityIndex, lex: Lexicon, text: str, start: int, end: int) -> str | None:
+    """The author a heading line names for the statement below it ("Statement from the Office of
+    the Governor – John Rankin", "Press release by the Ministry of Health"): a person named there
+    rather than the office, else the body; None for any other paragraph. A heading is one line
+    that does not end as a sentence does."""
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?:;" + QUOTE_CHARS or "\n" in line:
+        return None
+    words = line.lower().split()
+    if not any(w in lex.cue("statement_headings") and nxt in ("from", "by", "of")
+               for w, nxt in zip(words[:3], words[1:4])):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    refs = [index.tokens[t.i] for t in span or () if t.i in index.tokens]
+    for kinds in (("person",), ("organisation", "group")):
+        found = next((r.entity for r in refs if r.kind in kinds), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

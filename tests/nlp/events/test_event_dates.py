@@ -28,6 +28,9 @@ def event(nlp, text: str, trigger: str):
     # the narrator's present perfect is indefinite; a speaker's is news of the day he speaks
     (HEADLINE + "Russia has repeatedly accused Ukraine of provocations.", "accused", "ACCUSE", "PAST_REF", "tense"),
     (HEADLINE + "“Russia has attacked Kharkiv,” Zelenskyy said.", "attacked", "ASSAULT", "2022-03-30", "tense"),
+    # a statement reprinted under a heading naming its author is his speech, quote marks or not
+    (HEADLINE + "Statement from the Office of the Governor – John Rankin\n\nThe US Government has informed the "
+     "UK Government of the arrest.", "informed", "CONSULT", "2022-03-30", "tense"),
     # a relative clause of the lead describes, it does not report the day's news
     ("Police arrested two men who attacked a convoy of Ukraine near Kyiv.", "arrested", "COERCE", "2022-03-30",
      "convention"),

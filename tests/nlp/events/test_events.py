@@ -206,8 +206,14 @@ def test_reported_speech_is_attributed(nlp):
      "REQUEST", "John Rankin", "John Rankin"),
     ("“I would call for calm,” Governor John Rankin said.\n\n“Police detained Andrew Fahie in Miami,” his lawyer "
      "Jane Doe said.\n\n“I reject the charges.”", "REJECT", "Jane Doe", "Jane Doe"),
-    # outside a quotation "I" names nobody the text has named
+    # a statement reprinted under a heading that names its author: the author speaks, the person
+    # rather than the office
+    ("Governor John Rankin spoke today.\n\nStatement from the Office of the Governor – John Rankin\n\n"
+     "I will discuss the crisis with the Cabinet.", "CONSULT", "John Rankin", "John Rankin"),
+    # outside a quotation "I" names nobody the text has named, nor after a sentence about a statement
     ("I will discuss the crisis with the Cabinet.", "CONSULT", None, None),
+    ("Governor John Rankin spoke today.\n\nA statement from Governor John Rankin came later.\n\n"
+     "I will discuss the crisis with the Cabinet.", "CONSULT", None, None),
 ])
 def test_the_first_person_of_a_quotation_is_its_speaker(nlp, text, kind, actor, source):
     doc, events = run(nlp, text)
