@@ -581,7 +581,10 @@ def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
         if dep == "poss":
             args.add(child, "actor")
         elif dep in ("compound", "amod", "nmod"):
-            args.add(child, "place?" if _is_place(child, args.index) else "actor", "in")
+            # "the Istanbul talks", "the Ukraine invasion": where; "a US investigation", "UK
+            # sanctions": a state's initialism before a noun is its adjective, who does it
+            place = _is_place(child, args.index) and not _initialism(child)
+            args.add(child, "place?" if place else "actor", "in")
         elif dep == "prep":
             prep = child.lower_
             for obj in _pobj_places(child):
@@ -608,6 +611,12 @@ def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
                 for t in child.subtree:
                     if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and _is_place(t, args.index):
                         args.add(t, "place", "in")
+
+
+def _initialism(tok: Token) -> bool:
+    """"US", "U.S.", "UK", "UAE": a name written as its capital initials."""
+    letters = [c for c in tok.text if c.isalpha()]
+    return 2 <= len(letters) <= 3 and all(c.isupper() for c in letters) and all(c.isalpha() or c == "." for c in tok.text)
 
 
 def _is_place(tok: Token, index: EntityIndex) -> bool:

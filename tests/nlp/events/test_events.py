@@ -536,6 +536,22 @@ def test_halting_relations_and_stopping_protests(nlp, text, kind, trigger, label
     assert label is None or ev.label == label
 
 
+@pytest.mark.parametrize("text, kind, actor, target", [
+    # a state's initialism before an event noun is its adjective: who does it ("a US investigation"
+    # as "an American investigation"); a name before the noun stays where it happens or whom it hits
+    ("As this is a live US investigation I have no further information on the arrest.", "ACCUSE",
+     "United States", None),
+    ("U.S. sanctions on Iran hurt its economy.", "SANCTION", "United States", "Iran"),
+    ("The Ukraine invasion began in February.", "ASSAULT", None, "Ukraine"),
+])
+def test_a_states_initialism_before_an_event_noun_is_its_actor(nlp, text, kind, actor, target):
+    doc, events = run(nlp, text)
+    names = {e.id: e.name for e in doc._.entities}
+    (ev,) = [e for e in events if e.type == kind]
+    assert [names[p.entity] for p in ev.participants if p.role == "actor"] == ([actor] if actor else [])
+    assert [names[p.entity] for p in ev.participants if p.role == "target"] == ([target] if target else [])
+
+
 @pytest.mark.parametrize("text, kind, actor", [
     ("The pro-Iranian Hizbollah (Party of God) group declared a unilateral ceasefire on Wednesday in south Lebanon.",
      "RETREAT", "Hizbollah"),
