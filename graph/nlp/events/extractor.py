@@ -16,7 +16,7 @@ from typing import Collection
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...records import CONFIDENT, JOINT_TYPES, Event, EventRelation, Participant, TextSpan, low_tier
+from ...records import ACTOR_KINDS, CONFIDENT, JOINT_TYPES, Event, EventRelation, Participant, TextSpan, low_tier
 from ...text import FAMILIES, word_key
 from ..syntax import lemma as lemma_of, tokens_of
 from .anchors import Anchor, TimeAnchors
@@ -168,7 +168,7 @@ class EventExtractor:
             cameo = _cameo(tok, lemma, lex)
             if cameo is not None:
                 return cameo
-            money = _gives_money(tok, lemma, lex)
+            money = _gives_money(tok, lemma, lex) or _pays_costs(tok, lemma, index, lex)
             if money is not None:
                 return "AID", money
             if lemma in lex.cue("assembly_verbs") and _gathers_to_demand(tok, lex):
@@ -671,6 +671,25 @@ def _gives_money(verb: Token, lemma: str, lex: Lexicon) -> str | None:
                           and child.lemma_.lower() in MEASURE_NOUNS | {"ton", "tonne"} or any(
                               c.dep_ == "nummod" for c in child.children) for o in p.children if o.dep_ == "pobj")]
         if any(n.lemma_.lower() in goods or n.lower_ in goods for noun in nouns for n in (noun, *noun.conjuncts)):
+            return phrase
+    return None
+
+
+def _pays_costs(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> str | None:
+    """The phrase of a verb of paying whose object is a cost or a share of one ("LVMH is covering
+    two-thirds of the cost", "Qatar will foot the bill"): paying someone's costs funds them, AID,
+    where the payer is named ("the donation will cover the price" tells what the donation is for)."""
+    phrase = _listed_phrase(verb, lemma, lex.cue("paying_verbs"))
+    if phrase is None or not any(c.dep_ in SUBJ and (ref := index.ref(c)) is not None and ref.kind in ACTOR_KINDS
+                                 for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        shares = [o for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj"]
+        if any(n.lemma_.lower() in lex.cue("cost_nouns") or n.lower_ in lex.cue("cost_nouns")
+               for n in (child, *shares)):
             return phrase
     return None
 

@@ -118,3 +118,14 @@ def test_an_assembly_to_demand_or_protest_is_a_demonstration(nlp, text, kind):
     evs = events(nlp, text)
     gathering = [k for k, lab, _ in evs if lab.split()[2:3] in (["gather"], ["assemble"])]
     assert gathering == [kind or "OTHER"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # who pays someone's costs, or a share of them, funds them (AID), where the payer is named
+    ("Google is financially covering two-thirds of the cost.", "AID"),
+    ("Google is covering the cost of the new school.", "AID"),
+    # one pays the price for a mistake; a donation that covers a price tells what it is for
+    ("The Louvre paid the price for its mistakes.", "OTHER"),
+])
+def test_paying_the_costs_is_aid(nlp, text, kind):
+    assert [k for k, _, _ in events(nlp, text)] == [kind]
