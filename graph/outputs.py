@@ -14,13 +14,15 @@ import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-import networkx as nx
 import pandas as pd
 
 from .kg import KnowledgeGraph, network
 from .records import CONFIDENT
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Writes one output file's text from the graph (whose tables are computed once for all files)
 #: and the lowest event confidence the tables and views show.

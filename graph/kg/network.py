@@ -1,13 +1,18 @@
 """The entity network: which entities an event joins, as one rule for ``to_networkx()``,
-``centrality()`` and the relationship map, and the networkx analytics built on it."""
+``centrality()`` and the relationship map, and the networkx analytics built on it.
+
+networkx is imported by the functions that make a network (a quarter of a second of every start
+otherwise): the pair rules serve the map and a build that writes no network file needs none."""
 from __future__ import annotations
 
-from typing import Hashable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Hashable, Sequence, TypeVar
 
-import networkx as nx
 import pandas as pd
 
 from .tables import Tables
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 N = TypeVar("N", bound=Hashable)
 
@@ -48,6 +53,7 @@ def cooccurring_pairs(groups: Sequence[Sequence[N]]) -> list[tuple[N, N]]:
 def to_networkx(tables: Tables) -> nx.MultiDiGraph:
     """Entities as nodes, one edge per event and entity pair (:func:`entity_pairs`), keyed by the
     event IRI and carrying its type, date and evidence sentence."""
+    import networkx as nx
     g = nx.MultiDiGraph()
     for row in tables.entities().itertuples(index=False):
         g.add_node(row.entity, name=row.name, kind=row.kind, mentions=row.mentions,
@@ -72,6 +78,8 @@ EXPORT_NAMES = {"type": "event_type", "begin": "begin_date", "end": "end_date"}
 def for_export(multi: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes GraphML and GEXF can hold: strings and numbers only (dates as ISO
     text, kinds and types as their names), missing values left out rather than written as "None"."""
+    import networkx as nx
+
     def clean(data: dict) -> dict:
         out = {}
         for key, value in data.items():
@@ -93,16 +101,19 @@ def for_export(multi: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def graphml(multi: nx.MultiDiGraph) -> str:
     """The network as GraphML text (:func:`for_export` attributes)."""
+    import networkx as nx
     return "\n".join(nx.generate_graphml(for_export(multi))) + "\n"
 
 
 def gexf(multi: nx.MultiDiGraph) -> str:
     """The network as GEXF 1.2 text (:func:`for_export` attributes)."""
+    import networkx as nx
     return "\n".join(nx.generate_gexf(for_export(multi))) + "\n"
 
 
 def weighted(multi: nx.MultiDiGraph) -> nx.Graph:
     """The undirected entity graph, one edge per pair with the number of shared events as weight."""
+    import networkx as nx
     g = nx.Graph()
     g.add_nodes_from(multi.nodes(data=True))
     for a, b in multi.edges():
@@ -114,6 +125,7 @@ def weighted(multi: nx.MultiDiGraph) -> nx.Graph:
 def communities(g: nx.Graph) -> list[set[str]]:
     """Groups of entities that take part in events together (greedy modularity, deterministic),
     largest first; an entity in no event is a community of its own."""
+    import networkx as nx
     groups = nx.community.greedy_modularity_communities(g, weight="weight") if g.number_of_edges() else []
     found = [set(c) for c in groups if len(c) > 1]
     seen = set().union(*found) if found else set()
@@ -124,6 +136,7 @@ def communities(g: nx.Graph) -> list[set[str]]:
 def centrality(g: nx.Graph, participants: pd.DataFrame) -> pd.DataFrame:
     """Per entity: events it takes part in, distinct partners, degree and betweenness centrality
     (on the weighted entity graph) and its community number, most central first."""
+    import networkx as nx
     community = {n: i for i, c in enumerate(communities(g)) for n in c}
     events = participants.groupby("entity")["event"].nunique()
     degree = nx.degree_centrality(g) if len(g) > 1 else {n: 0.0 for n in g}
