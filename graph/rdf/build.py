@@ -14,10 +14,15 @@ from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
+from rdflib.term import Node
 
 from ..records import DEFAULT_MODEL, Document, Entity, Event, Extraction, TextSpan, Timex
 from ..timeml import interval
-from .namespace import ANCHOR, ETKG, ID, ITSRDF, MODALITY, NIF, PLOVER, PREFIXES, SECTOR, SEM
+from .namespace import ANCHOR, ETKG, ID, ITSRDF, MODALITY, NIF, PLOVER, PREFIXES, SECTOR, SEM, Terms
+
+# The vocabularies as this module writes them, a record at a time: each term looked up once.
+ANCHOR, ETKG, ITSRDF, MODALITY, NIF, OWL, PLOVER, PROV, RDF, RDFS, SDO, SECTOR, SEM, SKOS, TIME, XSD = map(  # type: ignore[misc]
+    Terms, (ANCHOR, ETKG, ITSRDF, MODALITY, NIF, OWL, PLOVER, PROV, RDF, RDFS, SDO, SECTOR, SEM, SKOS, TIME, XSD))
 
 #: schema.org (and SEM) classes per entity kind.
 KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
@@ -136,6 +141,10 @@ class Triples(list):
     def __init__(self, identifier: URIRef) -> None:
         super().__init__()
         self.identifier = identifier
+        #: the spans and times whose statements are in already: a document names a sentence once
+        #: per event in it and a day once per expression or event on it (a fifth of its triples),
+        #: and each is written once
+        self.described: set[tuple] = set()
 
     add = list.append
 
@@ -211,8 +220,13 @@ _SPAN_PROPERTIES = (RDF.type, NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.re
 def _add_span(g: Triples, doc: URIRef, span: TextSpan, cls: URIRef) -> URIRef:
     s = span_iri(doc, span.start, span.end)
     a, begin, end, anchor, context = _SPAN_PROPERTIES
-    g += ((s, a, cls), (s, begin, _offset(span.start)), (s, end, _offset(span.end)),
-          (s, anchor, _string(span.text)), (s, context, doc))
+    if (s, cls) not in g.described:
+        g.described.add((s, cls))
+        g.add((s, a, cls))
+    if (s, span.text) not in g.described:  # an event's trigger is also its evidence, as a nif:Phrase
+        g.described.add((s, span.text))
+        g += ((s, begin, _offset(span.start)), (s, end, _offset(span.end)), (s, anchor, _string(span.text)),
+              (s, context, doc))
     return s
 
 
@@ -255,20 +269,27 @@ def _add_entity(g: Triples, doc: URIRef, activity: URIRef, ent: Entity) -> None:
 
 
 def _add_time(g: Triples, value: str, begin: str | None, until: str | None) -> URIRef:
+    t, triples = _time(value, begin, until)
+    if (value, begin, until) not in g.described:
+        g.described.add((value, begin, until))
+        g += triples
+    return t
+
+
+@lru_cache(maxsize=4096)
+def _time(value: str, begin: str | None, until: str | None) -> tuple[URIRef, tuple[tuple[URIRef, URIRef, Node], ...]]:
+    """A time's IRI and statements, made once per corpus: the days of a corpus recur."""
     t = time_iri(value, begin, until)
-    g.add((t, RDF.type, SEM.Time))
-    g.add((t, ETKG.timemlValue, _string(value)))
+    g = [(t, RDF.type, SEM.Time), (t, ETKG.timemlValue, _string(value))]
     if begin or until:
-        g.add((t, RDF.type, TIME.Interval))
+        g.append((t, RDF.type, TIME.Interval))
     for stamp, sem_p, time_p in ((begin, SEM.hasBeginTimeStamp, TIME.hasBeginning),
                                  (until, SEM.hasEndTimeStamp, TIME.hasEnd)):
         if stamp:
             instant = instant_iri(stamp)
-            g.add((t, sem_p, _date_literal(stamp)))
-            g.add((t, time_p, instant))
-            g.add((instant, RDF.type, TIME.Instant))
-            g.add((instant, TIME.inXSDDateTime if "T" in stamp else TIME.inXSDDate, _date_literal(stamp)))
-    return t
+            g += [(t, sem_p, _date_literal(stamp)), (t, time_p, instant), (instant, RDF.type, TIME.Instant),
+                  (instant, TIME.inXSDDateTime if "T" in stamp else TIME.inXSDDate, _date_literal(stamp))]
+    return t, tuple(g)
 
 
 def _add_timex(g: Triples, doc: URIRef, activity: URIRef, tx: Timex) -> None:

@@ -218,3 +218,23 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#", "time": "http://www.w3.org/2006/time#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+
+class Terms:
+    """A vocabulary whose terms are looked up once, for code that writes them per record: a
+    DefinedNamespace attribute costs about a microsecond and makes a new URIRef each time, which
+    a dict of terms then compares in Python. An unknown term fails as in the vocabulary."""
+
+    def __init__(self, vocabulary: type[DefinedNamespace]) -> None:
+        self._vocabulary = vocabulary
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = self.__dict__[name] = getattr(self._vocabulary, name)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._vocabulary[name]
+        return term

@@ -11,9 +11,10 @@ from rdflib.namespace import PROV, XSD
 
 from graph.api import load
 from graph.kg import KnowledgeGraph
-from graph.rdf.namespace import NIF
+from graph.rdf.namespace import ETKG, NIF, Terms
 from graph.outputs import GRAPH_FORMATS, output_names
-from graph.rdf.build import _date_literal, _decimal, _offset, _string, entity_iri, span_iri, time_iri
+from graph.rdf.build import (_date_literal, _decimal, _offset, _string, doc_iri, document_triples, entity_iri,
+                             span_iri, time_iri)
 from graph.records import Document
 from graph.rdf.validate import validate
 
@@ -117,6 +118,32 @@ def test_literal_makers_give_the_same_term_on_every_call(made, expected):
     first, again = made(), made()
     assert first.n3() == again.n3() == expected and first == again
     assert Literal(7) == _offset(7) and Literal("2022-03-01", datatype=XSD.date) == _date_literal("2022-03-01")
+
+
+def test_a_sentence_and_a_day_named_twice_are_stated_once():
+    """Two events of one sentence on the day an expression names: the sentence span and the day
+    are described once in the document's triples, not once per event (the store would parse the
+    repeats for nothing), and the trigger that is also evidence keeps both its classes."""
+    ex = extraction_a()
+    g = document_triples(ex)
+    reduce = next(e for e in ex.events if e.id == "ev-a-reduce")
+    sentence = span_iri(doc_iri("doc-a"), reduce.sentence_start, reduce.sentence_start + len(reduce.sentence))
+    day = time_iri("2022-03-29", "2022-03-29", "2022-03-30")
+    for node in (sentence, day):
+        stated = [t for t in g if t[0] == node]
+        assert stated and len(stated) == len(set(stated))
+    assert len([t for t in g if t[0] == sentence and t[1] == NIF.anchorOf]) == 1
+    assert sum(t == (day, ETKG.timemlValue, Literal("2022-03-29")) for t in g) == 1
+
+
+def test_terms_are_the_vocabularys_own_looked_up_once_and_unknown_ones_fail():
+    terms = Terms(ETKG)
+    assert terms.sameEvent == ETKG.sameEvent and terms.sameEvent is terms.sameEvent
+    assert terms["sameEvent"] == ETKG.sameEvent and terms["sameEvent"] is terms["sameEvent"]
+    with pytest.raises(AttributeError):
+        terms.sameEvnet
+    with pytest.raises(AttributeError):
+        terms["sameEvnet"]
 
 
 def test_mentions_carry_offsets_entity_and_metonymy(two_docs):
