@@ -7,8 +7,9 @@ to the nearest preceding bearer when several share it, and a misspelling must be
 unambiguous. Organisations: legal suffixes dropped ("Boeing Co." = "Boeing"), acronyms joined
 to the full name they abbreviate ("UAW" = "United Automobile Workers"), and a name of two or more
 words joined to the one longer name it is part of ("Homeland Security"). Products: the model's
-name without its maker ("Taurus" = "Ford Taurus", "777" = "Boeing 777"), never a line and its
-models ("iPhone" / "iPhone 4") nor two model numbers ("Boeing 777" / "Boeing 787").
+name without its maker ("Taurus" = "Ford Taurus", "777" = "Boeing 777") or in the plural ("iPod
+Touches"), never a line and its models ("iPhone" / "iPhone 4") nor two model numbers ("Boeing 777" /
+"Boeing 787").
 """
 from __future__ import annotations
 
@@ -123,6 +124,8 @@ def cluster_products(names: list[list[str]]) -> list[int]:
     longer name that ends with it ("Falcon" after "Ford Falcon"). A line's name is not its
     model's ("iPhone" is not "iPhone 4"), and a number only matches itself."""
     lowered = [tuple(w.lower() for w in words) for words in names]
+    written = set(lowered)
+    lowered = [_singular(words, written) for words in lowered]
     tails: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for words in set(lowered):
         if len(words) > 1:
@@ -134,6 +137,18 @@ def cluster_products(names: list[list[str]]) -> list[int]:
         key = next(iter(holders)) if len(holders) == 1 else words
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster
+
+
+def _singular(words: tuple[str, ...], written: set[tuple[str, ...]]) -> tuple[str, ...]:
+    """A product's name in the plural as the singular the document also writes ("iPod Touches":
+    units of the iPod Touch); never a model number ("iPhone 3GS" is not "iPhone 3G")."""
+    last = words[-1] if words else ""
+    if any(ch.isdigit() for ch in last):
+        return words
+    for cut in (2, 1) if last.endswith("es") else (1,) if last.endswith("s") else ():
+        if (*words[:-1], last[:-cut]) in written:
+            return (*words[:-1], last[:-cut])
+    return words
 
 
 def cluster_organisations(names: list[list[str]]) -> list[int]:

@@ -98,7 +98,6 @@ class _Candidate:
     resolved_as: str | None = None
     alias_of: "_Candidate | None" = None  # a ticker or short form written beside the name: "LVMH (LVMHF)"
     maker: str = ""  # the maker a model number alone is said to be of: "Boeing" in "Boeing's 787"
-    voted: bool = True  # whether the model tagged it: a repeat found by its form casts no vote
 
 
 @Language.factory("etkg_entities", default_config={"gazetteer": None},
@@ -131,8 +130,8 @@ class EntityResolver:
         """NER spans, each with the gazetteer entry of the same words, plus gazetteer-only names."""
         gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
         by_bounds = {(s.start, s.end): s for s in gaz_spans}
-        ner = _whole_places(_particle_names(_joined_names(_made_by(_trimmed_orgs(
-            [s for s in doc.ents if s.label_ in NER_KINDS])))), gaz_spans)
+        ner = _whole_places(_particle_names(_joined_names(_made_by(_cut_at_particles(_trimmed_orgs(
+            [s for s in doc.ents if s.label_ in NER_KINDS]))))), gaz_spans)
         ner = _country_openings(ner, [g for g in gaz_spans if self.gaz.entries[g.id_].kind == "country"])
         # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
         longer = [g for g in gaz_spans if len(g) > 1 and any(
@@ -225,11 +224,12 @@ class EntityResolver:
         """Kind, name words and title of each candidate; a kind of "" drops it."""
         _context_labels(cands)
         for c in cands:
-            if c.label == "PERSON" and c.known is None and _words(c.span)[-1].lower() in INSTITUTION_WORDS:
-                c.label = "ORG"  # "St Thomas' Hospital": no one's name ends in an institution's word
+            if c.label == "PERSON" and c.known is None and (_words(c.span)[-1].lower() in INSTITUTION_WORDS
+                                                             or _words(c.span)[-1] in SERVICE_HEADS):
+                c.label = "ORG"  # "St Thomas' Hospital", "the App Store": no one's name ends in such a word
         ner_labels: dict[str, Counter[str]] = {}
         for c in cands:
-            ner_labels.setdefault(_plain(c.span), Counter())[c.label] += c.voted
+            ner_labels.setdefault(_plain(c.span), Counter())[c.label] += 1
         self._acronyms(cands)
         # One kind per unknown name, possessive or not: the model's majority label among
         # organisation, place, work and product ("Netflix" tagged GPE once and ORG twice is a
@@ -238,7 +238,11 @@ class EntityResolver:
             if c.known is None and c.label in VOTED:
                 votes = ner_labels[_plain(c.span)]
                 c.label = max(VOTED, key=lambda label: (votes[label], label == "ORG"))
-        _products_by_name(cands)
+            elif (c.known is None and c.label == "NORP" and _plain(c.span) not in self.gaz.demonyms
+                  and ner_labels[_plain(c.span)]["ORG"] >= ner_labels[_plain(c.span)]["NORP"]):
+                c.label = "ORG"  # "the Celtics" tagged NORP once and ORG as often: the team
+        _products_by_name(cands, {w for c in cands for w in _plain(c.span).split()[:1]
+                                  if self.gaz.surfaces.get(w) and self.gaz.entries[self.gaz.surfaces[w]].kind == "product"})
         works = {_plain(c.span) for c in cands if c.label in ("NORP", "PERSON", "ORG") and _work_cue(c.span)
                  and _plain(c.span) not in self.gaz.demonyms}
         for c in cands:
@@ -247,7 +251,7 @@ class EntityResolver:
                 c.label = "WORK_OF_ART"
             elif c.label == "ORG" and c.known is None and _words(c.span)[-1] in DOCUMENT_HEADS:
                 c.label = "WORK_OF_ART"  # "the Inquiry Report"
-            elif c.label == "ORG" and c.known is None and len(lowered) > 1 and model_number(_words(c.span)[-1]):
+            elif c.label == "ORG" and c.known is None and len(lowered) > 1 and _model_at_end(c.span):
                 c.label = "PRODUCT"  # "Rolls-Royce Trent 900 engines": a company's name ends in no model number
             elif c.label == "FAC" and c.known is None and lowered & INSTITUTION_WORDS:
                 c.label = "ORG"  # "Musée Guimet"; "Tate Modern" stays a place
@@ -272,13 +276,14 @@ class EntityResolver:
         people |= surnames | {name[:1].upper() + name[1:] for name in surnames}
         name_words = {w for name in full_names for w in name}
         for c in cands:
-            if c.label == "PERSON" and not _person_vote(ner_labels[_plain(c.span)]):
-                c.label = "ORG"
+            if c.label == "PERSON" and not _person_vote(ner_labels[_plain(c.span)]) and _plain(c.span) not in people:
+                c.label = "ORG"  # but "Jobs" after "Steve Jobs" stays him, however often tagged ORG
             elif (c.label in ("ORG", "GPE") and _plain(c.span) in people
                   and not (c.known and (c.known.kind == "country" or c.known.id in self.gaz.capitals))):
                 c.label, c.known = "PERSON", None
         # One reading per name here too: a town the text places somewhere ("travelling to
         # Mariupol") is that town in its other mentions ("the mayor of Mariupol", tagged ORG).
+        spelled = {a for c in cands for a in aliases.acronyms(_words(c.span))}
         located_towns = {_plain(c.span) for c in cands if c.known is not None and c.known.kind == "city"
                          and metonymy.located(c.span)}
         for c in cands:
@@ -290,9 +295,11 @@ class EntityResolver:
                     continue
                 # "Warren, who ..." after "Elizabeth Warren", "Jackson said": the person, not the town
                 c.known = None
-            if c.known is None and (self._epithet(c.span) or _court_district(c.span) or DISEASE.match(_plain(c.span))):
-                c.kind = ""  # "Chardin is the French Vermeer", "the Central District of California", "COVID-19"
-                continue
+            if c.known is None and (self._epithet(c.span) or _court_district(c.span) or DISEASE.match(_plain(c.span))
+                                    or _plain(c.span) in TIME_ZONES
+                                    or (_plain(c.span) in INITIALISMS and _plain(c.span) not in spelled)):
+                c.kind = ""  # "Chardin is the French Vermeer", "the Central District of California", "COVID-19",
+                continue    # "UTC", "AI" where no name of the document is spelled by it
             known = c.known
             honorific = _honorific(title)
             if known is not None and known.user:
@@ -622,6 +629,15 @@ def _model_numbers(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list
 _COUNT_WORDS = frozenset("hundred thousand million billion trillion dozen percent per times".split())
 
 
+def _model_at_end(span: Span) -> bool:
+    """Whether a name ends in a model number written after a name word ("Rolls-Royce Trent 900"),
+    not after a comma ("University Hall, MC3310" is an address's mail code)."""
+    doc, i = span.doc, span.end - 1
+    while i > span.start and not doc[i - 1].whitespace_:
+        i -= 1  # the first token of the last word: "737" of "737-800"
+    return i > span.start and not doc[i - 1].is_punct and model_number(doc[i:span.end].text)
+
+
 def _numbered_models(cands: list[_Candidate], covered: set[int]) -> None:
     """A product line's name and the small number after it, the line's model ("unveiled iPhone 4",
     "an iPad 2", tagged a cardinal or nothing), where the number counts nothing ("the iPhone 2
@@ -695,7 +711,7 @@ def _untagged_repeats(doc: Doc, cands: list[_Candidate], covered: set[int]) -> l
         for words in sorted(names.get(t.text, ()), key=len, reverse=True):
             span = doc[t.i:t.i + len(words)]
             if tuple(w.text for w in span) == words and not covered.intersection(range(span.start, span.end)):
-                out.append(_Candidate(span, "ORG", None, voted=False))
+                out.append(_Candidate(span, "ORG", None))
                 covered.update(range(span.start, span.end))
                 break
     return out
@@ -720,6 +736,21 @@ def _joined_names(ner: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if prev is not None and prev.end == s.start and (prev.doc[prev.start:s.end].text, s.label_) in whole:
             out[-1] = Span(s.doc, prev.start, s.end, label=s.label_)
+        else:
+            out.append(s)
+    return out
+
+
+def _cut_at_particles(ner: list[Span]) -> list[Span]:
+    """A name the model cut after its "of" ("the Bay of" + "Biscay", "Centre for" + "Disease
+    Control"), taken whole with the span right after it, with the first piece's label (its head
+    noun): no name ends in "of"."""
+    out: list[Span] = []
+    for s in ner:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == s.start and len(prev) > 1 and prev[-1].lower_ in NAME_PARTICLES \
+                and prev[-1].text.islower() and s[0].text[:1].isupper():
+            out[-1] = Span(s.doc, prev.start, s.end, label=prev.label_)
         else:
             out.append(s)
     return out
@@ -914,11 +945,12 @@ def _context_labels(cands: list[_Candidate]) -> None:
 SERVICE_HEADS = frozenset("Store Stores Program Programme Team Division Unit Group Club Foundation".split())
 
 
-def _products_by_name(cands: list[_Candidate]) -> None:
+def _products_by_name(cands: list[_Candidate], lines: set[str]) -> None:
     """A name made of a product line's and more ("iPod Nano" where the document calls the iPod an
-    MP3 player), or of a maker's and a product's ("Ford Falcon" after "the model Falcon"), is a
-    product whatever the model said; not a service named after the product ("iTunes Music Store")."""
-    products = {_plain(c.span) for c in cands if c.label == "PRODUCT" or (c.known and c.known.kind == "product")}
+    MP3 player, or the gazetteer's ``lines`` know the iPod), or of a maker's and a product's ("Ford
+    Falcon" after "the model Falcon"), is a product whatever the model said; not a service named
+    after the product ("iTunes Music Store")."""
+    products = lines | {_plain(c.span) for c in cands if c.label == "PRODUCT" or (c.known and c.known.kind == "product")}
     if not products:
         return
     makers = {_plain(c.span) for c in cands if c.label == "ORG"}
@@ -989,6 +1021,13 @@ def _adjectival(span: Span) -> bool:
 #: Diseases and their variants, which the model tags as organisations or people: no party to a story.
 DISEASE = re.compile(r"^(?:COVID(?:-19)?|Covid(?:-19)?|SARS-CoV-2|SARS|MERS|H1N1|H5N1|Ebola|Zika|mpox|Mpox"
                      r"|Omicron(?: [A-Z]{2}\.\d+(?:\.\d+)?)?|Delta variant)$")
+#: Initialisms of common nouns, which the model tags as names ("AI", "Ph.D.", "GDP"): no party to a
+#: story unless the document spells one out as a name ("Amnesty International (AI)").
+INITIALISMS = frozenset("AI A.I. PhD Ph.D. Ph.D MBA CEO CFO COO CTO GDP DIY FYI ASAP API DNS IP SSL TCP TCP/IP USB "
+                        "CSS HTML PDF GPS LED DNA RNA ECG EKG MRI ICU TV PC FAQ QR ID VIP DJ".split())
+#: Time zones, which the model tags as organisations after a time ("16:30 UTC"): no party to a story.
+TIME_ZONES = frozenset("UTC GMT EST EDT CST CDT MST MDT PST PDT AKST HST CET CEST EET EEST WET BST MSK IST JST KST "
+                       "HKT SGT AEST AEDT ACST AWST NZST NZDT".split())
 #: "the Central District of California", "the Southern District of New York": a court's district,
 #: named by where it lies in the place after "of".
 COURT_DISTRICT = re.compile(r"^(?:the )?(?:Central|Northern|Southern|Eastern|Western|Middle) (?:District|Division)$")

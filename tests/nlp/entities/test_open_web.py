@@ -327,10 +327,35 @@ def test_a_short_form_joins_the_pieces_of_a_name_the_model_split(ents_nlp):
     assert "region/tobago" not in ents
 
 
-def test_untagged_repeats_cast_no_vote(ents_nlp):
-    """ "Jobs" tagged PERSON once and ORG once after "Steve Jobs" is the person, also where the
-    text repeats it untagged: the repeats found by their form do not outvote the model."""
+def test_a_full_name_s_surname_is_the_person_however_often_tagged_org(ents_nlp):
+    """ "Jobs" tagged PERSON once and ORG once after "Steve Jobs", and repeated untagged (so read
+    as the organisation's repeats), is the person everywhere."""
     words = "Steve Jobs spoke . Jobs said no . Jobs left . Jobs smiled . Jobs waved .".split()
     ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "O", "B-PERSON"] + ["O"] * 8
     got = labelled(ents_nlp, words, ents)
     assert [(e.id, len(e.mentions)) for e in got.values()] == [("person/steve-jobs", 5)]
+
+
+def test_a_name_tagged_norp_and_org_as_often_is_the_organisation(ents_nlp):
+    """ "Celtics" tagged NORP once and ORG once (no people's name): one team, not a group too."""
+    words = "The Celtics won . The Celtics fans cheered .".split()
+    got = labelled(ents_nlp, words, ["O", "B-ORG", "O", "O", "O", "B-NORP", "O", "O", "O"])
+    assert [(e.id, len(e.mentions)) for e in got.values()] == [("organisation/celtics", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Artificial intelligence is hard. AI will change work, and AI firms are growing.",
+    "She earned a Ph.D. in physics.",
+])
+def test_common_initialisms_are_no_entities(ents_nlp, text):
+    assert entities(ents_nlp, text) == {}
+
+
+def test_an_initialism_the_document_spells_out_is_the_name(ents_nlp):
+    assert "organisation/amnesty-international" in entities(ents_nlp, "Amnesty International (AI) said on Monday "
+                                                                      "that it would act.")
+
+
+def test_a_social_network_tagged_person_is_the_company(ents_nlp):
+    ents = entities(ents_nlp, "Bloomberg wrote on Twitter that he would run. Twitter said it would label the post.")
+    assert ents["organisation/twitter"].kind == "organisation" and not any(e.kind == "person" for e in ents.values())

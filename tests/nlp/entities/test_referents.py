@@ -5,7 +5,10 @@ person's titles the model took in ("the United Auto Workers union", "Boeing Exec
 President Scott Carson"), "its 777 airliner" is the maker's 777, a known product named with its
 nickname after the model number is that product ("Boeing 787 Dreamliners"), and products the model
 calls organisations are products: a name ending in a model number ("Rolls-Royce Trent 900"), a known
-product after its maker's name ("Apple Macintosh"), the gazetteer's products ("iPod", "iTunes").
+product after its maker's name ("Apple Macintosh"), the gazetteer's products ("iPod", "iTunes"), a
+known line's name and more ("iPod Touch", its plural the same); a name cut after its "of" is whole
+("the Bay of" + "Biscay"), time zones are no entities ("16:30 UTC"), and no person's name ends in
+"Store" ("the App Store").
 Rule functions on hand-built Docs, each class as literal sentences."""
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from graph.nlp.entities.resolver import _trimmed_orgs
+from graph.nlp.entities.resolver import _cut_at_particles, _trimmed_orgs
 
 VOCAB = spacy.blank("en").vocab
 
@@ -107,3 +110,56 @@ def test_a_known_product_with_its_nickname_in_the_plural(ents_nlp):
 ])
 def test_products_the_model_tags_as_organisations(ents_nlp, text, product, mention):
     assert mentions(ents_nlp, text).get(product) == [mention]
+
+
+def test_a_mail_code_after_a_comma_is_no_model_number():
+    from graph.nlp.entities.resolver import _model_at_end
+
+    doc = Doc(VOCAB, words=["University", "Hall", ",", "MC3310", "Rolls-Royce", "Trent", "900", "737", "-", "800"],
+              spaces=[True, False, True, True, True, True, True, False, False, False])
+    assert not _model_at_end(doc[0:4])
+    assert _model_at_end(doc[4:7]) and _model_at_end(doc[5:10])
+
+
+def test_a_known_line_s_name_and_more_is_a_product_and_its_plural_the_same(ents_nlp):
+    got = mentions(ents_nlp, "Apple said it would sell the iPod Touch in stores. Sales of iPod Touches rose.")
+    assert got["product/ipod-touch"] == ["the iPod Touch", "iPod Touches"]
+
+
+@pytest.mark.parametrize("names, clusters", [
+    ([["iPod", "Touch"], ["iPod", "Touches"]], [0, 0]),
+    ([["Boeing", "787"], ["787s"]], [0, 1]),  # a model number's plural is read where the number is
+    ([["iPod", "Touches"]], [0]),
+    ([["Model", "S"], ["Model"]], [0, 1]),
+    ([["iPhone", "3GS"], ["iPhone", "3G"]], [0, 1]),  # a model number is no plural
+])
+def test_cluster_products_plural(names, clusters):
+    from graph.nlp.entities import aliases
+
+    assert aliases.cluster_products(names) == clusters
+
+
+# --- names cut after "of", time zones, service names ---
+@pytest.mark.parametrize("words, ents, joined", [
+    (["the", "Bay", "of", "Biscay", "."], ["B-LOC", "I-LOC", "I-LOC", "B-GPE", "O"], [("the Bay of Biscay", "LOC")]),
+    (["Bay", "of", "Biscay"], ["B-LOC", "I-LOC", "O"], [("Bay of", "LOC")]),  # nothing after it to take
+    (["Paris", "Texas"], ["B-GPE", "B-GPE"], [("Paris", "GPE"), ("Texas", "GPE")]),
+])
+def test_cut_at_particles(words, ents, joined):
+    doc = Doc(VOCAB, words=words, ents=ents)
+    assert [(s.text, s.label_) for s in _cut_at_particles(list(doc.ents))] == joined
+
+
+def test_a_name_cut_after_its_of_is_whole(ents_nlp):
+    got = mentions(ents_nlp, "The aircraft circled the Bay of Biscay for four hours.")
+    assert got == {"place/bay-of-biscay": ["the Bay of Biscay"]}
+
+
+def test_a_time_zone_is_no_entity(ents_nlp):
+    got = mentions(ents_nlp, "The flight is due to arrive at 12:30 EST (16:30 UTC).")
+    assert not any(k.endswith("/utc") or k.endswith("/est") for k in got)
+
+
+def test_no_person_is_named_store(ents_nlp):
+    got = mentions(ents_nlp, "He said that the App Store will be available within 90 days.")
+    assert got == {"organisation/app-store": ["the App Store"]}
