@@ -921,7 +921,8 @@ def _context_labels(cands: list[_Candidate]) -> None:
     """Labels the words around an unknown name correct, for every mention of that name: a role
     noun ("auction house Artcurial", "Laurence des Cars, the museum's president", "the model
     Falcon"), a residence
-    ("Junmyung Lee, 30, of Dedham"), an outlet that reports or is told ("an interview with Le Figaro")."""
+    ("Junmyung Lee, 30, of Dedham"), an outlet that reports or is told ("an interview with Le Figaro"),
+    a facility noun after it ("O'Hare airport"; for a person's name, that mention only)."""
     relabel: dict[str, str] = {}
     for c in cands:
         if c.known is not None and not _residence(c.span):
@@ -935,9 +936,25 @@ def _context_labels(cands: list[_Candidate]) -> None:
             relabel[_plain(c.span)] = "PRODUCT"
         elif c.label in ("PERSON", "ORG") and _residence(c.span):
             relabel[_plain(c.span)] = "GPE"
+        elif c.known is None and c.label in ("PERSON", "ORG") and _facility_after(c.span):
+            if c.label == "PERSON":
+                c.label = "FAC"  # "John F. Kennedy airport": the airport here, the man elsewhere
+            else:
+                relabel[_plain(c.span)] = "FAC"  # "O'Hare airport", "Wembley stadium"
     for c in cands:
         if _plain(c.span) in relabel and (c.known is None or relabel[_plain(c.span)] == "GPE"):
             c.label = relabel[_plain(c.span)]
+
+
+#: Nouns in lower case after a name that make it a place's: "O'Hare airport", "Wembley stadium".
+FACILITY_NOUNS = frozenset("airport airports stadium arena ballpark racecourse bridge terminal".split())
+
+
+def _facility_after(span: Span) -> bool:
+    """Whether a facility noun in lower case follows a name: the facility named after it."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in FACILITY_NOUNS and doc[span.end].text.islower() \
+        and span[-1].tag_ != "POS" and span[-1].text not in ("'s", "’s")
 
 
 #: Last words of a name that make it a service or a body of its maker, not a product: "iPhone

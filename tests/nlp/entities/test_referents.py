@@ -8,7 +8,8 @@ calls organisations are products: a name ending in a model number ("Rolls-Royce 
 product after its maker's name ("Apple Macintosh"), the gazetteer's products ("iPod", "iTunes"), a
 known line's name and more ("iPod Touch", its plural the same); a name cut after its "of" is whole
 ("the Bay of" + "Biscay"), time zones are no entities ("16:30 UTC"), and no person's name ends in
-"Store" ("the App Store").
+"Store" ("the App Store"); a name before a facility noun is the facility ("O'Hare airport"), the
+gazetteer knows the UAW alone.
 Rule functions on hand-built Docs, each class as literal sentences."""
 from __future__ import annotations
 
@@ -163,3 +164,24 @@ def test_a_time_zone_is_no_entity(ents_nlp):
 def test_no_person_is_named_store(ents_nlp):
     got = mentions(ents_nlp, "He said that the App Store will be available within 90 days.")
     assert got == {"organisation/app-store": ["the App Store"]}
+
+
+# --- a facility named after a name ---
+@pytest.mark.parametrize("text, place", [
+    ("The flight landed at New York's John F. Kennedy airport on Monday.", "place/john-f-kennedy"),
+    ("Passengers were stranded at O'Hare airport in Chicago.", "place/o-hare"),
+    ("Israel closed Ben Gurion airport to foreign travellers.", "place/ben-gurion"),
+])
+def test_a_name_before_a_facility_noun_is_the_facility(ents_nlp, text, place):
+    assert place in mentions(ents_nlp, text)
+
+
+def test_the_person_an_airport_is_named_after_stays_the_person(ents_nlp):
+    got = mentions(ents_nlp, "John F. Kennedy said that the John F. Kennedy airport would close. Kennedy left.")
+    assert got["person/john-f-kennedy"] == ["John F. Kennedy", "Kennedy"]
+    assert got["place/john-f-kennedy"] == ["John F. Kennedy"]
+
+
+def test_the_gazetteer_knows_the_uaw_alone(ents_nlp):
+    assert mentions(ents_nlp, "The UAW said on Monday that its members would strike.") == {
+        "organisation/united-auto-workers": ["UAW"]}
