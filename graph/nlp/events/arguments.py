@@ -116,8 +116,7 @@ class EntityIndex:
                     return self._pronoun(child)
             # "the company", "the US manufacturer": a definite description of an organisation
             # mentioned before, resolved like "it"
-            if tok.lemma_.lower() in self.lex.cue("anaphoric_nouns") and \
-                    any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            if tok.lemma_.lower() in self.lex.cue("anaphoric_nouns") and _definite(tok, self.tokens):
                 return self._antecedent(tok, lambda r: r.kind == "organisation")
         return None
 
@@ -174,6 +173,15 @@ class EntityIndex:
             if i < tok.i and fits(ref) and tok.i - i < 400:
                 return ref
         return None
+
+
+def _definite(noun: Token, named: dict[int, Ref]) -> bool:
+    """"the company", and "the billionaire's company": an owner that is itself a definite
+    description, not a name, makes the noun definite as "the" does."""
+    def the(t: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    return the(noun) or any(c.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in named and the(c)
+                            for c in noun.children)
 
 
 def _demonym_targets(entities: list[Entity]) -> dict[str, str]:

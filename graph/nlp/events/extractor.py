@@ -257,6 +257,8 @@ class EventExtractor:
                 verb_arguments(ready.head, args, lex)  # "Sudan said it was ready for talks": Sudan
             elif (claim := _claimed(tok)) is not None:
                 verb_arguments(claim, args, lex)  # "Hamas claimed responsibility for the bombing": Hamas
+            if "actor" not in args.roles.values() and (speaker := _speaker_of_setting(tok, lex)) is not None:
+                args.add(speaker, "actor")  # "said Laurence des Cars in an interview with Le Figaro"
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.cue("commitment_verbs"):
             kind = self._vowed(tok, index) or kind
         if tok.pos_ == "VERB" and tok.lemma_.lower() == "invite" and self._invites_to_meet(tok, index):
@@ -556,6 +558,20 @@ def _protest_targets(found: list[Mention]) -> None:
             known = {p.entity for p in ev.participants if p.role != "place"}
             ev.participants.extend(Participant(p.entity, "target") for p in r.event.participants
                                    if p.role == "target" and p.entity not in known)
+
+
+def _speaker_of_setting(noun: Token, lex: Lexicon) -> Token | None:
+    """The subject of a reporting verb an event noun is the setting of ("said ... in an interview
+    with Le Figaro"): who speaks in it gives the interview. Not what is said ("said in a
+    statement"), nor where one speaks ("at a news conference" is held by whoever called it)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" \
+            or noun.lemma_.lower() in lex.cue("speech_nouns"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.cue("reporting_verbs"):
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJ), None)
 
 
 def _strives(verb: Token, args: Arguments, index: EntityIndex) -> bool:

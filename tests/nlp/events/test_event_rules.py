@@ -592,3 +592,43 @@ def test_the_word_before_action_types_it_and_the_participle_s_agent_acts(before,
     typed = [(e.type, {p.entity: p.role for p in e.participants}) for e in EventExtractor(LEX)(doc)._.events
              if e.type != "OTHER"]
     assert typed == ([(kind, {"organisation/nato": "actor"})] if kind else [])
+
+
+# "Google won . The billionaire 's company supported exhibitions ."
+OWNED = [("Google", 1, "nsubj", "PROPN", "NNP", "Google"), ("won", 1, "ROOT", "VERB", "VBD", "win"),
+         (".", 1, "punct", "PUNCT", ".", "."), ("The", 4, "det", "DET", "DT", "the"),
+         ("billionaire", 6, "poss", "NOUN", "NN", "billionaire"), ("'s", 4, "case", "PART", "POS", "'s"),
+         ("company", 7, "nsubj", "NOUN", "NN", "company"), ("supported", 7, "ROOT", "VERB", "VBD", "support"),
+         ("exhibitions", 7, "dobj", "NOUN", "NNS", "exhibition"), (".", 7, "punct", "PUNCT", ".", ".")]
+
+
+def test_a_description_owned_by_a_description_is_definite():
+    """"the billionaire's company" refers back as "the company" does; "a company" does not."""
+    doc = build(OWNED)
+    index = EntityIndex(doc, [entity(doc, 0, 1, "organisation/google", "organisation")], LEX)
+    assert index.ref(doc[6]).entity == "organisation/google"
+    rows = list(OWNED)
+    rows[3] = ("A", 4, "det", "DET", "DT", "a")
+    doc = build(rows)
+    assert EntityIndex(doc, [entity(doc, 0, 1, "organisation/google", "organisation")], LEX).ref(doc[6]) is None
+
+
+# "Laurence des Cars said so in an interview with Le Figaro ."
+INTERVIEW = [("Cars", 1, "nsubj", "PROPN", "NNP", "Cars"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+             ("so", 1, "advmod", "ADV", "RB", "so"), ("in", 1, "prep", "ADP", "IN", "in"),
+             ("an", 5, "det", "DET", "DT", "an"), ("interview", 3, "pobj", "NOUN", "NN", "interview"),
+             ("with", 5, "prep", "ADP", "IN", "with"), ("Figaro", 6, "pobj", "PROPN", "NNP", "Figaro"),
+             (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+def test_who_speaks_in_an_interview_gives_it():
+    from graph.nlp.events.extractor import _speaker_of_setting
+    doc = build(INTERVIEW)
+    assert _speaker_of_setting(doc[5], LEX).i == 0
+    assert _speaker_of_setting(doc[7], LEX) is None  # the paper is the interview's party, not its setting
+    rows = list(INTERVIEW)
+    rows[1] = ("died", 1, "ROOT", "VERB", "VBD", "die")
+    assert _speaker_of_setting(build(rows)[5], LEX) is None  # only a reporting verb's speaker
+    rows = list(INTERVIEW)
+    rows[3] = ("at", 1, "prep", "ADP", "IN", "at")
+    assert _speaker_of_setting(build(rows)[5], LEX) is None  # "at a news conference": where one speaks

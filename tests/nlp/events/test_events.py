@@ -552,6 +552,21 @@ def test_a_states_initialism_before_an_event_noun_is_its_actor(nlp, text, kind, 
     assert [names[p.entity] for p in ev.participants if p.role == "target"] == ([target] if target else [])
 
 
+@pytest.mark.parametrize("text, trigger, actor", [
+    # who speaks in an interview gives it
+    ("“We are fully mobilized,” said Laurence des Cars, the museum’s president, in an interview with Le Figaro.",
+     "interview", "Laurence des Cars"),
+    # "the billionaire's company" refers back to the company named before, as "the company" does
+    ("Google won the contract in March. The billionaire's company has also supported more than 60 art exhibitions.",
+     "supported", "Google"),
+])
+def test_the_speaker_of_a_setting_and_a_possessed_description_act(nlp, text, trigger, actor):
+    doc, events = run(nlp, text)
+    names = {e.id: e.name for e in doc._.entities}
+    (ev,) = [e for e in events if e.trigger.text == trigger]
+    assert [names[p.entity] for p in ev.participants if p.role == "actor"] == [actor]
+
+
 @pytest.mark.parametrize("text, kind, actor", [
     ("The pro-Iranian Hizbollah (Party of God) group declared a unilateral ceasefire on Wednesday in south Lebanon.",
      "RETREAT", "Hizbollah"),
