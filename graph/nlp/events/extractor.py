@@ -110,6 +110,7 @@ class EventExtractor:
             if mention is not None:
                 (found if mention.strong else weak).append(mention)
         _infer_meeting_parties(found, index)
+        _continued_authority(found, index)
         _protest_targets(found)
         for m in found:  # the parties of talks are known only now
             m.event.confidence = _confidence(m.event.type, m.event.participants, m.event.anchor, m.token)
@@ -835,6 +836,25 @@ def _confidence(kind: str, parts: list[Participant], anchor: str, tok: Token) ->
     score += 0.1 if anchor == "explicit" else 0.0
     score += 0.05 if tok.pos_ == "VERB" else 0.0
     return round(min(0.95, score), 2)
+
+
+def _continued_authority(found: list[Mention], index: EntityIndex) -> None:
+    """"U.S. border authorities apprehended 221,000 people ... Citizens from El Salvador were
+    detained": an arrest, a charge or a penalty told in the passive with no agent continues the
+    story's last act of its type by a named body, and has that body as its actor."""
+    last: dict[str, str] = {}
+    for m in found:
+        ev = m.event
+        if ev.type not in AUTHORITY_TYPES:
+            continue
+        actors = [p.entity for p in ev.participants if p.role == "actor"]
+        if actors:
+            if index.kinds.get(actors[0]) in ("organisation", "group"):
+                last[ev.type] = actors[0]
+            continue
+        passive = m.token.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in m.token.children)
+        if passive and ev.type in last and all(p.entity != last[ev.type] for p in ev.participants):
+            ev.participants.append(Participant(last[ev.type], "actor"))
 
 
 def _infer_meeting_parties(found: list[Mention], index: EntityIndex) -> None:

@@ -240,6 +240,21 @@ def test_the_authority_reporting_an_agentless_arrest_made_it(nlp, text, kind, ac
     assert ev.date == date
 
 
+@pytest.mark.parametrize("text, actor", [
+    # an agentless passive arrest continues the story's last arrest by a named body
+    ("This March, U.S. border authorities apprehended more than 221,000 people at the border with Mexico. "
+     "Citizens from El Salvador were detained as they attempted to flee.", "U.S. border authorities"),
+    # not the act of another type, nor a body's act told in the active voice before a person's
+    ("U.S. border authorities apprehended more than 221,000 people at the border with Mexico. "
+     "Andrew Fahie was charged with fraud.", None),
+])
+def test_an_agentless_arrest_continues_the_last_arrest_by_a_named_body(nlp, text, actor):
+    doc, events = run(nlp, text)
+    names = {e.id: e.name for e in doc._.entities}
+    last = [e for e in events if e.type in ("COERCE", "ACCUSE")][-1]
+    assert [names[p.entity] for p in last.participants if p.role == "actor"] == ([actor] if actor else [])
+
+
 def test_according_to_attributes_and_is_no_event(nlp):
     _, events = run(nlp, "Han Lee was arraigned on Wednesday, according to Joshua Levy.")
     assert [e.trigger.text for e in events] == ["arraigned"]
