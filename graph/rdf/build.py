@@ -21,7 +21,7 @@ from ..timeml import interval
 from .namespace import ANCHOR, ETKG, ID, ITSRDF, MODALITY, NIF, PLOVER, PREFIXES, SECTOR, SEM, Terms
 
 # The vocabularies as this module writes them, a record at a time: each term looked up once.
-ANCHOR, ETKG, ITSRDF, MODALITY, NIF, OWL, PLOVER, PROV, RDF, RDFS, SDO, SECTOR, SEM, SKOS, TIME, XSD = map(  # type: ignore[misc]
+ANCHOR, ETKG, ITSRDF, MODALITY, NIF, OWL, PLOVER, PROV, RDF, RDFS, SDO, SECTOR, SEM, SKOS, TIME, XSD = map(
     Terms, (ANCHOR, ETKG, ITSRDF, MODALITY, NIF, OWL, PLOVER, PROV, RDF, RDFS, SDO, SECTOR, SEM, SKOS, TIME, XSD))
 
 #: schema.org (and SEM) classes per entity kind.
