@@ -64,7 +64,8 @@ EXTRA_AGENTS: dict[str, str | None] = {
 #: A country's military aircraft and ships act for its military (CAMEO's &AIRCRAFT patterns):
 #: "Israeli helicopters fired", "a Russian drone struck"; without a country they are things
 #: ("will supply drones to Ukraine").
-MILITARY_VEHICLES = frozenset("aircraft helicopter gunship drone warship".split())
+MILITARY_VEHICLES = frozenset("aircraft helicopter gunship drone warship warplane jet bomber artillery gunboat "
+                               "submarine frigate destroyer battleship tank".split())
 #: Collective nouns a sector noun qualifies: "opposition groups", "rebel forces", "army units".
 GENERIC_HEADS = frozenset("group member leader supporter figure unit force official activist party "
                           "faction movement fighter".split()) | frozenset(
@@ -221,7 +222,9 @@ class GroupActors:
                 if lemma in GENERIC_HEADS and c.lemma_.lower() in self.agents:
                     return self.agents[c.lemma_.lower()]
         found = self.agents.get(lemma) or self.agents.get(tok.lower_)
-        return found or ("military" if lemma in MILITARY_VEHICLES else None)
+        # "a think tank", "a passenger jet", "cargo planes": a word of civil use before the vehicle
+        civil = any(c.dep_ == "compound" and c.i < tok.i and c.pos_ != "PROPN" for c in tok.children)
+        return found or ("military" if lemma in MILITARY_VEHICLES and not civil else None)
 
 
 def _countries(tok: Token, countries: dict[int, Entity], towns: dict[int, Entity],

@@ -425,15 +425,22 @@ def deep_targets(verb: Token, args: Arguments, lex: Lexicon) -> None:
         if child.dep_ == "xcomp" and child.pos_ == "VERB":
             inner = Arguments(index)
             verb_arguments(child, inner, lex, inherit_subject=False)
+            if not any(r == "target" for r in inner.roles.values()) and lex.verbs.get(child.lemma_.lower()) == "AID":
+                clausal_target(child, inner, ("ccomp",))  # "promised to help Ukraine rebuild its army"
             if not any(r == "target" for r in inner.roles.values()):
                 deep_targets(child, inner, lex)
             args.adopt(inner, "target")
             if not any(r == "target" for r in args.roles.values()):
-                # "threatened to deliver devastating blows to the United States": whom the
-                # complement's act goes to is whom the threat or offer is aimed at
+                # "threatened to deliver devastating blows to the United States", "to impose
+                # sanctions on Iran", "agreed to buy fuel from Russia": whom the complement's act
+                # goes to, is aimed at or is had from is whom the threat or offer concerns
                 for entity, r in inner.roles.items():
-                    if r == "place" and inner.place_preps.get(entity) == "to":
+                    if r == "place" and inner.place_preps.get(entity) in COMPLEMENT_PREPS:
                         args.roles.setdefault(entity, "target")
+
+
+#: Prepositions of a complement's place that name whom an offer, a threat or a refusal concerns.
+COMPLEMENT_PREPS = frozenset({"to", "on", "against", "from"})
 
 
 def _owner_targets(noun: Token, args: Arguments, depth: int) -> None:

@@ -25,7 +25,7 @@ from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, converse_a
 from .coref import corefer, dates_compatible, merge, modalities_compatible
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
-from .modality import Quotes, be_to, classify, stated_intention, to_infinitive, will
+from .modality import Modality, Quotes, be_to, classify, stated_intention, to_infinitive, will
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -62,6 +62,10 @@ HALTED_TYPES = frozenset({"CONSULT", "AID", "COOPERATE"})
 #: bridge", "opposition parties boycotted the elections", "dockers went on strike".
 DISSENT_SECTORS = frozenset({"protesters", "civilians", "labour", "opposition", "education", "ethnic", "refugees",
                              "agriculture", "religious", "ngo"})
+#: Cooperation a subject says it would give is a promise (PLOVER manual 3.1: SUPPORT, COOPERATE
+#: and AID in the future tense are AGREE): "Japan said it would provide aid to Indonesia". A
+#: retreat said so stays the retreat reported ("Russia said it would reduce").
+COOPERATIVE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 #: The verb a label says a stated intention with: "Syria pledges to withdraw troops from Lebanon".
 INTENT_VERBS = {"AGREE": "pledge", "THREATEN": "threaten"}
 #: Meetings and visits the subject says it is willing or ready to hold, or will hold, are AGREE
@@ -147,10 +151,12 @@ class EventExtractor:
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in lex.cue("conducting_verbs") \
                     and _noun_kind(tok.head, lex) not in (None, "OTHER"):
                 return None  # "sanctions imposed by the EU": the noun it says is done is the trigger
-            if lemma in lex.cue("reporting_verbs") and _obliges(tok, index, lex):
+            if (lemma in lex.cue("reporting_verbs") and _obliges(tok, index, lex)) or _directs(tok, lemma, index, lex):
                 return "REQUEST", lemma
             if _represses(tok, lemma, lex) or _crowd_control(tok, lex):
                 return "COERCE", lemma
+            if _lets_in(tok, lemma, lex):
+                return "RETREAT", lemma
             idiom = _idiom(tok, lemma, lex)
             if idiom is not None:  # the label says it as written: "take to streets"
                 return lex.verbs[idiom[0]], f"{lemma} {idiom[1].head.lower_} {idiom[1].lower_}"
@@ -229,6 +235,8 @@ class EventExtractor:
                 clausal_target(tok, args)
             elif kind == "ACCUSE" and "target" not in args.roles.values():
                 clausal_target(tok, args, ("ccomp",))  # "India charged that Pakistan trains militants"
+            elif _lets_in(tok, tok.lemma_.lower(), lex) and "target" not in args.roles.values():
+                clausal_target(tok, args, ("ccomp", "xcomp"))  # "Iraq allowed UN inspectors to return"
             # "appealed to Israel to release the prisoners", "called on Turkey to respect": whom the
             # act is addressed to, or the preposition of the trigger's own phrase ("fire on"),
             # names the target, not a place, before any target deep in the complement
@@ -267,6 +275,13 @@ class EventExtractor:
         joint = args.reciprocate() if kind in JOINT_TYPES else set()
         parts = args.participants()
         mod = classify(tok, index, quotes, lex)
+        if kind == "AGREE" and tok.pos_ == "VERB" and mod.modality == "negated" and any(c.dep_ == "neg" for c in tok.children):
+            # "Turkey said it would not accept the conditions", "Iran did not agree to the plan":
+            # an agreement denied is a rejection (CAMEO 12), which did happen
+            prep = "" if any(c.dep_ == "dobj" for c in tok.children) else \
+                next((f" {c.lower_}" for c in tok.children if c.dep_ == "prep"), "")
+            kind, phrase = "REJECT", f"refuse to {phrase}{prep}"  # "Iran refuses to agree to Russia's proposal"
+            mod = Modality("reported" if mod.source else "asserted", "positive", mod.source)
         if kind in AUTHORITY_TYPES and tok.pos_ == "VERB" and "actor" not in args.roles.values() and \
                 any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
             # "Three people have been arrested ..., federal authorities announced": the authority
@@ -290,19 +305,21 @@ class EventExtractor:
         if kind in ADDRESSED_TYPES and tok.pos_ == "VERB" and not any(p.role == "target" for p in parts):
             # "appealed to Israel", "apologised to China", "sought help from Japan": whom a
             # request, an accusation or a promise is addressed to is no place
-            parts = _places_as_targets(parts, args, ("to", "from") if kind == "REQUEST" else ("to",))
+            # "turned down an offer of aid from the United States": whose offer is refused
+            parts = _places_as_targets(parts, args, ("to", "from") if kind in ("REQUEST", "REJECT") else ("to",))
         if kind == "RETREAT" and not any(p.role == "target" for p in parts):
             # "withdraw its troops from Lebanon": what one withdraws from is the target
             parts = _places_as_targets(parts, args, ("from",))
         parts = _one_state_per_side(tok, parts, index)
         if kind == "SANCTION" and tok.lemma_.lower() in lex.cue("expulsion_verbs") and (
-                _persons(parts, index) or _people_expelled(tok)):
+                _persons(parts, index) or _people_expelled(tok) or _censors(tok, lex)):
             kind = "COERCE"
         actors = {p.entity for p in parts if p.role == "actor"}
         parts = [p for p in parts if not (p.role == "target" and p.entity in actors)]
         intent = ""
         if kind in INTENT_TYPES and mod.modality in ("planned", "reported") and actors \
-                and stated_intention(tok, lex):
+                and (stated_intention(tok, lex) or (kind in COOPERATIVE_TYPES and mod.modality == "reported"
+                                                    and _would(tok))):
             kind = INTENT_TYPES[kind]
             intent = INTENT_VERBS[kind]
         elif kind in MEETING_INTENT and mod.modality in ("planned", "reported") and actors \
@@ -332,12 +349,15 @@ class EventExtractor:
 
     def _vowed(self, verb: Token, index: EntityIndex) -> str | None:
         """What a vow or pledge is by the act it commits to (CAMEO 03 vs 13): "Turkey vowed to help
-        Azerbaijan" promises aid (AGREE), "pledged to strike back" threatens (THREATEN)."""
+        Azerbaijan" promises aid (AGREE), "pledged to strike back" threatens (THREATEN), "vowed to
+        work with Seoul" or "to meet" promises cooperation or a meeting (AGREE)."""
         for c in verb.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 typed = self._trigger(c, index)
                 if typed is not None and typed[0] in INTENT_TYPES:
                     return INTENT_TYPES[typed[0]]
+                if typed is not None and typed[0] in MEETING_INTENT:
+                    return MEETING_INTENT[typed[0]]
         return None
 
     def _invites_to_meet(self, verb: Token, index: EntityIndex) -> bool:
@@ -434,6 +454,24 @@ def _represses(verb: Token, lemma: str, lex: Lexicon) -> bool:
     return any(c.dep_ == "dobj" and _noun_kind(c, lex) == "PROTEST" for c in verb.children)
 
 
+def _directs(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> bool:
+    """"The Philippines told China to leave the reef", "ordered the rebels to disarm", "Kuwait wants
+    Iraq to return the prisoners": a verb of telling, ordering or wanting with a named party and an
+    infinitive directs that party (PLOVER REQUEST: requests, demands and orders); "ordered 50 jets"
+    is a purchase."""
+    if lemma not in lex.cue("directive_verbs"):
+        return False
+    for c in verb.children:
+        if c.dep_ not in ("xcomp", "ccomp") or c.tag_ != "VB" or not any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                         for a in c.children):
+            continue
+        whom = [o for o in verb.children if o.dep_ in ("dobj", "dative")] if c.dep_ == "xcomp" else \
+            [s for s in c.children if s.dep_ in SUBJ]
+        if any(index.ref(w) is not None for w in whom):
+            return True
+    return False
+
+
 def _crowd_control(verb: Token, lex: Lexicon) -> bool:
     """"Police fired tear gas at protesters", "used water cannon against the marchers", "charged
     the crowd with batons": a verb whose object or instrument is a weapon of crowd control."""
@@ -452,12 +490,20 @@ def _obliges(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:
     """"A British minister reiterated that Libya must hand over the bombers": saying that someone
     must or should act asks it of them (CAMEO 10, demand); the one obliged is named."""
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation_modals")
-                                             for c in clause.children):
+        # "insisted that Togo release the detainees": the bare verb of a mandative clause obliges too
+        mandative = clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+        if clause.dep_ != "ccomp" or not (mandative or any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation_modals")
+                                                           for c in clause.children)):
             continue
         if any(c.dep_ in SUBJ and c.pos_ != "PRON" and index.ref(c) is not None for c in clause.children):
             return True
     return False
+
+
+def _would(tok: Token) -> bool:
+    """Whether the verb of ``tok`` (or the light verb of an event noun) has "would" of its own."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
 
 
 def _says_that(verb: Token) -> bool:
@@ -533,6 +579,26 @@ def _places_as_targets(parts: list[Participant], args: Arguments, preps: tuple[s
     """The places named by one of ``preps`` as targets: what an act is addressed to or withdrawn from."""
     return [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) in preps else p
             for p in parts]
+
+
+def _censors(verb: Token, lex: Lexicon) -> bool:
+    """"Zimbabwe banned an independent newspaper", "outlawed the radio station": what is banned is
+    a publication or a broadcaster, which is censorship (COERCE), not reduced relations."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.cue("media_nouns") for c in verb.children)
+
+
+def _lets_in(verb: Token, lemma: str, lex: Lexicon) -> bool:
+    """"Iraq allowed the inspectors into the site", "let the observers return", "permitted the
+    refugees to go home": letting a third party in gives access (PLOVER RETREAT mode 'access')."""
+    if lemma not in lex.cue("access_verbs"):
+        return False
+    whom = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"]
+    whom += [s for c in clauses for s in c.children if s.dep_ in SUBJ]
+    if not any(w.lemma_.lower() in lex.cue("access_nouns") for w in whom):
+        return False
+    into = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "to") for c in verb.children)
+    return into or any(c.lemma_.lower() in lex.cue("entry_verbs") for c in clauses)
 
 
 def _people_expelled(verb: Token) -> bool:
@@ -641,7 +707,7 @@ def _cameo(verb: Token, lemma: str, lex: Lexicon) -> tuple[str, str] | None:
 
 def _cameo_verb(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> tuple[str, str] | None:
     """(type, phrase) of a verb outside our lexicon by its own CAMEO code ("raped" ASSAULT,
-    "pardoned" CONCEDE), only where it names both who acts and on whom, as PETRARCH codes an
+    "acclaimed" SUPPORT), only where it names both who acts and on whom, as PETRARCH codes an
     event only between a source and a target actor."""
     phrase = _listed_phrase(verb, lemma, lex.cameo)
     if phrase is None or lemma in EMPTY_VERBS or lemma in lex.cue("planning_verbs") \

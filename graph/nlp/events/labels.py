@@ -51,6 +51,9 @@ def _said(name: str, phrase: str) -> bool:
     words = _bare_words(phrase)
     if _bare_words(name) & words:
         return True
+    initials = "".join(w[0] for w in name.lower().split() if w not in ("of", "the", "and"))
+    if len(initials) > 1 and initials in words:
+        return True  # "IMF's demands" says the International Monetary Fund
     stem = name.lower()[:-1]
     return " " not in name and len(stem) >= 4 and any(w.startswith(stem) for w in words)
 
@@ -150,6 +153,11 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
             out += f" in {_and(place_names)}"
         return out
     words = [_and(actors)] if actors else []
+    # "cut tie", "ignore demand", "propose talks": a phrase ending in its object's word says the
+    # verb, and the object is said as written ("Russia cuts diplomatic ties with Georgia")
+    head, _, last = phrase.rpartition(" ")
+    if head and any(c.dep_ == "dobj" and last in (c.lemma_.lower(), c.lower_) for c in trigger.children):
+        phrase = head
     # "Germany and France urge", "Russia reduces"
     single = len(actors) == 1 and not plural
     if intent:

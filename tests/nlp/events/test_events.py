@@ -495,7 +495,7 @@ def test_a_group_of_one_needs_its_country_said(nlp, text, group):
     assert groups == ([group] if group else [])
 
 
-@pytest.mark.parametrize("text", ["Germany lauded the weather.", "The Kremlin pardoned the weather."])
+@pytest.mark.parametrize("text", ["Germany lauded the weather.", "The Kremlin acclaimed the weather."])
 def test_a_cameo_verb_with_one_side_only_stays_untyped(nlp, text):
     _, events = run(nlp, text)
     assert [e.type for e in events if e.type != "OTHER"] == []

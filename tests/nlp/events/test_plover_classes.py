@@ -345,3 +345,97 @@ def test_calling_for_someone_to_act_requests_it_of_them(nlp, text, actor, target
     evs, names = events(nlp, text)
     ev = one(evs, "REQUEST")
     assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("The United States threatened to impose sanctions on Iran.", "THREATEN", "United States", "Iran"),
+    ("Iran agreed to buy fuel from Russia.", "AGREE", "Iran", "Russia"),
+    ("NATO promised to help Ukraine rebuild its army.", "AGREE", "NATO", "Ukraine"),
+    ("Cuba turned down an offer of aid from the United States.", "REJECT", "Cuba", "United States"),
+])
+def test_whom_the_act_offered_threatened_or_refused_concerns_is_the_target(nlp, text, kind, actor, target):
+    """The complement's act aimed "on" someone, had "from" someone or helping someone do something
+    names whom a threat or a promise concerns; a refused offer's "from" names who offered."""
+    evs, names = events(nlp, text)
+    ev = next(e for e in evs if e.type == kind)
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Israeli jets struck targets in Gaza.", "Israeli jets"),
+    ("Syrian tanks shelled Aleppo.", "Syrian tanks"),
+])
+def test_a_country_s_warplanes_and_tanks_act_for_its_military(nlp, text, group):
+    evs, names = events(nlp, text)
+    ev = one(evs, "ASSAULT")
+    (actor,) = [names[p.entity] for p in ev.participants if p.role == "actor"]
+    assert (actor.name, actor.kind, actor.sector) == (group, "group", "military")
+
+
+def test_a_vehicle_of_civil_use_is_no_military_group(nlp):
+    _, names = events(nlp, "A British think tank helped Nepal.")
+    assert not [e for e in names.values() if e.kind == "group"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Japan said it would provide aid to Indonesia.", "AGREE"),
+    ("Germany said it would support Poland's bid to join the alliance.", "AGREE"),
+    ("Russia said it would reduce its military activity near Kyiv.", "RETREAT"),
+])
+def test_cooperation_a_subject_says_it_would_give_is_a_promise(nlp, text, kind):
+    """PLOVER manual 3.1: SUPPORT, COOPERATE and AID in the future tense are AGREE; a retreat said
+    so stays the retreat reported."""
+    evs, _ = events(nlp, text)
+    assert [e.type for e in evs if e.type != "OTHER"][0] == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Zimbabwe banned an independent newspaper.", "COERCE"),
+    ("Kenya banned two Ugandan diplomats.", "SANCTION"),
+])
+def test_banning_a_publication_is_censorship(nlp, text, kind):
+    """PLOVER COERCE mode 'censor': ban or restrict access to publications."""
+    evs, _ = events(nlp, text)
+    assert [e.type for e in evs if e.type != "OTHER"] == [kind]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Iraq allowed United Nations inspectors into the site.", "United Nations"),
+    ("Sudan allowed United Nations observers to enter Darfur.", "United Nations"),
+])
+def test_letting_third_parties_in_gives_access(nlp, text, target):
+    """PLOVER RETREAT mode 'access': allowing the entry of observers, peacekeepers, aid workers."""
+    evs, names = events(nlp, text)
+    ev = one(evs, "RETREAT")
+    assert (target, "target") in roles(ev, names)
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("The Philippines told China to leave the reef.", "Philippines", "China"),
+    ("Kuwait wants Iraq to return the prisoners of war.", "Kuwait", "Iraq"),
+    ("Ghana insisted that Togo release the detained Ghanaians.", "Ghana", "Togo"),
+])
+def test_telling_ordering_wanting_and_insisting_request(nlp, text, actor, target):
+    """PLOVER REQUEST: requests, demands and orders; a mandative clause ("insisted that Togo
+    release") and a named party with an infinitive ("told China to leave") say what is asked."""
+    evs, names = events(nlp, text)
+    ev = one(evs, "REQUEST")
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+
+
+def test_telling_without_a_party_to_act_is_no_request(nlp):
+    evs, _ = events(nlp, "Russia told reporters that the talks had failed.")
+    assert not [e for e in evs if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Turkey said it would not accept the European Union's conditions.",
+     "Turkey refuses to accept European Union's conditions"),
+    ("Iran did not agree to Russia's proposal.", "Iran refuses to agree to Russia's proposal"),
+])
+def test_an_agreement_denied_is_a_rejection(nlp, text, label):
+    """CAMEO 12: not accepting, not agreeing is rejecting, and the rejection happened."""
+    evs, _ = events(nlp, text)
+    ev = one(evs, "REJECT")
+    assert ev.polarity == "positive" and ev.label == label
+    assert not [e for e in evs if e.type == "AGREE"]
