@@ -118,7 +118,31 @@ into one event, which the scorer reads by main trigger only (16 dev gold events,
 dropped: a participle clause taking a passive main clause's subject (held-out 16/25 -> 16/26). Left:
 same-word events with different targets and dates merged, actors by title alone, definite
 descriptions ('the billionaire's company'), named summits as CONSULT, 'covering the cost' as AID,
-crowd-control weapons as COERCE ('water cannon', 'tear gas'), relief goods sent as AID."""
+crowd-control weapons as COERCE ('water cannon', 'tear gas'), relief goods sent as AID.
+
+Ninth round (evreal, evplover), main e91c19a -> 196e487: PLOVER with the CAMEO-derived patterns dev
+0.82/0.81/0.80/0.67 unchanged, held-out 0.63/0.61/0.54/0.38 -> 0.65/0.62/0.56/0.39; without them dev
+0.80/0.79/0.77/0.63 -> 0.80/0.79/0.77/0.64, held-out 0.59/0.57/0.51/0.35 -> 0.62/0.59/0.53/0.38 (dev
+flat, held-out up: classes probed on sentences written from the PLOVER manual and the CAMEO verb
+dictionary, not on the gold records). Real news dev actor/date 0.67/0.83 -> 0.78/0.86 (default tier
+0.70/0.85 -> 0.86/0.91), held-out unchanged. PLOVER classes: crowd-control weapons used on people are
+COERCE whatever the verb (CAMEO 175 as the gold codes it; the 2021 table moves it to ASSAULT); relief
+goods or money sent/delivered are AID, pledged AGREE; 'out of Lebanon' is what is left (RETREAT's
+target); a complaint told as a that-clause targets its subject; 'called for / told / ordered / wants Y
+to' is REQUEST of Y; targets in complements ('threatened to impose sanctions on Iran'); letting
+inspectors in is RETREAT; 'would not accept' REJECT; cooperation with 'would' AGREE; weapons with a
+nationality act for its military; bare plurals of contending sectors stay targets. Real-news classes
+(moved dev actor/date only): one verb with two different named targets is two events; a statement
+reprinted under a heading naming its author is the author's speech; a state's initialism before an
+event noun is its actor ('U.S. sanctions on Iran'); paying someone's costs is AID; who speaks in an
+interview gives it; 'the billionaire's company' refers back; an agentless passive arrest continues the
+story's last arrest by a named body. Tried and dropped: the probe sentences' words added to the
+lexicon (held-out real news precision 0.64 -> 0.63, actor 0.85 -> 0.82); noun re-mentions split by
+target (SemEval corpus_1 -0.5); a place as AGREE's target (dev only). Left: the dev fold has one typed
+over-generation (a pledge of money, AID in the real-news gold, AGREE by the PLOVER manual); untyped
+extras are mostly states ('possess', 'is linked'), which SemEval's gold counts; recall is held down by
+participant-less mentions merged into a headline event; named summits, actors by title alone,
+possessives inside noun targets ('Rwanda's role'), labels of vows."""
 REALNEWS_KEYS = ("event_precision_typed", "event_recall", "actor_accuracy", "date_accuracy",
                  "event_precision_all", "event_recall_loose")
 PLOVER_KEYS = ("type_recall", "type_accuracy", "source_ok", "target_ok")
