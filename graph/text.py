@@ -52,6 +52,20 @@ def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
 
 
+def initialled(words: list[str]) -> list[list[str]]:
+    """The name with its first words written as their initials, as news shortens a country or a
+    body before the rest of a name: "United States Air Force" -> "US Air Force" (and "USA
+    Force"), "United Kingdom Independence Party" -> "UK Independence Party". Two initials at
+    least, of words written out, and a word left after them."""
+    out = []
+    for k in range(2, len(words)):
+        short = acronym(words[:k])
+        written_out = all((w[:1].isupper() and not w.isupper()) or w.lower() in _SMALL_WORDS for w in words[:k])
+        if len(short) >= 2 and written_out and words[k - 1].lower() not in _SMALL_WORDS:
+            out.append([short, *words[k:]])
+    return out
+
+
 # Words that name the same kind of event; anything else must match on its stem.
 FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"talk", "talks", "negotiation", "negotiations", "negotiate", "meeting", "meet", "summit"}),

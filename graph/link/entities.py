@@ -15,8 +15,9 @@ organisations:
   and a full name that one document keeps apart stay apart;
 - organisations: names with the same core (legal suffixes and "Motor(s)" dropped, plural words
   made singular: "Ford Motor Company" = "Ford Motors" = "Ford", "General Motor" = "General
-  Motors", "Airbus SAS" = "Airbus") or one the acronym of the other ("EADS" = "European
-  Aeronautic Defence and Space") join the one cluster already in the graph, whose canonical is
+  Motors", "Airbus SAS" = "Airbus"), one the acronym of the other ("EADS" = "European
+  Aeronautic Defence and Space") or with its first words as their initials ("US Air Force" =
+  "United States Air Force") join the one cluster already in the graph, whose canonical is
   its first member; with two clusters to choose from, none is joined.
 Kinds never mix: a key carries the kind, so the company Ford and the person Gerald Ford stay apart.
 Names that only share initials ("US Air Force", "UAE Air Force") need the acronym itself ("UAF")
@@ -40,7 +41,7 @@ from ..rdf.build import doc_iri, entity_iri
 from ..rdf.namespace import ETKG
 from ..records import Entity, Extraction
 from ..store import Rows
-from ..text import acronym, bare, org_name, slug
+from ..text import acronym, bare, initialled, org_name, slug
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -87,13 +88,20 @@ def org_keys(name: str) -> list[str]:
     words = org_name(name.split())
     while len(words) > 1 and bare(words[-1]) in MORE_SUFFIXES and not (len(words) == 2 and bare(words[0]) in GENERIC):
         words = words[:-1]
-    # plural words made singular ("General Motor" is "General Motors"), acronyms left alone ("EADS")
-    core = [w for w in (slug(bare(w)) if w.isupper() else singular(slug(w)) for w in words) if w]
-    keys = [f"organisation:{' '.join(core)}"] if core else []
+    core = _core(words)
+    keys = [f"organisation:{core}"] if core else []
     initials = acronym(words)
     if len(initials) >= MIN_ACRONYM and len(words) >= MIN_ACRONYM:
         keys.append(f"organisation:{initials.lower()}")
+    # "United States Air Force" is "US Air Force" / "U.S. Air Force" where a document writes that
+    keys += [f"organisation:{short}" for short in map(_core, initialled(words)) if short]
     return keys
+
+
+def _core(words: list[str]) -> str:
+    """The words compared: plural words made singular ("General Motor" is "General Motors"),
+    acronyms left alone but for their dots ("EADS", "U.S.")."""
+    return " ".join(w for w in (slug(bare(w)) if w.isupper() else singular(slug(w)) for w in words) if w)
 
 
 def name_keys(ent: Entity) -> list[str]:

@@ -72,8 +72,11 @@ def test_person_key_is_the_surname(name, expected):
     ("Ford Australia", ["organisation:ford australia"]),
     ("EADS", ["organisation:eads"]),
     ("U.S. Air Force", ["organisation:us air force", "organisation:uaf"]),
+    ("United States Air Force", ["organisation:united state air force", "organisation:usaf",
+                                 "organisation:us air force", "organisation:usa force"]),
     ("European Aeronautic Defence and Space", ["organisation:european aeronautic defence and space",
-                                               "organisation:eads"]),
+                                               "organisation:eads", "organisation:ea defence and space",
+                                               "organisation:ead and space"]),
 ])
 def test_organisation_keys_are_core_name_and_acronym(name, expected):
     assert org_keys(name) == expected
@@ -155,3 +158,12 @@ def test_shared_initials_are_not_an_acronym():
     assert links(kg) == []
     kg.add(org_only("usdots", "U.S. Air Force")).add(org_only("uaf", "UAF"))
     assert links(kg) == [("organisation/usdots", "organisation/us")]  # "UAF" names neither
+
+
+@pytest.mark.parametrize("first, second", [("United States Air Force", "US Air Force"),
+                                           ("U.S. Air Force", "United States Air Force")])
+def test_first_words_as_initials_are_the_name_written_out(first, second):
+    kg = KnowledgeGraph().add(org_only("one", first)).add(org_only("two", second))
+    assert links(kg) == [("organisation/two", "organisation/one")]
+    kg.add(org_only("uae", "UAE Air Force")).add(org_only("long-uae", "United Arab Emirates Air Force"))
+    assert links(kg) == [("organisation/long-uae", "organisation/uae"), ("organisation/two", "organisation/one")]

@@ -17,7 +17,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from ...text import acronym, bare, org_name
+from ...text import acronym, bare, initialled, org_name
 
 #: Words before a name that are not part of it (lower case, without the dot).
 TITLES = frozenset("""
@@ -153,25 +153,34 @@ def _singular(words: tuple[str, ...], written: set[tuple[str, ...]]) -> tuple[st
 
 def cluster_organisations(names: list[list[str]]) -> list[int]:
     """Cluster index of each organisation name (suffix-free words): the same name, its acronym
-    ("UAW"), the name written without spaces ("CBSNews" from CBSNews.com), or the one longer name
-    a name of two or more words is part of ("Homeland Security").
+    ("UAW"), the name written without spaces ("CBSNews" from CBSNews.com), with its first words
+    as their initials ("US Air Force" for "United States Air Force"), or the one longer name a
+    name of two or more words is part of ("Homeland Security", "the Air Force" after "the U.S.
+    Air Force").
     A first word alone is not joined to a longer name: "Boeing" is not "Boeing Commercial
     Airplanes"."""
-    keys: dict[str, int] = {}
-    cluster = []
+    # "U.S. Air Force" is "US Air Force", and both are "United States Air Force" where the
+    # document writes that out (and no other name they shorten)
+    spelled: dict[str, set[str]] = {}
+    for w in names:
+        for short in initialled(w):
+            spelled.setdefault(_written(short), set()).add(_written(w))
+    keyed = [_written(w) for w in names]
+    keyed = [next(iter(spelled[k])) if len(spelled.get(k, ())) == 1 else k for k in keyed]
     # The initials of a whole name first (the last such name wins, as in a text that moves from
     # one to the next); the other readings only where they point to one name.
-    whole = {acronym(w): " ".join(w).lower() for w in names if len(w) > 1}
+    whole = {acronym(w): k for w, k in zip(names, keyed) if len(w) > 1}
     other: dict[str, set[str]] = {}
-    for w in names:
+    for w, k in zip(names, keyed):
         if len(w) > 1:
             for short in acronyms(w):
-                other.setdefault(short, set()).add(" ".join(w).lower())
-    longer = _containers([w for w in names if len(w) > 1])
+                other.setdefault(short, set()).add(k)
+    longer = _containers([k.split() for k in keyed if " " in k])
     # a domain writes a name without its spaces: "CBSNews.com" is CBS News
-    squashed = {"".join(w).lower(): " ".join(w).lower() for w in names if len(w) > 1}
-    for words in names:
-        key = " ".join(words).lower()
+    squashed = {"".join(w).lower(): k for w, k in zip(names, keyed) if len(w) > 1}
+    keys: dict[str, int] = {}
+    cluster = []
+    for words, key in zip(names, keyed):
         if len(words) == 1:
             key = squashed.get(key, key)
         if len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]):
@@ -182,6 +191,11 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
         key = _inverted(longer.get(key, key))
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster
+
+
+def _written(words: list[str]) -> str:
+    """A name's words in lower case, an abbreviation without its dots ("U.S." is "US")."""
+    return " ".join(bare(w) if w.isupper() else w.lower() for w in words)
 
 
 #: "the Ministry of Finance" is "the Finance Ministry": an office named by its field either way.

@@ -547,11 +547,12 @@ def _words(span: Span) -> list[str]:
 
 
 def _clean(span: Span) -> Span | None:
-    """An NER span without the spaces and punctuation around it, or None when it is page
-    furniture ("Slideshow"), has no capital letter ("johns") or runs over a line break."""
+    """An NER span without the spaces and punctuation around it and an indefinite article in
+    lower case ("a United Auto Workers negotiator": a title's capital "A" stays), or None when it
+    is page furniture ("Slideshow"), has no capital letter ("johns") or runs over a line break."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_space or doc[start].is_punct):
+    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].text in ("a", "an")):
         start += 1
     opened = next((t.i for t in doc[start:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in doc[opened:end]):

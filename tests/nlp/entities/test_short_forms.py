@@ -1,0 +1,65 @@
+"""Organisation names shortened the way news shortens them (issue 15, read on SemEval-2015 texts):
+the first words as their initials ("US Air Force" for "United States Air Force"), an abbreviation
+with or without its dots, the body alone after its full name ("the Air Force"), and no indefinite
+article taken into a name ("a United Auto Workers negotiator")."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from graph.nlp.entities import aliases
+from graph.nlp.entities.resolver import _clean
+from graph.text import initialled, org_name
+
+VOCAB = spacy.blank("en").vocab
+
+
+@pytest.mark.parametrize("name, forms", [
+    ("United States Air Force", [["US", "Air", "Force"], ["USA", "Force"]]),
+    ("Bank of England Museum", [["BE", "Museum"]]),
+    ("US Air Force", []),  # an abbreviation is not shortened again
+    ("Air Force", []),  # one initial is no abbreviation
+    ("Royal air force", []),  # words in lower case are no name's
+])
+def test_first_words_as_initials(name, forms):
+    assert initialled(name.split()) == forms
+
+
+@pytest.mark.parametrize("names, clusters", [
+    (["U.S. Air Force", "US Air Force", "Air Force"], [0, 0, 0]),
+    (["United States Air Force", "US Air Force", "Air Force"], [0, 0, 0]),
+    (["US Air Force", "United States Air Force"], [0, 0]),
+    (["United States Air Force", "UAE Air Force", "Air Force"], [0, 1, 2]),  # the body of two states
+    (["United States Steel", "United Service Steel", "US Steel"], [0, 1, 2]),  # initials of two names
+    (["U.S. District Court", "District Court"], [0, 0]),
+])
+def test_cluster_organisations_initials_and_dots(names, clusters):
+    assert aliases.cluster_organisations([org_name(n.split()) for n in names]) == clusters
+
+
+def test_clean_drops_an_indefinite_article_in_lower_case_only():
+    doc = Doc(VOCAB, words=["a", "United", "Auto", "Workers", "negotiator", "saw", "A", "Boating", "Party", "."])
+    assert _clean(Span(doc, 0, 4, label="ORG")).text == "United Auto Workers"
+    assert _clean(Span(doc, 6, 9, label="WORK_OF_ART")).text == "A Boating Party"
+    assert _clean(Span(doc, 0, 1, label="ORG")) is None
+
+
+def names(nlp, text):
+    return {e.name: sorted({m.text for m in e.mentions}) for e in nlp(text)._.entities if e.kind == "organisation"}
+
+
+def test_air_force_written_three_ways_is_one_organisation(ents_nlp):
+    text = ("The U.S. Air Force picked Boeing on Friday. A US Air Force spokesman said the choice was final. "
+            "The Air Force will buy 179 tankers.")
+    got = names(ents_nlp, text)
+    air = [n for n in got if "Air Force" in n]
+    assert len(air) == 1 and {"US Air Force", "The U.S. Air Force", "The Air Force"} <= set(got[air[0]])
+
+
+def test_an_article_before_a_union_is_not_its_name(ents_nlp):
+    text = ("The United Auto Workers (UAW) rejected the plan. Whereas a United Auto Workers negotiator said "
+            "the UAW would wait.")
+    got = names(ents_nlp, text)
+    assert not any(n.lower().startswith("a ") for n in got)
+    assert [n for n in got if "Auto Workers" in n] == ["United Auto Workers"]
