@@ -73,10 +73,14 @@ class TimeAnchors:
         self.spans: list[tuple[int, int, Token, int, int, Timex]] = []
         #: token -> the type of the time expression it lies in
         self.timed: dict[int, str] = {}
+        #: token -> the value of the duration of days or more it lies in ("days", "two weeks")
+        self.gaps: dict[int, str] = {}
         for t in timexes:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None:
                 self.timed.update((i, t.type) for i in range(span.start, span.end))
+                if t.type == "DURATION" and "T" not in t.value:
+                    self.gaps.update((i, t.value) for i in range(span.start, span.end))
             if span is not None and _usable(t):
                 head = clause_head(span.root)
                 self.spans.append((span.start, span.end, span.root, head.i, self._before_phrase(span.root, head), t))
@@ -119,6 +123,7 @@ class TimeAnchors:
     def _undated(self, trigger: Token, head: Token, governor: Token | None, kind: str | None,
                  parties: Iterable[str], quoted: bool, pledged: bool) -> Anchor:
         """The anchor of an event whose own clause states no date of its own."""
+        own = head
         # A reported or planned event with no time of its own takes the time of the clause that
         # reports it: "After talks on Tuesday, Russia said it would reduce ..." -> Tuesday.
         seen = {head.i}
@@ -144,7 +149,21 @@ class TimeAnchors:
                     return Anchor("PAST_REF", "tense", None, found.begin)
                 return _day_of(found)
             head = parent
+        if self._gap_after(trigger, own):
+            # "days after Clyburn endorsed him", "two weeks after the vote": some time before the
+            # clause it leads up to, so before the report, not its day
+            return Anchor("PAST_REF", "tense", None, self.dct.isoformat() if self.dct else None)
         return self._tense(governor or trigger, kind, set(parties), quoted)
+
+    def _gap_after(self, trigger: Token, head: Token) -> bool:
+        """Whether the event is what an "after" measured in days or more leads from ("days after
+        Moscow promised", "two weeks after the vote"): the clause it introduces, or its object."""
+        after = self.lex.cue("order_after")
+        words = [c for c in head.children if c.dep_ in ("mark", "prep") and c.lower_ in after] if head.dep_ == "advcl" else []
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in after:
+            words.append(trigger.head)
+        gaps = [g for w in words for g in (*w.children, *(head.children if w.dep_ == "mark" else ())) if g.dep_ == "npadvmod"]
+        return any(self.timed.get(g.i) == "DURATION" and self.gaps.get(g.i, "T").upper()[-1:] in "DWMY" for g in gaps)
 
     def _before_phrase(self, tok: Token, head: Token) -> int:
         """The "before", "ahead (of)" or "prior (to)" whose phrase holds ``tok`` inside the clause

@@ -170,7 +170,9 @@ class EventExtractor:
                     phrase = f"{lemma} {extra.lower_ if extra.dep_ != 'dobj' else extra.lemma_.lower()}"
                     if phrase in lex.verbs:
                         return lex.verbs[phrase], phrase
-            if lemma in lex.verbs:
+            if lex.verbs.get(lemma) == "REQUEST" and _stands_for_office(tok, lex):
+                return "OTHER", lemma  # "did not seek reelection": a candidacy, no request
+            if lemma in lex.verbs and not _unbound(tok, lemma, lex):
                 return lex.verbs[lemma], lemma
             cameo = _cameo(tok, lemma, lex)
             if cameo is not None:
@@ -452,6 +454,19 @@ def _represses(verb: Token, lemma: str, lex: Lexicon) -> bool:
     if _listed_phrase(verb, lemma, lex.cue("repression_verbs")) is None:
         return False
     return any(c.dep_ == "dobj" and _noun_kind(c, lex) == "PROTEST" for c in verb.children)
+
+
+def _unbound(verb: Token, lemma: str, lex: Lexicon) -> bool:
+    """Whether a verb that promises only what it binds to ("committed itself to the defence of",
+    "committed to helping") binds to nothing: "committed a crime" is the act, no promise."""
+    return lemma in lex.cue("bound_verbs") and not any(
+        c.dep_ == "xcomp" or (c.dep_ in ("prep", "dative") and c.lower_ == "to") for c in verb.children)
+
+
+def _stands_for_office(verb: Token, lex: Lexicon) -> bool:
+    """"Spano did not seek reelection", "is seeking the Democratic nomination": what a candidate
+    seeks by standing for it (CAMEO codes no request there)."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.cue("candidacy_nouns") for c in verb.children)
 
 
 def _directs(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> bool:

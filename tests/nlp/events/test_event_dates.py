@@ -39,6 +39,9 @@ def event(nlp, text: str, trigger: str):
     # "days after" the report's date: before it, not on it
     ("Russian forces have withdrawn from Kyiv, officials said on Saturday, days after Moscow promised to scale "
      "back operations near the capital.", "promised", "AGREE", "PAST_REF", "tense"),
+    # and "days after" an undated report's event: before it too
+    ("Biden promised to appoint a Black woman to the Supreme Court, days after Clyburn endorsed him.", "endorsed",
+     "SUPPORT", "PAST_REF", "tense"),
     # what a pledge announces was pledged before the clause that mentions the pledge
     (HEADLINE + "Western governments remained sceptical on Thursday of the Kremlin's pledge to reduce military "
      "activity near Kyiv.", "reduce", "RETREAT", "PAST_REF", "tense"),

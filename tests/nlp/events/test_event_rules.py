@@ -632,3 +632,39 @@ def test_who_speaks_in_an_interview_gives_it():
     rows = list(INTERVIEW)
     rows[3] = ("at", 1, "prep", "ADP", "IN", "at")
     assert _speaker_of_setting(build(rows)[5], LEX) is None  # "at a news conference": where one speaks
+
+
+# "Biden promised , days after Clyburn endorsed him ."
+DAYS_AFTER = [("Biden", 1, "nsubj", "PROPN", "NNP", "Biden"), ("promised", 1, "ROOT", "VERB", "VBD", "promise"),
+              (",", 1, "punct", "PUNCT", ",", ","), ("days", 6, "npadvmod", "NOUN", "NNS", "day"),
+              ("after", 6, "mark", "SCONJ", "IN", "after"), ("Clyburn", 6, "nsubj", "PROPN", "NNP", "Clyburn"),
+              ("endorsed", 1, "advcl", "VERB", "VBD", "endorse"), ("him", 6, "dobj", "PRON", "PRP", "he"),
+              (".", 1, "punct", "PUNCT", ".", ".")]
+
+
+@pytest.mark.parametrize("text, value, expected", [("days", "PXD", "PAST_REF"), ("hours", "PTXH", "2022-03-30")])
+def test_what_an_after_measured_in_days_leads_from_is_before_the_report(text, value, expected):
+    rows = [(text, *r[1:]) if r[0] == "days" else r for r in DAYS_AFTER]
+    doc = build(rows)
+    gap = Timex(doc[3].idx, doc[3].idx + len(text), text, "DURATION", value)
+    anchors = TimeAnchors(doc, [gap], LEX)
+    assert anchors.anchor(doc[6], kind="SUPPORT").date == expected
+    assert anchors.anchor(doc[1], kind="AGREE").date == "2022-03-30"  # the promise is the day's news
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # "Rebels committed crimes ." / "Germany committed to the defence ." / "Spano sought reelection ."
+    ([("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"), ("committed", 1, "ROOT", "VERB", "VBD", "commit"),
+      ("crimes", 1, "dobj", "NOUN", "NNS", "crime"), (".", 1, "punct", "PUNCT", ".", ".")], "OTHER"),
+    ([("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("committed", 1, "ROOT", "VERB", "VBD", "commit"),
+      ("to", 1, "prep", "ADP", "IN", "to"), ("the", 4, "det", "DET", "DT", "the"),
+      ("defence", 2, "pobj", "NOUN", "NN", "defence"), (".", 1, "punct", "PUNCT", ".", ".")], "AGREE"),
+    ([("Spano", 1, "nsubj", "PROPN", "NNP", "Spano"), ("sought", 1, "ROOT", "VERB", "VBD", "seek"),
+      ("reelection", 1, "dobj", "NOUN", "NN", "reelection"), (".", 1, "punct", "PUNCT", ".", ".")], "OTHER"),
+    ([("Spano", 1, "nsubj", "PROPN", "NNP", "Spano"), ("sought", 1, "ROOT", "VERB", "VBD", "seek"),
+      ("help", 1, "dobj", "NOUN", "NN", "help"), (".", 1, "punct", "PUNCT", ".", ".")], "REQUEST"),
+])
+def test_committing_a_crime_promises_nothing_and_seeking_office_asks_nothing(rows, expected):
+    doc = build(rows)
+    index = EntityIndex(doc, [entity(doc, 0, 1, "x/subject", "organisation")], LEX)
+    assert EventExtractor(LEX)._trigger(doc[1], index)[0] == expected

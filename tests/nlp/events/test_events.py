@@ -322,10 +322,21 @@ def test_a_stated_intention_is_the_promise_or_threat_it_makes(nlp, text, kind, t
     ("Britain complained to France about the delays.", "ACCUSE", "complained"),
     ("Joe Biden will have a call with Emmanuel Macron tomorrow.", "CONSULT", "call"),
     ("Joe Biden issued a call for calm in Haiti.", "REQUEST", "call"),
+    ("Senator Jake Spano endorsed Nadia Mohamed.", "SUPPORT", "endorsed"),  # CAMEO 051
+    ("Germany committed itself to the defence of Lithuania.", "AGREE", "committed"),
 ])
 def test_lexicon_types(nlp, text, kind, trigger):
     _, events = run(nlp, text)
     assert [(e.type, e.trigger.text) for e in events if e.type != "OTHER"][:1] == [(kind, trigger)]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the suspects committed the robbery in Boston.",  # the act, no promise
+    "Senator Jake Spano did not seek reelection in Minneapolis.",  # a candidacy, no request
+])
+def test_words_of_a_type_in_another_sense_type_nothing(nlp, text):
+    _, events = run(nlp, text)
+    assert [(e.type, e.trigger.text) for e in events if e.type != "OTHER"] == []
 
 
 @pytest.mark.parametrize("text, kind, trigger, actor, target", [
