@@ -85,6 +85,7 @@ class TimeAnchors:
                 head = clause_head(span.root)
                 self.spans.append((span.start, span.end, span.root, head.i, self._before_phrase(span.root, head), t))
         self.story_time = self._story_time()
+        self.frames = self._frames()
 
     def _story_time(self) -> Anchor | None:
         """The stated past date of the lead's main clause, if it has one."""
@@ -95,6 +96,30 @@ class TimeAnchors:
         if found is None or not found.date or not found.date[:1].isdigit() or found.date[:10] > self.dct.isoformat():
             return None
         return found
+
+    def _frames(self) -> dict[int, Anchor]:
+        """Sentence start -> the stated past date of the main clause of the sentence before it in
+        the same paragraph ("This March, border authorities apprehended 221,000 people. Citizens
+        from El Salvador were detained, as they attempted to flee"): the time the narrative is at,
+        unless the sentence names a time of its own."""
+        out: dict[int, Anchor] = {}
+        if self.dct is None:
+            return out
+        text = self.doc.text
+        prev = None
+        for sent in self.doc.sents:
+            words = [t for t in sent if not t.is_space]
+            if not words:
+                continue
+            own = any(self.timed.get(t.i) in ("DATE", "TIME") for t in sent)  # "Between 2000 and 2013, ..."
+            if prev is not None and not own and "\n" not in text[prev[0]:words[0].idx]:
+                found = prev[1]
+                if found is not None and found.date and found.date[:1].isdigit() \
+                        and found.date[:10] < self.dct.isoformat():
+                    out[sent.start] = found
+            end = words[-1].idx + len(words[-1].text)
+            prev = (end, self._explicit(sent.root, clause_head(sent.root)))
+        return out
 
     def anchor(self, trigger: Token, governor: Token | None = None, kind: str | None = None,
                parties: Iterable[str] = (), quoted: bool = False) -> Anchor:
@@ -250,6 +275,11 @@ class TimeAnchors:
                                                  for c in tok.children)
             speech = not perfect and (kind in SPEECH_TYPES or self._speech(tok))
             announced = not own and self._speech(_tense_giver(tok))
+            frame = self.frames.get(tok.sent.start)
+            if frame is not None and not announced and not perfect and not quoted:
+                # the sentence after a dated one of its paragraph goes on at that time ("were
+                # detained, as they attempted to flee" in the March the sentence before names)
+                return Anchor(frame.date, "convention", frame.begin, frame.until)
             # the lead's story: its own events (not what its relative clauses describe, "the
             # network that marketed ...") and, later, simple-past events of its protagonists
             story = (tok.i < self.lead_end and tok.dep_ != "relcl") or \

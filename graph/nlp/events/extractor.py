@@ -330,7 +330,8 @@ class EventExtractor:
             intent = INTENT_VERBS[kind]
         when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
                               quoted=quotes.at(tok.idx)[0])
-        if mod.modality == "planned" and when.anchor in ("tense", "dct", "convention") and when.date != "FUTURE_REF":
+        if mod.modality == "planned" and when.anchor in ("tense", "dct", "convention") and when.date != "FUTURE_REF" \
+                and not _attempted(tok, lex):
             # "is expected to be arraigned at a later date", "hoping to isolate": what is planned,
             # hoped or expected with no date of its own is still to come, not the day of the plan
             when = Anchor("FUTURE_REF", "tense", when.begin, None)
@@ -454,6 +455,14 @@ def _represses(verb: Token, lemma: str, lex: Lexicon) -> bool:
     if _listed_phrase(verb, lemma, lex.cue("repression_verbs")) is None:
         return False
     return any(c.dep_ == "dobj" and _noun_kind(c, lex) == "PROTEST" for c in verb.children)
+
+
+def _attempted(verb: Token, lex: Lexicon) -> bool:
+    """"They attempted to flee", "has tried to apologize": what was attempted is at the time of
+    the attempt, which has been made, not still to come."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in lex.cue("attempt_verbs") and (
+        head.tag_ == "VBD" or (head.tag_ == "VBN" and any(c.dep_ == "aux" for c in head.children)))
 
 
 def _unbound(verb: Token, lemma: str, lex: Lexicon) -> bool:

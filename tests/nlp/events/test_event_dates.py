@@ -55,6 +55,16 @@ def test_event_dates(nlp, text, trigger, kind, date, anchor):
     assert ev.confidence >= CONFIDENT
 
 
+@pytest.mark.parametrize("trigger, date", [("apprehended", "2022-02"), ("detained", "2022-02"), ("flee", "2022-02"),
+                                           ("criticised", "2022-03-30")])
+def test_the_sentence_after_a_dated_one_goes_on_at_its_time_and_an_attempt_is_made(nlp, trigger, date):
+    # a new paragraph's statement is the day's news again
+    text = (HEADLINE + "In February, border authorities apprehended 221,000 people at the border with Mexico. "
+            "Citizens from El Salvador were detained, as they attempted to flee the conditions in their country.\n\n"
+            "Canada criticised the detentions.")
+    assert event(nlp, text, trigger).date == date
+
+
 FIGHTING = "Fighting goes on\n\nUkraine and Russia exchanged fire near Kyiv.\n\n"
 
 

@@ -668,3 +668,23 @@ def test_committing_a_crime_promises_nothing_and_seeking_office_asks_nothing(row
     doc = build(rows)
     index = EntityIndex(doc, [entity(doc, 0, 1, "x/subject", "organisation")], LEX)
     assert EventExtractor(LEX)._trigger(doc[1], index)[0] == expected
+
+
+def test_the_sentence_after_a_dated_one_of_its_paragraph_goes_on_at_that_time():
+    # "In February police arrested men . Rebels fled . ¶ Rebels fled ."
+    first = [("In", 2, "prep", "ADP", "IN", "in"), ("February", 0, "pobj", "PROPN", "NNP", "February"),
+             ("police", 3, "nsubj", "NOUN", "NNS", "police"), ("arrested", 3, "ROOT", "VERB", "VBD", "arrest"),
+             ("men", 3, "dobj", "NOUN", "NNS", "man"), (".", 3, "punct", "PUNCT", ".", ".")]
+    fled = [("Rebels", 1, "nsubj", "NOUN", "NNS", "rebel"), ("fled", 1, "ROOT", "VERB", "VBD", "flee"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    rows = first + [(w, h + 6, d, p, t, l) for w, h, d, p, t, l in fled]
+    rows[-1] = (".", 7, "punct", "PUNCT", ".", ".")
+    rows.append(("\n\n", 7, "dep", "SPACE", "_SP", "\n\n"))
+    rows += [(w, h + 10, d, p, t, l) for w, h, d, p, t, l in fled]
+    doc = build(rows)
+    february = Timex(doc[1].idx, doc[1].idx + 8, "February", "DATE", "2022-02", begin="2022-02-01", until="2022-03-01")
+    anchors = TimeAnchors(doc, [february], LEX)
+    assert anchors.anchor(doc[3]).date == "2022-02"  # its own date
+    assert anchors.anchor(doc[7], kind="OTHER") == type(anchors.anchor(doc[7]))("2022-02", "convention", "2022-02-01",
+                                                                              "2022-03-01")
+    assert anchors.anchor(doc[11], kind="OTHER").date == "PAST_REF"  # a new paragraph: some time before the report
