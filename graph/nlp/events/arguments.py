@@ -382,7 +382,10 @@ def converse_arguments(verb: Token, args: Arguments, lex: Lexicon) -> None:
     verb_arguments(verb, undergoer, lex)
     for tok in verb.subtree:
         # the verb's own "by" is the passive's agent: "help was received by the museum"
-        if tok.lower_ == "from" and tok.dep_ == "prep" or tok.lower_ == "by" and tok.head.i != verb.i:
+        # "won the support of black voters": whose support or aid one wins gives it
+        given = tok.lower_ == "of" and tok.dep_ == "prep" and tok.head.dep_ == "dobj" and tok.head.head.i == verb.i \
+            and lex.nouns.get(tok.head.lemma_.lower()) in ("SUPPORT", "AID")
+        if tok.lower_ == "from" and tok.dep_ == "prep" or tok.lower_ == "by" and tok.head.i != verb.i or given:
             path = [tok, *(a for a in tok.ancestors if a.i != verb.i and verb in a.ancestors)]
             if all(t.dep_ in PHRASE_DEPS | {"agent"} for t in path):
                 for obj in tok.children:

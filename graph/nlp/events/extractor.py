@@ -251,7 +251,7 @@ class EventExtractor:
             noun_arguments(tok, args, lex)
             governor = _governing_verb(tok)
             light = _light_governor(tok, lex)
-            if light is not None and _verb_lemmas(light) & lex.cue("converse_verbs"):
+            if light is not None and _verb_lemmas(light) & (lex.cue("converse_verbs") | lex.cue("winning_verbs")):
                 converse_arguments(light, args, lex)  # "the museum is receiving help from LVMH"
             elif light is not None:
                 # "Russia held talks with Ukraine", "met the pledge with scepticism"
@@ -812,6 +812,14 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
+#: What one wins, secures or earns from someone ("won the support of black voters", "secured
+#: Germany's backing"): the support or aid the other gives; a deal or a ceasefire won is one's own.
+WON_TYPES = frozenset({"SUPPORT", "AID"})
+#: Any typed event noun.
+PLOVER_NOUN_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+
+
 #: Nouns that carry the event their compound names: "a mediation mission", "peace efforts".
 CARRIER_NOUNS = frozenset("mission effort campaign operation bid initiative drive".split())
 
@@ -867,11 +875,14 @@ def _light_verb_of_event(verb: Token, lex: Lexicon) -> bool:
     """"hold talks", "launch an invasion", "met ... with scepticism", "received help from LVMH":
     the noun names the event."""
     lemmas = _verb_lemmas(verb)
-    if not lemmas & (lex.cue("light_verbs") | lex.cue("converse_verbs")):
+    winning = bool(lemmas & lex.cue("winning_verbs"))
+    if not lemmas & (lex.cue("light_verbs") | lex.cue("converse_verbs")) and not winning:
         return False
     for child in verb.children:
-        if child.dep_ == "dobj" and _noun_kind(child, lex) not in (None, "OTHER"):
+        if child.dep_ == "dobj" and _noun_kind(child, lex) in (WON_TYPES if winning else PLOVER_NOUN_TYPES):
             return True
+    if winning:
+        return False
     if not lemmas & lex.cue("light_verbs"):
         return False  # "received the plan with scepticism": the receiver is sceptical
     # "met the pledge with scepticism": the manner noun may hang from the verb or its object

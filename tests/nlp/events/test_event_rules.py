@@ -688,3 +688,21 @@ def test_the_sentence_after_a_dated_one_of_its_paragraph_goes_on_at_that_time():
     assert anchors.anchor(doc[7], kind="OTHER") == type(anchors.anchor(doc[7]))("2022-02", "convention", "2022-02-01",
                                                                               "2022-03-01")
     assert anchors.anchor(doc[11], kind="OTHER").date == "PAST_REF"  # a new paragraph: some time before the report
+
+
+@pytest.mark.parametrize("verb, lemma, noun, kind, expected", [
+    # "Israel won the support of Washington ." / "... secured a deal of Washington": whose support one wins gives it
+    ("won", "win", "support", "SUPPORT", {"city/washington": "actor", "country/israel": "target"}),
+    ("secured", "secure", "deal", "AGREE", {"city/washington": "target"}),  # no winner made a target
+])
+def test_whose_support_one_wins_acts_and_the_winner_is_the_target(verb, lemma, noun, kind, expected):
+    doc = build([("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), (verb, 1, "ROOT", "VERB", "VBD", lemma),
+                 ("the", 3, "det", "DET", "DT", "the"), (noun, 1, "dobj", "NOUN", "NN", noun),
+                 ("of", 3, "prep", "ADP", "IN", "of"), ("Washington", 4, "pobj", "PROPN", "NNP", "Washington"),
+                 (".", 1, "punct", "PUNCT", ".", ".")])
+    doc._.entities = [entity(doc, 0, 1, "country/israel", "country", "IL"),
+                      entity(doc, 5, 6, "city/washington", "city", "US")]
+    doc._.timexes = []
+    typed = [e for e in EventExtractor(LEX)(doc)._.events if e.type != "OTHER"]
+    assert [e.type for e in typed] == [kind]
+    assert {p.entity: p.role for p in typed[0].participants if p.role in ("actor", "target")} == expected

@@ -330,6 +330,16 @@ def test_lexicon_types(nlp, text, kind, trigger):
     assert [(e.type, e.trigger.text) for e in events if e.type != "OTHER"][:1] == [(kind, trigger)]
 
 
+@pytest.mark.parametrize("text, actor, target", [
+    ("Joe Biden won the support of black voters in South Carolina.", "black voters in South Carolina", "Joe Biden"),
+    ("Tom Steyer secured the backing of Jerry Govan.", "Jerry Govan", "Tom Steyer"),
+])
+def test_whose_support_one_wins_gives_it(nlp, text, actor, target):
+    doc, events = run(nlp, text)
+    (ev,) = [e for e in events if e.type != "OTHER"]
+    assert ev.type == "SUPPORT" and {(actor, "actor"), (target, "target")} <= roles(ev, doc._.entities)
+
+
 @pytest.mark.parametrize("text", [
     "Police said the suspects committed the robbery in Boston.",  # the act, no promise
     "Senator Jake Spano did not seek reelection in Minneapolis.",  # a candidacy, no request
