@@ -234,25 +234,49 @@ def _with_conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def _pobj_places(prep: Token) -> list[Token]:
-    """The objects of a preposition, looking through place nouns: "in the direction of Kyiv"."""
+def _pobj_places(prep: Token, index: EntityIndex) -> list[Token]:
+    """The objects of a preposition, looking through place nouns: "in the direction of Kyiv", "the
+    town of Hebron", "the Kosovo border", "its border with Pakistan"."""
     out: list[Token] = []
     for obj in prep.children:
         if obj.dep_ != "pobj":
             continue
         for o in _with_conjuncts(obj):
             out.append(o)
-            for sub in o.children:
-                if sub.dep_ == "prep" and sub.lower_ == "of" and o.lemma_.lower() in PLACE_NOUNS:
-                    for inner in sub.children:
-                        if inner.dep_ == "pobj":
-                            out.extend(_with_conjuncts(inner))
+            out.extend(_named_by_place_noun(o, index))
+    return out
+
+
+def _named_by_place_noun(noun: Token, index: EntityIndex, depth: int = 2) -> list[Token]:
+    """The places a place noun says: its "of" phrase ("the outskirts of Grozny"), the place before
+    it ("the Kosovo border", "the Iraqi border", "the Lebanese border area") and the other side of
+    a border ("its border with Pakistan"). A named modifier that is no place ("the rebel-held
+    area") says who holds it, not where it is."""
+    lemma = noun.lemma_.lower()
+    if lemma not in PLACE_NOUNS and lemma not in SETTLEMENT_NOUNS:
+        return []
+    out: list[Token] = []
+    for sub in noun.children:
+        if sub.dep_ == "prep" and (sub.lower_ == "of" or (sub.lower_ == "with" and lemma in BORDER_NOUNS)):
+            out.extend(t for inner in sub.children if inner.dep_ == "pobj" for t in _with_conjuncts(inner))
+        elif sub.dep_ in ("compound", "amod", "nmod") and sub.i < noun.i:
+            ref = index.tokens.get(sub.i)
+            if ref is not None and ref.kind in PLACE_KINDS:
+                out.append(sub)
+            elif depth:
+                out.extend(_named_by_place_noun(sub, index, depth - 1))
     return out
 
 
 PLACE_NOUNS = frozenset({"direction", "vicinity", "outskirts", "area", "region", "city", "capital",
                          "border", "suburbs", "centre", "center", "outside", "north", "south", "east", "west",
-                         "sector", "district", "quarter", "neighbourhood", "neighborhood"})
+                         "sector", "district", "quarter", "neighbourhood", "neighborhood", "frontier"})
+#: Settlements and territories named by their "of" phrase or the name before them ("the town of
+#: Hebron", "the West Bank village of Jenin"): the place itself, so the label says "in", not "near".
+SETTLEMENT_NOUNS = frozenset({"town", "village", "province", "island", "port", "territory", "enclave", "camp",
+                              "state", "county", "coast"})
+#: Place nouns whose "with" phrase names the other side: "along its border with Pakistan".
+BORDER_NOUNS = frozenset({"border", "frontier"})
 
 
 class Arguments:
@@ -318,7 +342,10 @@ class Arguments:
 def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subject: bool = True) -> None:
     """Subject, object and prepositional arguments of a verb (also used for light verbs)."""
     has_subject = False
-    for child in verb.children:
+    # "pulled back from the Kosovo border": the parser may hang the preposition on the adverb
+    moved = [p for c in verb.children if c.dep_ == "advmod" and c.lower_ in SOURCE_ADVERBS | {"back"}
+             for p in c.children if p.dep_ == "prep"]
+    for child in [*verb.children, *moved]:
         dep = child.dep_
         if dep in SUBJ:
             args.add(child, "actor")
@@ -337,10 +364,13 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
                     args.add(obj, "target")
         elif dep in OBJ:
             args.add(child, "target")
+            if args.index.ref(child, as_target=True) is None:
+                for place in _named_by_place_noun(child, args.index):
+                    args.add(place, "target")  # "shelled the outskirts of Grozny", "sealed off the town of Jenin"
             # "reinforcing troops in the Donbas region": the object's place is the event's place
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in lex.cue("place_preps"):
-                    for obj in _pobj_places(prep):
+                    for obj in _pobj_places(prep, args.index):
                         if _is_place(obj, args.index):
                             args.add(obj, "place", _place_prep(prep))
         elif dep == "prt":
@@ -351,7 +381,7 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
             if prep in SOURCE_ADVERBS and inner is not None and not any(c.dep_ == "pobj" for c in child.children):
                 # "pulled its troops out of Lebanon", "moved away from the border": from where
                 prep, child = "from", inner
-            for obj in _pobj_places(child):
+            for obj in _pobj_places(child, args.index):
                 if prep == "to" and obj.i not in args.index.tokens and obj.lemma_.lower() not in PLACE_NOUNS:
                     args.add(obj, "target")  # "agreed to US mediation": no place, the mediator's
                 elif prep in lex.cue("place_preps"):
@@ -403,6 +433,8 @@ def converse_arguments(verb: Token, args: Arguments, lex: Lexicon) -> None:
 #: Prepositions of an object noun that name whom the event concerns: "calls by Belarus's rulers",
 #: "an appeal from President Gbagbo", "further action against Russia", "aid for Romania".
 OWNER_PREPS = frozenset({"by", "from", "of", "against", "with", "to", "for", "on"})
+#: Prepositions of an event noun whose object may be owned by the target: "support for Iraq's position".
+NOUN_OWNER_PREPS = frozenset({"of", "against", "on", "over", "to", "for", "into"})
 #: Prepositions of a verb whose object may be owned by the target: "agreed to US mediation".
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for"})
 
@@ -452,6 +484,10 @@ def _owner_targets(noun: Token, args: Arguments, depth: int) -> None:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i:
             if c.i in args.index.tokens or (c.dep_ == "poss" and c.pos_ == "PRON"):
                 args.add(c, "target")
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            # "a proposal put forward by Israel", "the resolution adopted by the UN": whose it is
+            for obj in (o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"):
+                args.add(obj, "target")
         elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
             for obj in c.children:
                 if obj.dep_ != "pobj":
@@ -465,12 +501,15 @@ def _owner_targets(noun: Token, args: Arguments, depth: int) -> None:
 def clausal_target(verb: Token, args: Arguments, deps: Collection[str] = ("ccomp", "xcomp")) -> None:
     """"X demanded that Y abandon Z", "urged that Y ...", "called for Y to withdraw": the one asked
     is the subject of the clause that says what is asked (object control, "urged Y to", is the
-    object already); "India charged that Pakistan trains militants": the one accused."""
+    object already); "India charged that Pakistan trains militants", "found Milosevic guilty" (a
+    small clause): the one accused."""
     for child in verb.children:
-        if (child.dep_ in deps or for_clause(child)) and child.pos_ in ("VERB", "AUX"):
+        if (child.dep_ in deps or for_clause(child)) and (child.pos_ in ("VERB", "AUX") or child.pos_ == "ADJ"
+                                                          and child.dep_ == "ccomp"):
             # the parser may hang the subject on the clause's auxiliary ("that Pakistan was training")
             for sub in [*child.children, *(s for a in child.children if a.dep_ == "aux" for s in a.children)]:
-                if sub.dep_ in SUBJ:
+                # "found Dusko Tadic guilty": the parser may take the small clause's subject for a modifier
+                if sub.dep_ in SUBJ or (child.pos_ == "ADJ" and sub.dep_ == "amod" and sub.i < child.i):
                     args.add(sub, "target")
                     return
 
@@ -557,7 +596,7 @@ def _places_within(obj: Token, args: Arguments) -> None:
         return
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in WITHIN_PREPS:
-            for place in _pobj_places(prep):
+            for place in _pobj_places(prep, args.index):
                 if _is_place(place, args.index):
                     args.add(place, "place", _place_prep(prep))
 
@@ -605,11 +644,15 @@ def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
             args.add(child, "place?" if place else "actor", "in")
         elif dep == "prep":
             prep = child.lower_
-            for obj in _pobj_places(child):
+            for obj in _pobj_places(child, args.index):
                 if prep == "by":
                     args.add(obj, "actor")
                 elif prep in ("of", "against", "on", "over", "with", "between", "among", "to", "for"):
                     args.add(obj, "target")
+                if prep in NOUN_OWNER_PREPS and args.index.ref(obj, as_target=True) is None:
+                    # "support for Iraq's position", "condemnation of Israel's raid", "an inquiry
+                    # into killings by Israeli soldiers": whose position, raid or killings
+                    _owner_targets(obj, args, depth=1)
                 elif prep in lex.cue("place_preps"):
                     args.add(obj, "place?", _place_prep(child))
                 if prep in AIMED_PREPS:

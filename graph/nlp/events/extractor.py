@@ -157,12 +157,17 @@ class EventExtractor:
                 return "COERCE", lemma
             if _lets_in(tok, lemma, lex):
                 return "RETREAT", lemma
+            verdict = _verdict(tok, lemma, lex)
+            if verdict is not None:
+                return "ACCUSE", f"{lemma} {verdict}"  # "the tribunal found Milosevic guilty" (CAMEO 116)
             idiom = _idiom(tok, lemma, lex)
             if idiom is not None:  # the label says it as written: "take to streets"
                 return lex.verbs[idiom[0]], f"{lemma} {idiom[1].head.lower_} {idiom[1].lower_}"
             if any(for_clause(c) for c in tok.children) and f"{lemma} for" in lex.verbs:
                 return lex.verbs[f"{lemma} for"], f"{lemma} for"  # "called for the rebels to lay down their arms"
-            for extra in tok.children:
+            # "shared intelligence with the United States": the parser may hang the verb's "with" on its object
+            withs = [p for o in tok.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "with"]
+            for extra in [*tok.children, *withs]:
                 if extra.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in extra.children):
                     continue  # "fired its minister on Sunday" is no "fire on"
                 # "closed down": the parser may take the particle for an adverb
@@ -227,6 +232,8 @@ class EventExtractor:
             if kind == "REQUEST" and tok.lemma_.lower() in lex.cue("question_verbs") and not _asks_for(tok, index, lex):
                 return None  # "a reporter asked her, “What ...?”", "asked about the aid, he sighed": a question
             verb_arguments(tok, args, lex)
+            if kind == "MOBILIZE":
+                _own_forces(tok, args)
             if kind == "ASSAULT" and _strives(tok, args, index):
                 kind = "OTHER"
             if kind == "PROTEST" and ("to" in args.place_preps.values() or _says_that(tok)):
@@ -268,8 +275,14 @@ class EventExtractor:
                 verb_arguments(ready.head, args, lex)  # "Sudan said it was ready for talks": Sudan
             elif (claim := _claimed(tok)) is not None:
                 verb_arguments(claim, args, lex)  # "Hamas claimed responsibility for the bombing": Hamas
+            elif (trip := _travelled_for(tok, lex)) is not None:
+                verb_arguments(trip, args, lex)  # "the minister arrived in Damascus for talks": he talks there
+            if kind == "PROTEST" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.cue("complaint_verbs"):
+                kind = "ACCUSE"  # "lodged a formal protest with Pakistan": a diplomatic protest (manual 3.12.2)
             if "actor" not in args.roles.values() and (speaker := _speaker_of_setting(tok, lex)) is not None:
                 args.add(speaker, "actor")  # "said Laurence des Cars in an interview with Le Figaro"
+        if kind in MISSION_TARGET_TYPES and "target" not in args.roles.values():
+            _mission_owners(tok, args, lex)
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.cue("commitment_verbs"):
             kind = self._vowed(tok, index) or kind
         if tok.pos_ == "VERB" and tok.lemma_.lower() == "invite" and self._invites_to_meet(tok, index):
@@ -559,6 +572,26 @@ def _ready_for(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _travelled_for(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb of travelling whose "for" phrase ``noun`` is ("flew to Cairo for talks with
+    Mubarak", "arrived for a three-day visit"): the traveller takes part in what he came for."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.dep_ == "prep" and verb.pos_ == "VERB" \
+            and _listed_phrase(verb, verb.lemma_.lower(), lex.cue("travel_verbs")) is not None:
+        return verb
+    return None
+
+
+def _verdict(verb: Token, lemma: str, lex: Lexicon) -> str | None:
+    """The verdict word of a verb of judging ("found Milosevic guilty", "was declared liable"),
+    which the parser makes its predicate complement or the predicate of a small clause."""
+    if lemma not in lex.cue("verdict_verbs"):
+        return None
+    return next((c.lower_ for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+                 and c.lower_ in lex.cue("verdict_words")), None)
+
+
 def _claimed(noun: Token) -> Token | None:
     """The verb by which someone claims or admits the act ``noun`` names ("claimed responsibility
     for the bombing", "admitted responsibility for the attack"): who claims it did it."""
@@ -663,6 +696,41 @@ def _speaker_of_setting(noun: Token, lex: Lexicon) -> Token | None:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.cue("reporting_verbs"):
         return None
     return next((c for c in verb.children if c.dep_ in SUBJ), None)
+
+
+#: Acts aimed at a state where they happen at its embassy: "protested outside the Iraqi embassy".
+MISSION_TARGET_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "THREATEN"})
+
+
+def _mission_owners(tok: Token, args: Arguments, lex: Lexicon) -> None:
+    """"Kurds protested outside the Iraqi embassy in London", "a bomb exploded at the US embassy",
+    "a rally in front of the embassy of Israel": a protest or an attack at a state's embassy is
+    aimed at that state, whose mission the place is, wherever it stands."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in lex.cue("place_preps"):
+            continue
+        for noun in (o for o in prep.subtree if o.dep_ == "pobj" and o.lemma_.lower() in lex.cue("mission_nouns")):
+            owners = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i]
+            owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                       if o.dep_ == "pobj"]
+            for owner in owners:
+                if args.index.tokens.get(owner.i) is not None:
+                    args.add(owner, "target")
+
+
+#: The sectors of the forces a show of force moves.
+FORCE_SECTORS = frozenset({"military", "police"})
+
+
+def _own_forces(verb: Token, args: Arguments) -> None:
+    """"India massed troops along its border with Pakistan", "reservists were mobilised": the
+    forces mobilised, deployed or put on alert are the actor's own (PLOVER MOBILIZE), not whom the
+    show of force is aimed at, which is the place or party it faces."""
+    index = args.index
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (ref := index.ref(c)) is not None and args.roles.get(ref.entity) == "target" \
+                and index.kinds.get(ref.entity) == "group" and index.sectors.get(ref.entity) in FORCE_SECTORS:
+            del args.roles[ref.entity]
 
 
 def _strives(verb: Token, args: Arguments, index: EntityIndex) -> bool:

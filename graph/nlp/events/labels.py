@@ -109,10 +109,15 @@ def _object_phrase(verb: Token, phrase: str) -> str:
 
 def _target_prep(verb: Token, targets: list[str]) -> str:
     """The preposition that introduces a target after the object: "on" in "opened fire on
-    demonstrators"; "to" for an indirect object ("gave the Ivory Coast aid")."""
+    demonstrators"; "to" for an indirect object ("gave the Ivory Coast aid"); "by" for the agent
+    of the object's participle ("prevent demonstration by students")."""
     names = {w for t in targets for w in t.lower().split()}
     # "suspended the talks with Kyiv": the preposition may hang from the object
     objects = [o for o in verb.children if o.dep_ == "dobj"]
+    # "prevented the demonstration staged by students": whose it is, "by" them
+    agents = [a for o in objects for c in o.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    if any(w.lower_ in names for a in agents for w in a.subtree):
+        return "by"
     for child in [*verb.children, *(c for o in objects for c in o.children)]:
         if child.dep_ == "prep":
             if any(w.lower_ in names for o in child.children if o.dep_ == "pobj" for w in o.subtree):

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 import graph.nlp.timex  # noqa: F401 - registers doc._.dct and doc._.timexes
 from graph.nlp.entities.actors import GroupActors, agent_nouns
 from graph.nlp.events.anchors import TimeAnchors
-from graph.nlp.events.arguments import Arguments, EntityIndex, clausal_target, deep_targets, verb_arguments
+from graph.nlp.events.arguments import (Arguments, EntityIndex, clausal_target, deep_targets, noun_arguments,
+                                        verb_arguments)
 from graph.nlp.events.coref import merge
 from graph.nlp.events.extractor import EventExtractor
 from graph.nlp.events.labels import label
@@ -164,6 +165,54 @@ def test_the_object_of_a_dative_preposition_is_the_target():
     args = Arguments(EntityIndex(doc, ents, LEX))
     verb_arguments(doc[1], args, LEX)
     assert args.roles == {"country/poland": "actor", "country/ukraine": "target"}
+
+
+def test_a_place_noun_names_the_place_before_it_and_the_preposition_may_hang_on_the_adverb():
+    # "Serbs pulled back from the Kosovo border ."
+    doc = build([("Serbs", 1, "nsubj", "PROPN", "NNPS", "Serbs"), ("pulled", 1, "ROOT", "VERB", "VBD", "pull"),
+                 ("back", 1, "advmod", "ADV", "RB", "back"), ("from", 2, "prep", "ADP", "IN", "from"),
+                 ("the", 6, "det", "DET", "DT", "the"), ("Kosovo", 6, "compound", "PROPN", "NNP", "Kosovo"),
+                 ("border", 3, "pobj", "NOUN", "NN", "border"), (".", 1, "punct", "PUNCT", ".", ".")])
+    ents = [entity(doc, 0, 1, "group/serbs", "group", "RS"), entity(doc, 5, 6, "country/kosovo", "country", "XK")]
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[1], args, LEX)
+    assert args.roles == {"group/serbs": "actor", "country/kosovo": "place"}
+    assert args.place_preps["country/kosovo"] == "from"
+
+
+def test_the_other_side_of_a_border_is_a_place():
+    # "India massed troops along its border with Pakistan ."
+    rows = [("India", 1, "nsubj", "PROPN", "NNP", "India"), ("massed", 1, "ROOT", "VERB", "VBD", "mass"),
+            ("troops", 1, "dobj", "NOUN", "NNS", "troop"), ("along", 1, "prep", "ADP", "IN", "along"),
+            ("its", 5, "poss", "PRON", "PRP$", "its"), ("border", 3, "pobj", "NOUN", "NN", "border"),
+            ("with", 5, "prep", "ADP", "IN", "with"), ("Pakistan", 6, "pobj", "PROPN", "NNP", "Pakistan"),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    doc = build(rows)
+    ents = [entity(doc, 0, 1, "country/india", "country", "IN"), entity(doc, 7, 8, "country/pakistan", "country", "PK")]
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[1], args, LEX)
+    assert args.roles == {"country/india": "actor", "country/pakistan": "place"}
+
+
+def test_whose_proposal_is_accepted_and_whose_position_is_backed_are_targets():
+    # "Egypt accepted a proposal put forward by Israel ."
+    doc = build([("Egypt", 1, "nsubj", "PROPN", "NNP", "Egypt"), ("accepted", 1, "ROOT", "VERB", "VBD", "accept"),
+                 ("a", 3, "det", "DET", "DT", "a"), ("proposal", 1, "dobj", "NOUN", "NN", "proposal"),
+                 ("put", 3, "acl", "VERB", "VBN", "put"), ("forward", 4, "advmod", "ADV", "RB", "forward"),
+                 ("by", 4, "agent", "ADP", "IN", "by"), ("Israel", 6, "pobj", "PROPN", "NNP", "Israel"),
+                 (".", 1, "punct", "PUNCT", ".", ".")])
+    ents = [entity(doc, 0, 1, "country/egypt", "country", "EG"), entity(doc, 7, 8, "country/israel", "country", "IL")]
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[1], args, LEX)
+    deep_targets(doc[1], args, LEX)
+    assert args.roles == {"country/egypt": "actor", "country/israel": "target"}
+    # "support for Iraq 's position"
+    doc = build([("support", 0, "ROOT", "NOUN", "NN", "support"), ("for", 0, "prep", "ADP", "IN", "for"),
+                 ("Iraq", 4, "poss", "PROPN", "NNP", "Iraq"), ("'s", 2, "case", "PART", "POS", "'s"),
+                 ("position", 1, "pobj", "NOUN", "NN", "position")])
+    args = Arguments(EntityIndex(doc, [entity(doc, 2, 3, "country/iraq", "country", "IQ")], LEX))
+    noun_arguments(doc[0], args, LEX)
+    assert args.roles == {"country/iraq": "target"}
 
 
 def test_the_author_of_a_rejected_call_is_the_target_even_when_named_by_its_owner():

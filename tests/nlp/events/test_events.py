@@ -562,7 +562,7 @@ def test_no_request_without_someone_named_who_must_act(nlp, text):
      "Syrian officers end mediation efforts between militias in Tripoli"),  # CAMEO 165, halt mediation
     ("Moscow suspended the talks with Kyiv.", "SANCTION", "talks", "Russia suspends talks with Kyiv"),
     ("Turkish police prevented the demonstration staged by students.", "COERCE", "prevented",
-     "Turkish police prevent demonstration"),
+     "Turkish police prevent demonstration by students"),  # whose demonstration is the target
     ("Police dispersed the crowd in Lagos.", "COERCE", "dispersed", None),
 ])
 def test_halting_relations_and_stopping_protests(nlp, text, kind, trigger, label):

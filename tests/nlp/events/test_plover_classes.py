@@ -439,3 +439,73 @@ def test_an_agreement_denied_is_a_rejection(nlp, text, label):
     ev = one(evs, "REJECT")
     assert ev.polarity == "positive" and ev.label == label
     assert not [e for e in evs if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("Serbian forces pulled back from the Kosovo border.", "RETREAT", "Serbian forces", "Kosovo"),
+    ("Israeli troops withdrew from the Lebanese border area.", "RETREAT", "Israeli troops", "Lebanon"),
+    ("India massed troops along its border with Pakistan.", "MOBILIZE", "India", "Pakistan"),
+    ("Turkey put its army on high alert near the Iraqi border.", "MOBILIZE", "Turkey", "Iraq"),
+    ("Israel imposed a curfew on the Palestinian town of Hebron.", "COERCE", "Israel", "Hebron"),
+])
+def test_a_place_noun_says_the_place_named_before_it_or_beyond_it(nlp, text, kind, actor, target):
+    """'the Kosovo border', 'the Iraqi border', 'its border with Pakistan', 'the town of Hebron':
+    what a retreat leaves, a show of force faces or a curfew is imposed on is the place the place
+    noun names; the troops massed are the actor's own, not the target (PLOVER MOBILIZE)."""
+    evs, names = events(nlp, text)
+    ev = one(evs, kind)
+    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+    assert not any(r == "target" and n in ("troops", "army") for n, r in roles(ev, names))
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Egypt agreed to a ceasefire proposal put forward by Israel.", "AGREE", "Israel"),
+    ("Iran rejected the proposal offered by the European Union.", "REJECT", "European Union"),
+    ("The Arab League voiced support for Iraq's position.", "SUPPORT", "Iraq"),
+    ("Syria expressed condemnation of Israel's raid.", "ACCUSE", "Israel"),
+])
+def test_whose_proposal_position_or_act_an_event_answers_is_its_target(nlp, text, kind, target):
+    """CAMEO codes the author of the proposal accepted or rejected, and whose position is backed or
+    whose raid condemned, as the target: the agent of the object's participle, the owner of the
+    event noun's object."""
+    evs, names = events(nlp, text)
+    assert (target, "target") in roles(one(evs, kind), names)
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("India lodged a formal protest with Pakistan over the shelling.", "ACCUSE", "India", "Pakistan"),
+    ("A U.N. war crimes court found Dusko Tadic guilty.", "ACCUSE", "United Nations", "Dusko Tadic"),
+    ("Spain extradited a Basque militant to France.", "COOPERATE", "Spain", "France"),
+    ("Jordan has shared information with Israel about the militants.", "COOPERATE", "Jordan", "Israel"),
+    ("Britain granted political asylum to a Chinese dissident.", "AID", "United Kingdom", "Chinese dissident"),
+    ("Kenya has given refuge to thousands of Somali refugees.", "AID", "Kenya", "Somali refugees"),
+])
+def test_diplomatic_protests_verdicts_extraditions_shared_intelligence_and_asylum(nlp, text, kind, actor, target):
+    """PLOVER manual: a diplomatic protest is ACCUSE (3.12.2), finding guilty is ACCUSE (CAMEO 116),
+    extraditions and sharing intelligence are COOPERATE (3.5), asylum is AID (3.6)."""
+    evs, names = events(nlp, text)
+    assert {(actor, "actor"), (target, "target")} <= roles(one(evs, kind), names)
+
+
+def test_joint_exercises_are_cooperation(nlp):
+    """PLOVER manual 3.5: joint military games and manoeuvres are COOPERATE, not a show of force."""
+    evs, _ = events(nlp, "Egypt and Sudan held joint military exercises near their border.")
+    assert [e.type for e in evs if e.type != "OTHER"] == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Arafat flew to Cairo for talks with Egyptian President Hosni Mubarak.", "Arafat"),
+    ("A Chinese delegation arrived in Moscow for a three-day visit to Russia.", "China"),
+])
+def test_who_travels_for_talks_takes_part_in_them(nlp, text, actor):
+    evs, names = events(nlp, text)
+    assert (actor, "actor") in roles(one(evs, "CONSULT"), names)
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Iraqi Kurds protested outside the Iraqi embassy in London.", "PROTEST", "Iraq"),
+    ("Hundreds of Serbs rallied outside the German embassy in Belgrade.", "PROTEST", "Germany"),
+])
+def test_a_protest_at_an_embassy_is_aimed_at_its_state(nlp, text, kind, target):
+    evs, names = events(nlp, text)
+    assert (target, "target") in roles(one(evs, kind), names)
