@@ -434,7 +434,7 @@ def converse_arguments(verb: Token, args: Arguments, lex: Lexicon) -> None:
 #: "an appeal from President Gbagbo", "further action against Russia", "aid for Romania".
 OWNER_PREPS = frozenset({"by", "from", "of", "against", "with", "to", "for", "on"})
 #: Prepositions of an event noun whose object may be owned by the target: "support for Iraq's position".
-NOUN_OWNER_PREPS = frozenset({"of", "against", "on", "over", "to", "for", "into"})
+NOUN_OWNER_PREPS = frozenset({"of", "against", "on", "over", "to", "for"})
 #: Prepositions of a verb whose object may be owned by the target: "agreed to US mediation".
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "for"})
 
@@ -649,12 +649,10 @@ def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
                     args.add(obj, "actor")
                 elif prep in ("of", "against", "on", "over", "with", "between", "among", "to", "for"):
                     args.add(obj, "target")
-                if prep in NOUN_OWNER_PREPS and args.index.ref(obj, as_target=True) is None:
-                    # "support for Iraq's position", "condemnation of Israel's raid", "an inquiry
-                    # into killings by Israeli soldiers": whose position, raid or killings
-                    _owner_targets(obj, args, depth=1)
                 elif prep in lex.cue("place_preps"):
                     args.add(obj, "place?", _place_prep(child))
+                if prep in NOUN_OWNER_PREPS and args.index.ref(obj, as_target=True) is None:
+                    _noun_owner_targets(obj, args)
                 if prep in AIMED_PREPS:
                     _places_within(obj, args)
         elif dep == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in lex.cue("conducting_verbs"):
@@ -672,6 +670,21 @@ def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
                 for t in child.subtree:
                     if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and _is_place(t, args.index):
                         args.add(t, "place", "in")
+
+
+def _noun_owner_targets(obj: Token, args: Arguments) -> None:
+    """"support for Iraq's position", "condemnation of Israeli raids", "an end to the blockade by
+    Israel": whose position, raids or blockade, where a name says it ("delays on its A380" says no
+    more than "its": a pronoun owner is left to the event's own arguments)."""
+    index = args.index
+    for c in obj.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < obj.i and c.i in index.tokens:
+            args.add(c, "target")
+        elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS and c.lower_ != "from":
+            # "an order for tankers from the Air Force": the source of the object is no owner
+            for o in c.children:
+                if o.dep_ == "pobj" and index.ref(o, as_target=True) is not None:
+                    args.add(o, "target")
 
 
 def _initialism(tok: Token) -> bool:

@@ -157,6 +157,8 @@ class EventExtractor:
                 return "COERCE", lemma
             if _lets_in(tok, lemma, lex):
                 return "RETREAT", lemma
+            if lemma in lex.cue("hosting_verbs") and _hosts(tok, index):
+                return "CONSULT", lemma  # "Mubarak received Arafat in Cairo" (CAMEO 043)
             verdict = _verdict(tok, lemma, lex)
             if verdict is not None:
                 return "ACCUSE", f"{lemma} {verdict}"  # "the tribunal found Milosevic guilty" (CAMEO 116)
@@ -583,6 +585,16 @@ def _travelled_for(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _hosts(verb: Token, index: EntityIndex) -> bool:
+    """Whether whom the verb receives is a visitor: a person or a government's agents ("received
+    Arafat", "received a Chinese delegation"), not what is received ("received 3 billion dollars")."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and (ref := index.ref(c)) is not None and (
+                ref.kind == "person" or (ref.kind == "group" and index.sectors.get(ref.entity) in OFFICIAL_SECTORS)):
+            return True
+    return False
+
+
 def _verdict(verb: Token, lemma: str, lex: Lexicon) -> str | None:
     """The verdict word of a verb of judging ("found Milosevic guilty", "was declared liable"),
     which the parser makes its predicate complement or the predicate of a small clause."""
@@ -831,11 +843,17 @@ def _gathers_to_demand(verb: Token, lex: Lexicon) -> bool:
 def _gives_money(verb: Token, lemma: str, lex: Lexicon) -> str | None:
     """The phrase of a verb of giving whose object is a sum of money or relief goods ("will provide
     500,000 euros", "put up 43 million euros", "sent 500 tons of rice to Bangladesh", "delivered
-    blankets and medicine to the refugees"): funding and relief are aid, whatever the verb."""
+    blankets and medicine to the refugees", "provided Russia with aid"): funding and relief are aid,
+    whatever the verb."""
     phrase = _listed_phrase(verb, lemma, lex.cue("transfer_verbs"))
     if phrase is None:
         return None
     goods = lex.cue("relief_goods")
+    # "provided Russia with humanitarian aid", "supplied the rebels with weapons"
+    for noun in (o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+                 if o.dep_ == "pobj"):
+        if noun.lemma_.lower() in goods or lex.nouns.get(noun.lemma_.lower()) == "AID" or noun.ent_type_ == "MONEY":
+            return phrase
     for child in verb.children:
         if child.dep_ != "dobj":
             continue

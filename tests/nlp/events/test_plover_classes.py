@@ -509,3 +509,22 @@ def test_who_travels_for_talks_takes_part_in_them(nlp, text, actor):
 def test_a_protest_at_an_embassy_is_aimed_at_its_state(nlp, text, kind, target):
     evs, names = events(nlp, text)
     assert (target, "target") in roles(one(evs, kind), names)
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("Mubarak received Arafat in Cairo on Monday.", "CONSULT", "Mubarak", "Arafat"),
+    ("Russia sent more troops to Chechnya.", "MOBILIZE", "Russia", "Chechnya"),
+    ("The United States supplied the Colombian army with helicopters and weapons.", "AID", "United States",
+     "Colombian army"),
+    ("Bosnian Serbs released the remaining U.N. peacekeepers.", "RETREAT", "Bosnian Serbs", "United Nations"),
+])
+def test_hosting_sending_troops_supplying_with_and_releasing_peacekeepers(nlp, text, kind, actor, target):
+    """CAMEO 043 host a visit (CONSULT), 154 mobilise armed forces (MOBILIZE), 07 provide aid said
+    with 'with' (AID), 0841 release persons (RETREAT): peacekeepers are people held too."""
+    evs, names = events(nlp, text)
+    assert {(actor, "actor"), (target, "target")} <= roles(one(evs, kind), names)
+
+
+def test_what_is_received_is_no_visit(nlp):
+    evs, _ = events(nlp, "Israel received three billion dollars from the United States.")
+    assert not [e for e in evs if e.type == "CONSULT"]
