@@ -56,8 +56,9 @@ LAW_WORDS = frozenset("act acts law laws treaty treaties convention conventions 
 
 #: Kinds of the gazetteer's names that a PERSON label does not overrule without a title.
 NOT_PEOPLE = PLACE_KINDS | {"organisation"}
-#: The model's labels that vote for one reading of a name the document repeats, places before works.
-VOTED = ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT")
+#: The model's labels that vote for one reading of a name the document repeats, places before works,
+#: events last ("the Turkish Friendship Hospital" tagged an event once is still the hospital).
+VOTED = ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT")
 #: Last words that make a name the model calls ORG a document ("the Inquiry Report").
 DOCUMENT_HEADS = frozenset("Report Study Survey".split())
 #: Nouns next to a name that say it names an organisation: "auction house Artcurial" (people's
@@ -921,9 +922,10 @@ def _spelled_out(doc: Doc, cands: list[_Candidate], end: int, short: str) -> tup
 def _context_labels(cands: list[_Candidate]) -> None:
     """Labels the words around an unknown name correct, for every mention of that name: a role
     noun ("auction house Artcurial", "Laurence des Cars, the museum's president", "the model
-    Falcon"), a residence
+    Falcon", "his wife, Ivana"), a residence
     ("Junmyung Lee, 30, of Dedham"), an outlet that reports or is told ("an interview with Le Figaro"),
-    a facility noun after it ("O'Hare airport"; for a person's name, that mention only)."""
+    a facility noun after it ("O'Hare airport", "the Mughraqa area"; for a person's name, that
+    mention only)."""
     relabel: dict[str, str] = {}
     for c in cands:
         if c.known is not None and not _residence(c.span):
@@ -947,8 +949,14 @@ def _context_labels(cands: list[_Candidate]) -> None:
             c.label = relabel[_plain(c.span)]
 
 
-#: Nouns in lower case after a name that make it a place's: "O'Hare airport", "Wembley stadium".
-FACILITY_NOUNS = frozenset("airport airports stadium arena ballpark racecourse bridge terminal".split())
+#: Nouns in lower case after a name that make it a place's: "O'Hare airport", "Wembley stadium",
+#: "the Mughraqa area".
+FACILITY_NOUNS = frozenset("airport airports stadium arena ballpark racecourse bridge terminal "
+                           "area neighborhood neighbourhood suburb".split())
+#: Nouns of kin that make the name beside them a person's: "Trump's first wife, Ivana".
+KIN_NOUNS = frozenset("wife husband widow widower son daughter mother father brother sister grandson "
+                      "granddaughter grandmother grandfather nephew niece uncle aunt cousin fiancé fiancée "
+                      "girlfriend boyfriend".split())
 
 
 def _facility_after(span: Span) -> bool:
@@ -996,7 +1004,7 @@ def _role(span: Span) -> str | None:
     before = nouns[0] if nouns and nouns[0].i == span.start - 1 else None
     for n in nouns:
         lemma = n.lemma_.lower()
-        if lemma in aliases.PERSON_ROLES:
+        if lemma in aliases.PERSON_ROLES or lemma in KIN_NOUNS:
             return "person"
         if lemma in ORG_TYPES:
             return "organisation"
@@ -1009,9 +1017,13 @@ def _role(span: Span) -> str | None:
 
 
 def _residence(span: Span) -> bool:
-    """Whether a name is where someone lives as news writes it: "James Lee, 68, of Torrance"."""
+    """Whether a name is where someone lives as news writes it: "James Lee, 68, of Torrance", and
+    as police blotters do, without the "of": "Jayden Snow, 22, Pana, was arrested"."""
     doc, i = span.doc, span.start
-    return i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].text == "," and doc[i - 3].like_num
+    if i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].text == "," and doc[i - 3].like_num:
+        return True
+    return (i >= 4 and doc[i - 1].text == "," and doc[i - 2].like_num and doc[i - 3].text == ","
+            and doc[i - 4].pos_ == "PROPN")
 
 
 def _outlet(span: Span) -> bool:

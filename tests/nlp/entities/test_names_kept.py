@@ -1,7 +1,8 @@
 """Names the junk filters dropped or mistyped although a reader keeps them (issue 15, read by hand
 on unlabelled news pages and SemEval-2015 texts): a surname that is also a town or a common noun, a
 surname cut at its particle, a state's chamber named by a capitalised noun, the place of a dateline
-in capitals. Rule functions on hand-built Docs, and each class as literal sentences."""
+in capitals; kinds the words around a name give away (kin, "area", a blotter's residence, the model's
+other reading of a name it once tags an event). Rule functions on hand-built Docs, and each class as literal sentences."""
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from graph.nlp.entities.credits import dateline_places
 from graph.nlp.entities.gazetteer import load
-from graph.nlp.entities.resolver import EntityResolver, _country_openings, _particle_names, _words
+from graph.nlp.entities.resolver import EntityResolver, _country_openings, _particle_names, _residence, _words
 
 VOCAB = spacy.blank("en").vocab
 
@@ -190,3 +191,43 @@ def test_untagged_names_found_by_their_form(ents_nlp, text, name, kind):
 ])
 def test_plural_titles_and_ranks_are_no_names(ents_nlp, text, absent):
     assert absent not in mentions(ents_nlp, text)
+
+
+# --- kinds the words around a name give away (read on unlabelled news pages) ---
+def kinds(nlp, text):
+    return {e.name: e.kind for e in nlp(text)._.entities}
+
+
+def test_a_name_beside_a_noun_of_kin_is_a_person(ents_nlp):
+    assert kinds(ents_nlp, "Trump's first wife, Ivana, had claimed that her husband kept a copy.")["Ivana"] == "person"
+
+
+def test_a_name_before_area_is_a_place(ents_nlp):
+    text = "Dr. Sobhi Skaik, the director of the Turkish Friendship Hospital in the Mughraqa area, said so."
+    assert kinds(ents_nlp, text)["Mughraqa"] == "place"
+
+
+def test_a_name_tagged_an_event_once_takes_its_other_reading(ents_nlp):
+    text = ("The Turkish Friendship Hospital is one of 16 hospitals that have shut down. More than 10,000 "
+            "patients relied on it, said Skaik, of the Turkish Friendship Hospital.")
+    doc = ents_nlp(text)
+    assert "EVENT" in {s.label_ for s in doc.ents if "Hospital" in s.text}  # the model's two readings
+    got = [(e.name, e.kind) for e in doc._.entities if "Hospital" in e.name]
+    assert got == [("Turkish Friendship Hospital", "organisation")]
+
+
+def test_a_police_blotter_residence_is_a_place(ents_nlp):
+    got = kinds(ents_nlp, "Chad Hull, 37, Bulpitt, was arrested. Jayden F. Snow, 22, Pana, was arrested on a warrant.")
+    assert got["Pana"] == "place" and got["Jayden F. Snow"] == "person"
+
+
+@pytest.mark.parametrize("words, pos, start, expected", [
+    (["Snow", ",", "22", ",", "Pana", ",", "was", "held"], ["PROPN", "PUNCT", "NUM", "PUNCT", "PROPN", "PUNCT", "AUX", "VERB"],
+     4, True),
+    (["Lee", ",", "68", ",", "of", "Torrance"], ["PROPN", "PUNCT", "NUM", "PUNCT", "ADP", "PROPN"], 5, True),
+    (["In", "2020", ",", "Pana", "grew"], ["ADP", "NUM", "PUNCT", "PROPN", "VERB"], 3, False),
+    (["sales", ",", "22", ",", "Pana", "said"], ["NOUN", "PUNCT", "NUM", "PUNCT", "PROPN", "VERB"], 4, False),
+])
+def test_residence_after_a_name_and_an_age(words, pos, start, expected):
+    doc = Doc(VOCAB, words=words, pos=pos)
+    assert _residence(doc[start:start + 1]) is expected
