@@ -166,7 +166,7 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
         for short in initialled(w):
             spelled.setdefault(_written(short), set()).add(_written(w))
     keyed = [_written(w) for w in names]
-    keyed = [next(iter(spelled[k])) if len(spelled.get(k, ())) == 1 else k for k in keyed]
+    keyed = [_inverted(next(iter(spelled[k])) if len(spelled.get(k, ())) == 1 else k) for k in keyed]
     # The initials of a whole name first (the last such name wins, as in a text that moves from
     # one to the next); the other readings only where they point to one name.
     whole = {acronym(w): k for w, k in zip(names, keyed) if len(w) > 1}
@@ -188,7 +188,7 @@ def cluster_organisations(names: list[list[str]]) -> list[int]:
                 key = whole[words[0]]
             elif len(other.get(words[0], ())) == 1:
                 (key,) = other[words[0]]
-        key = _inverted(longer.get(key, key))
+        key = longer.get(key, key)
         cluster.append(keys.setdefault(key, len(keys)))
     return cluster
 
@@ -199,15 +199,17 @@ def _written(words: list[str]) -> str:
 
 
 #: "the Ministry of Finance" is "the Finance Ministry": an office named by its field either way.
-_OF_FIELD = re.compile(r"^(ministry|department|office|bureau|commission|committee|agency|board) of (?:the )?([a-z]+(?: [a-z]+)?)$")
+_OF_FIELD = re.compile(r"^((?:.+ )?)(ministry|department|office|bureau|commission|committee|agency|board) of "
+                       r"(?:the )?([a-z]+(?: [a-z]+)?)$")
 
 
 def _inverted(key: str) -> str:
     """A lower-case "<office> of <field>" name written as "<field> <office>", the way news writes it,
-    and a possessive field without its "'s" ("the Governor's Office")."""
+    also after the place it serves ("the New York City Department of Health" is its "Health
+    Department"), and a possessive field without its "'s" ("the Governor's Office")."""
     key = re.sub(r"['’]s\b", "", key)
     m = _OF_FIELD.match(key)
-    return f"{m.group(2)} {m.group(1)}" if m else key
+    return f"{m.group(1)}{m.group(3)} {m.group(2)}" if m else key
 
 
 def _containers(names: list[list[str]]) -> dict[str, str]:

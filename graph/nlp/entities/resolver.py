@@ -162,6 +162,7 @@ class EntityResolver:
         out.extend(_untagged_acronyms(doc, out, covered))
         out.extend(_untagged_domain_names(doc, out, covered))
         out.extend(_untagged_repeats(doc, out, covered))
+        out.extend(_untagged_surnames(doc, out, covered))
         out.extend(self._untagged_demonyms(doc, covered))
         self._datelines(doc, out)
         made = _makers_models(doc, out, covered)
@@ -719,6 +720,28 @@ def _untagged_repeats(doc: Doc, cands: list[_Candidate], covered: set[int]) -> l
     return out
 
 
+def _untagged_surnames(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
+    """The surname of a person the model tagged by full name, left untagged where the text repeats
+    it alone as a name ("Rep. Jim Clyburn ..." then "Clyburn, the House Majority Whip, said"), as
+    mentions of that person; not a surname the text also writes in lower case ("Jobs" and "jobs"),
+    nor that of a name the model tags a person less often than an organisation ("Northrop Grumman")."""
+    votes: dict[str, Counter[str]] = {}
+    for c in cands:
+        votes.setdefault(_plain(c.span), Counter())[c.label] += 1
+    surnames = {aliases.split_name(_words(c.span))[1] for c in cands
+                if c.label == "PERSON" and len(_words(c.span)) > 1 and _person_vote(votes[_plain(c.span)])
+                and " " not in aliases.split_name(_words(c.span))[1]}
+    if not surnames:
+        return []
+    surnames -= {t.text.capitalize() for t in doc if t.text.islower()}
+    out = []
+    for t in doc:
+        if t.i not in covered and t.text in surnames and t.pos_ == "PROPN":
+            out.append(_Candidate(doc[t.i:t.i + 1], "PERSON", None))
+            covered.add(t.i)
+    return out
+
+
 def _untagged_domain_names(doc: Doc, cands: list[_Candidate], covered: set[int]) -> list[_Candidate]:
     """The name of a web domain the document writes ("Gothamist.com"), left untagged where it
     stands alone ("Gothamist reported"), as mentions of that organisation."""
@@ -903,8 +926,10 @@ def _short_forms(doc: Doc, cands: list[_Candidate]) -> None:
 def _spelled_out(doc: Doc, cands: list[_Candidate], end: int, short: str) -> tuple[int, list[_Candidate]]:
     """Where the name before token ``end`` starts, and the candidates it is made of, when ``short``
     abbreviates more words than the candidate ending there: "Central Bank of Trinidad" + "and"
-    + "Tobago" for "CBTT", "Trinidad and" + "Tobago Manufacturers' Association" for "TTMA". No
-    candidates when that candidate is the whole name or none of them is an organisation."""
+    + "Tobago" for "CBTT", "Trinidad and" + "Tobago Manufacturers' Association" for "TTMA", and
+    words the model left untagged before a name it took for a place ("Public Health" + "England"
+    for "PHE"). No candidates when that candidate is the whole name, or none of them is an
+    organisation and the short form spells no more words than theirs."""
     last = next((c for c in cands if c.span.end == end), None)
     if last is not None and short in aliases.acronyms(_words(last.span)):
         return end, []
@@ -913,7 +938,7 @@ def _spelled_out(doc: Doc, cands: list[_Candidate], end: int, short: str) -> tup
         j -= 1
         if doc[j].text[:1].isupper() and short in aliases.acronyms(_words(doc[j:end])):
             pieces = [c for c in cands if j < c.span.end <= end]
-            if not any(p.label == "ORG" for p in pieces):
+            if not pieces or not (any(p.label == "ORG" for p in pieces) or j < pieces[0].span.start):
                 return end, []
             return min(j, pieces[0].span.start), pieces
     return end, []
