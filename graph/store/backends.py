@@ -64,7 +64,7 @@ class Backend(Protocol):
 
     def quads(self) -> Iterator[ox.Quad]: ...
 
-    def union(self) -> Iterator[ox.Triple]: ...
+    def union(self) -> Iterator[ox.Triple | ox.Quad]: ...
 
     def __len__(self) -> int: ...
 
@@ -275,10 +275,11 @@ class OxigraphBackend:
         for name in sorted(store.named_graphs(), key=lambda n: n.value):
             yield from store.quads_for_pattern(None, None, None, name)
 
-    def union(self) -> Iterator[ox.Triple]:
-        """The distinct triples of all documents: the default graph, which holds their merge."""
-        for q in self._reader.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            yield q.triple
+    def union(self) -> Iterator[ox.Quad]:
+        """The distinct triples of all documents: the default graph, which holds their merge, as
+        its quads, which a triple format writes as triples: the store's own iterator, with no Python
+        step per triple (a third of writing the Turtle)."""
+        return self._reader.quads_for_pattern(None, None, None, ox.DefaultGraph())
 
     def graphs(self) -> Iterator[Graph]:
         store = self._reader
