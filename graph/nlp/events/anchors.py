@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from ...records import Timex
-from ..syntax import FUTURE, PAST, PLUPERFECT, PRESENT, clause_head, parse_dct, verb_tense
+from ..syntax import FUTURE, PAST, PLUPERFECT, PRESENT, clause_head, lemma as lemma_of, parse_dct, verb_tense
 from .lexicon import Lexicon
 
 
@@ -273,7 +273,9 @@ class TimeAnchors:
         if tense == PAST:
             own = tok.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP")
                                                  for c in tok.children)
-            speech = not perfect and (kind in SPEECH_TYPES or self._speech(tok))
+            # a vote, a signature or an approval is an act, dated as acts are, not a statement
+            formal = lemma_of(tok) in self.lex.cue("formal_acts")
+            speech = not perfect and not formal and (kind in SPEECH_TYPES or self._speech(tok))
             announced = not own and self._speech(_tense_giver(tok))
             frame = self.frames.get(tok.sent.start)
             if frame is not None and not announced and not perfect and not quoted:

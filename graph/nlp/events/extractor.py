@@ -179,6 +179,11 @@ class EventExtractor:
                         return lex.verbs[phrase], phrase
             if lex.verbs.get(lemma) == "REQUEST" and _stands_for_office(tok, lex):
                 return "OTHER", lemma  # "did not seek reelection": a candidacy, no request
+            if lemma in lex.verbs and lemma in lex.cue("reporting_verbs") and _says_that(tok) \
+                    and not _of_oneself(tok, index):
+                # "Etienne warned that some countries have scaled back measures", "officers
+                # concluded he had been killed": a report of what others did, no threat or deal
+                return ("OTHER", lemma) if self.include_reporting else None
             if lemma in lex.verbs and not _unbound(tok, lemma, lex):
                 return lex.verbs[lemma], lemma
             cameo = _cameo(tok, lemma, lex)
@@ -236,7 +241,7 @@ class EventExtractor:
             verb_arguments(tok, args, lex)
             if kind == "MOBILIZE":
                 _own_forces(tok, args)
-            if kind == "ASSAULT" and _strives(tok, args, index):
+            if kind == "ASSAULT" and (_strives(tok, args, index) or _hazard(tok, lex)):
                 kind = "OTHER"
             if kind == "PROTEST" and ("to" in args.place_preps.values() or _says_that(tok)):
                 # "Pakistan protested to India", "the Pope protested that Beijing had ordained
@@ -551,6 +556,28 @@ def _says_that(verb: Token) -> bool:
     return any(c.dep_ == "ccomp" and any(s.dep_ in SUBJ for s in c.children) for c in verb.children)
 
 
+#: Pronouns that may stand for the subject of the verb that reports their clause.
+PERSONAL_PRONOUNS = frozenset("i we he she it they".split())
+
+
+def _of_oneself(verb: Token, index: EntityIndex) -> bool:
+    """Whether the clause a verb reports is about its own subject ("Iran warned that it would
+    retaliate"): its subject is a personal pronoun or names the same entity."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for s in clause.children:
+            if s.dep_ not in SUBJ:
+                continue
+            if s.pos_ == "PRON" and s.lower_ in PERSONAL_PRONOUNS:
+                return True
+            mine, theirs = index.ref(s), index.ref(subject) if subject is not None else None
+            if mine is not None and theirs is not None and mine.entity == theirs.entity:
+                return True
+    return False
+
+
 def _announced(tok: Token, lex: Lexicon) -> bool:
     """"The Iraqi foreign minister will visit Tehran": a verb of meeting or visiting with its own
     "will" announces the encounter (PLOVER manual 3.2.1: future meetings, summits, state visits),
@@ -754,6 +781,18 @@ def _strives(verb: Token, args: Arguments, index: EntityIndex) -> bool:
         return False
     actors = [e for e, r in args.roles.items() if r == "actor"]
     return bool(actors) and all(index.kinds.get(e) in ("person", "organisation") for e in actors)
+
+
+def _hazard(verb: Token, lex: Lexicon) -> bool:
+    """"The virus has killed 7,000 people", "Hurricane Maria destroyed thousands of homes", "were
+    killed in the fire": harm done by a disease or a natural hazard is no attack by anybody; the
+    deaths it causes are events of their own (OTHER)."""
+    hazards = lex.cue("hazard_nouns")
+    causes = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    causes += [o for p in verb.children if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("in", "by", "from"))
+               for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in hazards or t.lower_ in hazards
+               for c in causes for t in verb.doc[c.left_edge.i:c.i + 1])
 
 
 def _captive(tok: Token, index: EntityIndex, lex: Lexicon) -> bool:

@@ -42,6 +42,11 @@ def event(nlp, text: str, trigger: str):
     # and "days after" an undated report's event: before it too
     ("Biden promised to appoint a Black woman to the Supreme Court, days after Clyburn endorsed him.", "endorsed",
      "SUPPORT", "PAST_REF", "tense"),
+    # a vote is an act, not a statement: after the lead, some time before the report; praise is the day's news
+    (HEADLINE + "The Bulgarian parliament voted for the plan. Romania praised the plan.", "voted", "SUPPORT",
+     "PAST_REF", "tense"),
+    (HEADLINE + "The Bulgarian parliament voted for the plan. Romania praised the plan.", "praised", "SUPPORT",
+     "2022-03-30", "convention"),
     # what a pledge announces was pledged before the clause that mentions the pledge
     (HEADLINE + "Western governments remained sceptical on Thursday of the Kremlin's pledge to reduce military "
      "activity near Kyiv.", "reduce", "RETREAT", "PAST_REF", "tense"),

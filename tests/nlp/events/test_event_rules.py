@@ -755,3 +755,28 @@ def test_whose_support_one_wins_acts_and_the_winner_is_the_target(verb, lemma, n
     typed = [e for e in EventExtractor(LEX)(doc)._.events if e.type != "OTHER"]
     assert [e.type for e in typed] == [kind]
     assert {p.entity: p.role for p in typed[0].participants if p.role in ("actor", "target")} == expected
+
+
+@pytest.mark.parametrize("subject, lemma, expected", [("virus", "virus", "OTHER"), ("rebels", "rebel", "ASSAULT")])
+def test_what_a_disease_or_a_hazard_kills_is_no_attack(subject, lemma, expected):
+    # "The virus killed Kurds ." / "The rebels killed Kurds ."
+    doc = build([("The", 1, "det", "DET", "DT", "the"), (subject, 2, "nsubj", "NOUN", "NN", lemma),
+                 ("killed", 2, "ROOT", "VERB", "VBD", "kill"), ("Kurds", 2, "dobj", "PROPN", "NNPS", "Kurds"),
+                 (".", 2, "punct", "PUNCT", ".", ".")])
+    doc._.entities = [entity(doc, 3, 4, "group/kurds", "group")]
+    doc._.timexes = []
+    (ev,) = EventExtractor(LEX)(doc)._.events
+    assert (ev.type, ev.trigger.text) == (expected, "killed")
+
+
+@pytest.mark.parametrize("who, tag, expected", [("Iran", "PROPN", None), ("it", "PRON", "THREATEN")])
+def test_a_warning_that_others_did_something_reports_it_and_of_one_s_own_act_threatens(who, tag, expected):
+    # "Israel warned that Iran / it attacked ."
+    doc = build([("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("warned", 1, "ROOT", "VERB", "VBD", "warn"),
+                 ("that", 4, "mark", "SCONJ", "IN", "that"), (who, 4, "nsubj", tag, "NNP" if tag == "PROPN" else "PRP", who),
+                 ("attacked", 1, "ccomp", "VERB", "VBD", "attack"), (".", 1, "punct", "PUNCT", ".", ".")])
+    ents = [entity(doc, 0, 1, "country/israel", "country", "IL")]
+    if tag == "PROPN":
+        ents.append(entity(doc, 3, 4, "country/iran", "country", "IR"))
+    typed = EventExtractor(LEX)._trigger(doc[1], EntityIndex(doc, ents, LEX))
+    assert (typed[0] if typed else None) == expected

@@ -324,6 +324,11 @@ def test_a_stated_intention_is_the_promise_or_threat_it_makes(nlp, text, kind, t
     ("Joe Biden issued a call for calm in Haiti.", "REQUEST", "call"),
     ("Senator Jake Spano endorsed Nadia Mohamed.", "SUPPORT", "endorsed"),  # CAMEO 051
     ("Germany committed itself to the defence of Lithuania.", "AGREE", "committed"),
+    # votes for and against (the real-news guideline: SUPPORT votes for, REJECT votes against)
+    ("Councilmember Marjorie Velázquez voted for the rezoning.", "SUPPORT", "voted"),
+    ("Residents of Queens voted against the rezoning plan.", "REJECT", "voted"),
+    # a warning of what the warner itself will do is a threat
+    ("Iran warned that it would retaliate against Israel.", "THREATEN", "warned"),
 ])
 def test_lexicon_types(nlp, text, kind, trigger):
     _, events = run(nlp, text)
@@ -343,6 +348,12 @@ def test_whose_support_one_wins_gives_it(nlp, text, actor, target):
 @pytest.mark.parametrize("text", [
     "Police said the suspects committed the robbery in Boston.",  # the act, no promise
     "Senator Jake Spano did not seek reelection in Minneapolis.",  # a candidacy, no request
+    # a warning or a conclusion about what others did reports it (CAMEO 012), no threat or deal
+    "Dr Carissa Etienne warned that some countries have scaled back public health measures prematurely.",
+    "In January, British police officers concluded that Christopher Howes had died in Cambodia.",
+    # harm done by a disease or a hazard is no attack: the deaths are events of their own
+    "The virus has killed more than 7,000 people in New York.",
+    "Hurricane Maria destroyed thousands of homes in Puerto Rico.",
 ])
 def test_words_of_a_type_in_another_sense_type_nothing(nlp, text):
     _, events = run(nlp, text)
