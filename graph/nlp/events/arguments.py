@@ -474,6 +474,19 @@ def deep_targets(verb: Token, args: Arguments, lex: Lexicon) -> None:
                         args.roles.setdefault(entity, "target")
 
 
+def destination_targets(verb: Token, args: Arguments, lex: Lexicon) -> None:
+    """"The United Nations sent a team to Bosnia to investigate the massacre", "dispatched troops to
+    Kosovo to keep the peace": what one is sent somewhere to do is done there, to that place."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "xcomp") or head.pos_ != "VERB" or head.lemma_.lower() not in lex.cue("transfer_verbs") \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into"):
+            for obj in _pobj_places(prep, args.index):
+                args.add(obj, "target")
+
+
 #: Prepositions of a complement's place that name whom an offer, a threat or a refusal concerns.
 COMPLEMENT_PREPS = frozenset({"to", "on", "against", "from"})
 
@@ -670,6 +683,22 @@ def noun_arguments(noun: Token, args: Arguments, lex: Lexicon) -> None:
                 for t in child.subtree:
                     if t.dep_ == "pobj" and t.head.lower_ in ("in", "at") and _is_place(t, args.index):
                         args.add(t, "place", "in")
+
+
+def between_dyad(noun: Token, args: Arguments, lex: Lexicon) -> None:
+    """"Talks between Israel and Syria", "clashes between Indian and Pakistani troops": with nobody
+    else acting, coders code the dyad, the first named acting (as in "Israel and Syria met"); the
+    parties a mediation is between are not its mediator."""
+    if "actor" in args.roles.values() or any(t.lemma_.lower() in lex.cue("mediation_nouns")
+                                            for t in (noun, *(c for c in noun.children if c.dep_ == "compound"))):
+        return
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            first = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            ref = args.index.ref(first, as_target=True) if first is not None else None
+            if ref is not None and args.roles.get(ref.entity) == "target":
+                args.roles[ref.entity] = "actor"
+            return
 
 
 def _noun_owner_targets(obj: Token, args: Arguments) -> None:

@@ -20,8 +20,9 @@ from ...records import ACTOR_KINDS, CONFIDENT, JOINT_TYPES, Event, EventRelation
 from ...text import FAMILIES, word_key
 from ..syntax import lemma as lemma_of, tokens_of
 from .anchors import Anchor, TimeAnchors
-from .arguments import (SUBJ, Arguments, EntityIndex, clausal_target, converse_arguments, deep_targets, for_clause,
-                        held_on, higher_subject, noun_arguments, verb_arguments)
+from .arguments import (SUBJ, Arguments, EntityIndex, between_dyad, clausal_target, converse_arguments,
+                        deep_targets, destination_targets, for_clause, held_on, higher_subject, noun_arguments,
+                        verb_arguments)
 from .coref import corefer, dates_compatible, merge, modalities_compatible
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
@@ -157,6 +158,10 @@ class EventExtractor:
                 return "COERCE", lemma
             if _lets_in(tok, lemma, lex):
                 return "RETREAT", lemma
+            if _listed_phrase(tok, lemma, lex.cue("return_verbs")) is not None and _captive(tok, index, lex):
+                return "RETREAT", lemma  # "Iraq returned the prisoners to Kuwait" (CAMEO 0841)
+            if _evacuates_people(tok, lemma, lex):
+                return "AID", lemma  # "U.N. helicopters evacuated the wounded" (manual 3.6: rescues)
             if lemma in lex.cue("hosting_verbs") and _hosts(tok, index):
                 return "CONSULT", lemma  # "Mubarak received Arafat in Cairo" (CAMEO 043)
             verdict = _verdict(tok, lemma, lex)
@@ -261,6 +266,8 @@ class EventExtractor:
                 # a target found only deep in the object or complement does not make an event of a
                 # verb nobody is seen doing ("the museum has fought to acquire a painting by Chardin")
                 deep_targets(tok, args, lex)
+            if kind != "OTHER" and "target" not in args.roles.values():
+                destination_targets(tok, args, lex)  # "sent a team to Bosnia to investigate"
         else:
             noun_arguments(tok, args, lex)
             governor = _governing_verb(tok)
@@ -282,12 +289,15 @@ class EventExtractor:
                 verb_arguments(ready.head, args, lex)  # "Sudan said it was ready for talks": Sudan
             elif (claim := _claimed(tok)) is not None:
                 verb_arguments(claim, args, lex)  # "Hamas claimed responsibility for the bombing": Hamas
+            elif (under := _undergone(tok, lex)) is not None:
+                converse_arguments(under, args, lex)  # "Israeli troops came under attack from Hezbollah"
             elif (trip := _travelled_for(tok, lex)) is not None:
                 verb_arguments(trip, args, lex)  # "the minister arrived in Damascus for talks": he talks there
             if kind == "PROTEST" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.cue("complaint_verbs"):
                 kind = "ACCUSE"  # "lodged a formal protest with Pakistan": a diplomatic protest (manual 3.12.2)
             if "actor" not in args.roles.values() and (speaker := _speaker_of_setting(tok, lex)) is not None:
                 args.add(speaker, "actor")  # "said Laurence des Cars in an interview with Le Figaro"
+            between_dyad(tok, args, lex)
         if kind in MISSION_TARGET_TYPES and "target" not in args.roles.values():
             _mission_owners(tok, args, lex)
         if tok.pos_ == "VERB" and tok.lemma_.lower() in lex.cue("commitment_verbs"):
@@ -601,6 +611,18 @@ def _ready_for(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _undergone(noun: Token, lex: Lexicon) -> Token | None:
+    """The verb by which its subject comes under the act ``noun`` names ("came under attack from
+    Hezbollah", "was under fire from rebels", "came under heavy criticism"): who is under it
+    undergoes it, as with a converse support verb."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ == "pobj" and prep.lower_ == "under" and verb.pos_ in ("VERB", "AUX") \
+            and verb.lemma_.lower() in lex.cue("undergoing_verbs"):
+        return verb
+    return None
+
+
 def _travelled_for(noun: Token, lex: Lexicon) -> Token | None:
     """The verb of travelling whose "for" phrase ``noun`` is ("flew to Cairo for talks with
     Mubarak", "arrived for a three-day visit"): the traveller takes part in what he came for."""
@@ -610,6 +632,21 @@ def _travelled_for(noun: Token, lex: Lexicon) -> Token | None:
             and _listed_phrase(verb, verb.lemma_.lower(), lex.cue("travel_verbs")) is not None:
         return verb
     return None
+
+
+def _evacuates_people(verb: Token, lemma: str, lex: Lexicon) -> bool:
+    """"evacuated the wounded from Gorazde", "airlifted hundreds of foreigners": taking people out
+    of danger rescues them (AID); "will evacuate all settlements" retreats."""
+    if lemma not in lex.cue("evacuation_verbs"):
+        return False
+    people = lex.cue("evacuees")
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            nouns = [c, *(o for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                          if o.dep_ == "pobj")]
+            if any(n.lemma_.lower() in people or n.lower_ in people for n in nouns):
+                return True
+    return False
 
 
 def _hosts(verb: Token, index: EntityIndex) -> bool:
@@ -706,17 +743,25 @@ def _people_expelled(verb: Token) -> bool:
     return any(o.ent_type_ == "NORP" and o.tag_ in ("NNS", "NNPS") for o in objects)
 
 
+#: What a protest says it is for, whose target the protest is aimed at.
+DEMANDING_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "PROTEST"})
+
+
 def _protest_targets(found: list[Mention]) -> None:
-    """A protest is aimed at whom it makes demands of: "students staged demonstrations to demand
-    reforms by Suharto's government", "Kurds demonstrated calling for independence from Iraq"."""
-    requests = [m for m in found if m.event.type == "REQUEST" and m.token.dep_ in ("advcl", "xcomp", "conj")]
+    """A protest is aimed at whom it makes demands of or shows its disapproval of: "students staged
+    demonstrations to demand reforms by Suharto's government", "Kurds demonstrated calling for
+    independence from Iraq", "blocked a road to show their disapproval of United States policies"."""
+    def verb_of(m: Mention) -> Token:  # "to show their disapproval of ...": the noun's verb
+        return m.token.head if m.token.pos_ == "NOUN" and m.token.dep_ == "dobj" else m.token
+
+    requests = [m for m in found if m.event.type in DEMANDING_TYPES and verb_of(m).dep_ in ("advcl", "xcomp", "conj")]
     for m in found:
         ev = m.event
         if ev.type != "PROTEST" or any(p.role == "target" for p in ev.participants):
             continue
-        clause = {m.token.i, m.token.head.i} if m.token.pos_ == "NOUN" and m.token.dep_ == "dobj" else {m.token.i}
+        clause = {m.token.i, verb_of(m).i}
         for r in requests:
-            if r.token.head.i not in clause:
+            if verb_of(r).head.i not in clause or r is m:
                 continue
             known = {p.entity for p in ev.participants if p.role != "place"}
             ev.participants.extend(Participant(p.entity, "target") for p in r.event.participants

@@ -10,8 +10,8 @@ from spacy.tokens import Doc
 import graph.nlp.timex  # noqa: F401 - registers doc._.dct and doc._.timexes
 from graph.nlp.entities.actors import GroupActors, agent_nouns
 from graph.nlp.events.anchors import TimeAnchors
-from graph.nlp.events.arguments import (Arguments, EntityIndex, clausal_target, deep_targets, noun_arguments,
-                                        verb_arguments)
+from graph.nlp.events.arguments import (Arguments, EntityIndex, clausal_target, deep_targets, destination_targets,
+                                        noun_arguments, verb_arguments)
 from graph.nlp.events.coref import merge
 from graph.nlp.events.extractor import EventExtractor
 from graph.nlp.events.labels import label
@@ -213,6 +213,21 @@ def test_whose_proposal_is_accepted_and_whose_position_is_backed_are_targets():
     args = Arguments(EntityIndex(doc, [entity(doc, 2, 3, "country/iraq", "country", "IQ")], LEX))
     noun_arguments(doc[0], args, LEX)
     assert args.roles == {"country/iraq": "target"}
+
+
+def test_what_one_is_sent_somewhere_to_do_is_done_to_that_place():
+    # "UN sent a team to Bosnia to investigate ." / "UN met a team in Bosnia to investigate ."
+    def rows(verb, lemma, prep):
+        return [("UN", 1, "nsubj", "PROPN", "NNP", "UN"), (verb, 1, "ROOT", "VERB", "VBD", lemma),
+                ("a", 3, "det", "DET", "DT", "a"), ("team", 1, "dobj", "NOUN", "NN", "team"),
+                (prep, 1, "prep", "ADP", "IN", prep), ("Bosnia", 4, "pobj", "PROPN", "NNP", "Bosnia"),
+                ("to", 7, "aux", "PART", "TO", "to"), ("investigate", 1, "advcl", "VERB", "VB", "investigate"),
+                (".", 1, "punct", "PUNCT", ".", ".")]
+    for verb, lemma, prep, expected in (("sent", "send", "to", {"country/bosnia": "target"}), ("met", "meet", "in", {})):
+        doc = build(rows(verb, lemma, prep))
+        args = Arguments(EntityIndex(doc, [entity(doc, 5, 6, "country/bosnia", "country", "BA")], LEX))
+        destination_targets(doc[7], args, LEX)
+        assert args.roles == expected
 
 
 def test_the_author_of_a_rejected_call_is_the_target_even_when_named_by_its_owner():

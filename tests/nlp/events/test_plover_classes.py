@@ -528,3 +528,46 @@ def test_hosting_sending_troops_supplying_with_and_releasing_peacekeepers(nlp, t
 def test_what_is_received_is_no_visit(nlp):
     evs, _ = events(nlp, "Israel received three billion dollars from the United States.")
     assert not [e for e in evs if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("U.N. helicopters evacuated the wounded from the besieged town of Gorazde.", "AID", "United Nations", "Gorazde"),
+    ("French troops evacuated hundreds of foreigners from Rwanda.", "AID", "French troops", "Rwanda"),
+    ("The IAEA dispatched inspectors to Iran.", "ACCUSE", "International Atomic Energy Agency", "Iran"),
+    ("The United Nations sent a team to Bosnia to investigate the massacre.", "ACCUSE", "United Nations", "Bosnia"),
+])
+def test_rescues_and_inspectors_sent(nlp, text, kind, actor, target):
+    """PLOVER manual 3.6: rescues are AID (evacuating people, not settlements); 3.9: investigations
+    are ACCUSE, and whom inspectors are sent to, or a team sent to investigate, is investigated."""
+    evs, names = events(nlp, text)
+    assert {(actor, "actor"), (target, "target")} <= roles(one(evs, kind), names)
+
+
+def test_evacuating_settlements_is_no_rescue(nlp):
+    evs, _ = events(nlp, "Israel evacuated four settlements in the northern West Bank.")
+    assert "RETREAT" in [e.type for e in evs] and "AID" not in [e.type for e in evs]
+
+
+def test_a_protest_is_aimed_at_whom_it_shows_disapproval_of(nlp):
+    """PLOVER manual 3.12: protests are 'against the recipient'; the purpose clause names it."""
+    evs, names = events(nlp, "Demonstrators in Baghdad blocked a road to show their disapproval of United States "
+                             "policies.")
+    ev = next(e for e in evs if e.type == "PROTEST")
+    assert {("Demonstrators in Baghdad", "actor"), ("United States", "target")} <= roles(ev, names)
+
+
+@pytest.mark.parametrize("text, kind, actor, target", [
+    ("Israeli troops came under attack from Hezbollah guerrillas.", "ASSAULT", "Hezbollah", "Israeli troops"),
+    ("Talks between Israel and Syria resumed in Washington.", "CONSULT", "Israel", "Syria"),
+    ("Iraq returned the prisoners to Kuwait.", "RETREAT", "Iraq", "prisoners"),
+])
+def test_undergone_acts_dyads_between_parties_and_captives_returned(nlp, text, kind, actor, target):
+    """Who comes under an attack is its target, the 'from' phrase its actor; 'between X and Y' is
+    coded as the dyad X -> Y, as 'X and Y met' is; returning prisoners releases them (CAMEO 0841)."""
+    evs, names = events(nlp, text)
+    assert {(actor, "actor"), (target, "target")} <= roles(one(evs, kind), names)
+
+
+def test_returning_home_is_no_release(nlp):
+    evs, _ = events(nlp, "The Iraqi foreign minister returned to Baghdad on Monday.")
+    assert "RETREAT" not in [e.type for e in evs]
