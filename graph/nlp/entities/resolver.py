@@ -950,7 +950,8 @@ def _context_labels(cands: list[_Candidate]) -> None:
     Falcon", "his wife, Ivana"), a residence
     ("Junmyung Lee, 30, of Dedham"), an outlet that reports or is told ("an interview with Le Figaro"),
     a facility noun after it ("O'Hare airport", "the Mughraqa area"; for a person's name, that
-    mention only)."""
+    mention only), or the names it is listed with (that mention only)."""
+    _listed_with(cands)
     relabel: dict[str, str] = {}
     for c in cands:
         if c.known is not None and not _residence(c.span):
@@ -972,6 +973,28 @@ def _context_labels(cands: list[_Candidate]) -> None:
     for c in cands:
         if _plain(c.span) in relabel and (c.known is None or relabel[_plain(c.span)] == "GPE"):
             c.label = relabel[_plain(c.span)]
+
+
+def _listed_with(cands: list[_Candidate]) -> None:
+    """A name the model calls a person, listed with two or more names that are all places, or a
+    plural one listed with peoples, is one of them there: "at Up Park Camp, Stony Hill, Fort
+    Augusta and Port Royal", "its attacks on Jews, Slavs, Communists" (a list names things of one
+    kind)."""
+    at = {i: c for c in cands for i in range(c.span.start, c.span.end)}
+
+    def reading(c: _Candidate) -> str:
+        if c.label in ("GPE", "LOC", "FAC") or (c.known is not None and c.known.kind in PLACE_KINDS):
+            return "GPE"
+        return "NORP" if c.label == "NORP" else ""
+
+    for c in cands:
+        if c.label != "PERSON" or c.known is not None:
+            continue
+        others = {id(at[t.i]): at[t.i] for t in c.span.root.conjuncts if t.i in at and at[t.i] is not c}
+        readings = {reading(o) for o in others.values()}
+        plural = len(c.span) == 1 and c.span.text.endswith("s")  # "Slavs"; not "Mike Bloomberg"
+        if len(others) >= 2 and readings in ({"GPE"}, {"NORP"}) and (plural or readings == {"GPE"}):
+            (c.label,) = readings
 
 
 #: Nouns in lower case after a name that make it a place's: "O'Hare airport", "Wembley stadium",

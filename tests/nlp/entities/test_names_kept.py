@@ -2,7 +2,7 @@
 on unlabelled news pages and SemEval-2015 texts): a surname that is also a town or a common noun, a
 surname cut at its particle, a state's chamber named by a capitalised noun, the place of a dateline
 in capitals; kinds the words around a name give away (kin, "area", a blotter's residence, the model's
-other reading of a name it once tags an event). Rule functions on hand-built Docs, and each class as literal sentences."""
+other reading of a name it once tags an event, the names it is listed with). Rule functions on hand-built Docs, and each class as literal sentences."""
 from __future__ import annotations
 
 import pytest
@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 
 from graph.nlp.entities.credits import dateline_places
 from graph.nlp.entities.gazetteer import load
-from graph.nlp.entities.resolver import EntityResolver, _country_openings, _particle_names, _residence, _words
+from graph.nlp.entities.resolver import (EntityResolver, _Candidate, _country_openings, _listed_with, _particle_names,
+                                         _residence, _words)
 
 VOCAB = spacy.blank("en").vocab
 
@@ -231,3 +232,29 @@ def test_a_police_blotter_residence_is_a_place(ents_nlp):
 def test_residence_after_a_name_and_an_age(words, pos, start, expected):
     doc = Doc(VOCAB, words=words, pos=pos)
     assert _residence(doc[start:start + 1]) is expected
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The British garrison was stationed on the plain at Up Park Camp, Stony Hill, Fort Augusta and Port Royal.",
+     "Stony Hill", "place"),
+    ("The book attacks Jews, Slavs, Communists, and democracies.", "Slavs", "group"),
+    ("Democrats, Republicans and Mike Bloomberg all spent heavily.", "Mike Bloomberg", "person"),  # one person
+    ("Boeing hired Mary Smith, John Brown and Ann Lee.", "John Brown", "person"),
+])
+def test_a_name_is_of_the_kind_of_the_names_it_is_listed_with(ents_nlp, text, name, kind):
+    assert kinds(ents_nlp, text)[name] == kind
+
+
+def test_listed_with_on_a_hand_built_doc():
+    words = ["at", "Park", "Camp", ",", "Stony", "Hill", "and", "Port", "Royal", "."]
+    heads = [0, 2, 0, 2, 5, 2, 5, 8, 5, 0]
+    deps = ["ROOT", "compound", "pobj", "punct", "compound", "conj", "cc", "compound", "conj", "punct"]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
+    cands = [_Candidate(Span(doc, a, b, label=lab), lab, None) for a, b, lab in ((1, 3, "FAC"), (4, 6, "PERSON"),
+                                                                                 (7, 9, "GPE"))]
+    _listed_with(cands)
+    assert [c.label for c in cands] == ["FAC", "GPE", "GPE"]
+    cands[0].label = "ORG"  # listed with a company and a place: no one kind
+    cands[1].label = "PERSON"
+    _listed_with(cands)
+    assert cands[1].label == "PERSON"

@@ -109,3 +109,9 @@ def test_untagged_surnames_on_hand_built_docs(words, pos, labels, found):
         cands.append(_Candidate(Span(doc, start, start + 2, label=label), label, None))
     covered = {i for c in cands for i in range(c.span.start, c.span.end)}
     assert [c.span.text for c in _untagged_surnames(doc, cands, covered)] == found
+
+
+def test_the_fed_is_the_federal_reserve(ents_nlp):
+    text = ("Because the Federal Reserve has made clear that it expects inflation to stay low, the Fed and its "
+            "chairman, Alan Greenspan, kept rates unchanged.")
+    assert names(ents_nlp, text) == {"Federal Reserve": ["Fed", "the Federal Reserve"]}
