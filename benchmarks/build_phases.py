@@ -6,6 +6,19 @@ phases are timed by wrapping the functions that do them; ``--before REV`` measur
 too, checked out beside this tree, build by build in turn. Run from the project root:
 
     .venv/bin/python benchmarks/build_phases.py --before REV --write-results
+
+2026-12-04, speed round (load average 4-5 throughout): in one run against e474eb0 the same
+extraction code took 12.9 and 16.4 s CPU in 1 process, 15.6-19.2 s in the workers of 2, so a
+run cannot show changes of a tenth of a second; those were measured on the 183 extractions
+pickled once, in one process, min of 5-7: Turtle written from the store's own iterator (0.133
+-> 0.088 s), the events table's joins in one pass (0.247 -> 0.176 s). Where the rest of the gap is (same process, CPU s): etkg's components
+3.6 (events 1.3, entities 1.0-1.1, timex 0.8, actors 0.2, lemmas 0.15) against a statistical
+part 1.7-2.4 cheaper than the bare pipe's (model_rules); the gazetteer's start 0.3 (unpickling
+0.17, its phrase tables 0.1), a third of "pipeline load"; kg.add 1.1-1.4 (Oxigraph's in-memory
+load 0.55, records to terms and text 0.5, link queries 0.3); --store adds Oxigraph's bulk load,
+1.2-1.9 s for the 239k quads whether loaded in one piece or per 100 documents (a library floor,
+so 1 process --store stays the weakest row); the attribute ruler's cached matches 0.48 (0.19 on
+its 14,754 new (dep, space, lower, tag) rows, 0.14 the Matcher over multi-token patterns).
 """
 from __future__ import annotations
 
