@@ -77,6 +77,9 @@ STATE_BODIES = frozenset("Senate House Cabinet Treasury Parliament Congress Legi
 
 #: Verbs whose subject is a source: an unknown "place" that reports is an outlet ("Threatpost reported").
 REPORTING_VERBS = frozenset("say report write publish reveal tell".split())
+#: Verbs whose subject is a party that a place the gazetteer does not know cannot be: "Cisco sues
+#: Apple", "Cisco states that ...", "Cisco has promised a release".
+BODY_VERBS = frozenset("sue announce state promise deny confirm hire acquire".split())
 #: Adjectives the model tags NORP that name no people: "Western officials" are not a group by name.
 COMPASS = frozenset("Western Eastern Northern Southern".split())
 
@@ -1076,11 +1079,12 @@ def _residence(span: Span) -> bool:
 
 def _outlet(span: Span) -> bool:
     """Whether a name the gazetteer does not know as a place reports or is told, as an outlet is
-    ("Threatpost reported", "told Le Figaro", "an interview with Le Monde", "according to ...");
-    a known capital that speaks is metonymy instead ("Warsaw said")."""
+    ("Threatpost reported", "told Le Figaro", "an interview with Le Monde", "according to ..."),
+    or does what only a body does ("Cisco sues Apple"); a known capital that speaks is metonymy
+    instead ("Warsaw said")."""
     root = span.root
     head = root.head
-    return ((root.dep_ == "nsubj" and head.lemma_ in REPORTING_VERBS)
+    return ((root.dep_ == "nsubj" and (head.lemma_ in REPORTING_VERBS or head.lemma_ in BODY_VERBS))
             or (root.dep_ == "dobj" and head.lemma_ == "tell")
             or (root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "interview")
             or (root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"))

@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Span
 
 from graph.nlp.entities.credits import dateline_places
 from graph.nlp.entities.gazetteer import load
-from graph.nlp.entities.resolver import (EntityResolver, _Candidate, _country_openings, _listed_with, _particle_names,
-                                         _residence, _words)
+from graph.nlp.entities.resolver import (EntityResolver, _Candidate, _country_openings, _listed_with, _outlet,
+                                         _particle_names, _residence, _words)
 
 VOCAB = spacy.blank("en").vocab
 
@@ -258,3 +258,19 @@ def test_listed_with_on_a_hand_built_doc():
     cands[1].label = "PERSON"
     _listed_with(cands)
     assert cands[1].label == "PERSON"
+
+
+def test_a_place_no_one_knows_that_sues_is_a_body(ents_nlp):
+    text = "Cisco sues Apple over the iPhone trademark. Cisco states that it has owned the trademark since 2000."
+    doc = ents_nlp(text)
+    assert {s.label_ for s in doc.ents if s.text == "Cisco"} == {"GPE"}  # the model's reading
+    assert kinds(ents_nlp, text)["Cisco"] == "organisation"
+    assert kinds(ents_nlp, "Paris sued the company on Monday.")["Paris"] != "organisation"  # a known city acts as itself
+
+
+@pytest.mark.parametrize("verb, lemma, expected", [("sues", "sue", True), ("states", "state", True),
+                                                   ("grew", "grow", False)])
+def test_outlet_or_body_on_a_hand_built_doc(verb, lemma, expected):
+    doc = Doc(VOCAB, words=["Cisco", verb, "Apple"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
+              lemmas=["Cisco", lemma, "Apple"])
+    assert _outlet(doc[0:1]) is expected
