@@ -184,10 +184,12 @@ class TimeAnchors:
         """Whether the event is what an "after" measured in days or more leads from ("days after
         Moscow promised", "two weeks after the vote"): the clause it introduces, or its object."""
         after = self.lex.cue("order_after")
-        words = [c for c in head.children if c.dep_ in ("mark", "prep") and c.lower_ in after] if head.dep_ == "advcl" else []
+        words = [c for c in head.children if c.dep_ in ("mark", "prep") and c.lower_ in after] \
+            if head.dep_ == "advcl" else []
         if trigger.dep_ == "pobj" and trigger.head.lower_ in after:
             words.append(trigger.head)
-        gaps = [g for w in words for g in (*w.children, *(head.children if w.dep_ == "mark" else ())) if g.dep_ == "npadvmod"]
+        gaps = [g for w in words for g in (*w.children, *(head.children if w.dep_ == "mark" else ()))
+                if g.dep_ == "npadvmod"]
         return any(self.timed.get(g.i) == "DURATION" and self.gaps.get(g.i, "T").upper()[-1:] in "DWMY" for g in gaps)
 
     def _before_phrase(self, tok: Token, head: Token) -> int:

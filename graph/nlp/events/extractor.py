@@ -505,7 +505,8 @@ def _unbound(verb: Token, lemma: str, lex: Lexicon) -> bool:
 def _stands_for_office(verb: Token, lex: Lexicon) -> bool:
     """"Spano did not seek reelection", "is seeking the Democratic nomination": what a candidate
     seeks by standing for it (CAMEO codes no request there)."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.cue("candidacy_nouns") for c in verb.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.cue("candidacy_nouns")
+               for c in verb.children)
 
 
 def _directs(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> bool:

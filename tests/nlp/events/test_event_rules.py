@@ -788,7 +788,8 @@ def test_what_a_disease_or_a_hazard_kills_is_no_attack(subject, lemma, expected)
 def test_a_warning_that_others_did_something_reports_it_and_of_one_s_own_act_threatens(who, tag, expected):
     # "Israel warned that Iran / it attacked ."
     doc = build([("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("warned", 1, "ROOT", "VERB", "VBD", "warn"),
-                 ("that", 4, "mark", "SCONJ", "IN", "that"), (who, 4, "nsubj", tag, "NNP" if tag == "PROPN" else "PRP", who),
+                 ("that", 4, "mark", "SCONJ", "IN", "that"),
+                 (who, 4, "nsubj", tag, "NNP" if tag == "PROPN" else "PRP", who),
                  ("attacked", 1, "ccomp", "VERB", "VBD", "attack"), (".", 1, "punct", "PUNCT", ".", ".")])
     ents = [entity(doc, 0, 1, "country/israel", "country", "IL")]
     if tag == "PROPN":
