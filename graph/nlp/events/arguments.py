@@ -209,16 +209,24 @@ def _demonym_targets(entities: list[Entity]) -> dict[str, str]:
 
 
 def _titled_people(text: str, entities: list[Entity], lex: Lexicon) -> dict[str, list[str]]:
-    """Title -> people the text names with it ("President Volodymyr Zelenskyy" -> president)."""
+    """Title -> people the text names with it, before the name ("President Volodymyr Zelenskyy"
+    -> president) or in an apposition after it ("Bill de Blasio, the city's mayor," -> mayor)."""
     out: dict[str, list[str]] = {}
+    titles = lex.cue("titles")
     for e in entities:
         if e.kind != "person":
             continue
         for m in e.mentions:
             before = text[max(0, m.start - 30):m.start].lower().split()
-            for n in (2, 1):
-                title = " ".join(before[-n:]).strip(",")
-                if len(before) >= n and title in lex.cue("titles"):
+            after = text[m.end:m.end + 60].lower()
+            # ", the city's mayor,": a definite apposition up to its comma
+            appos = after[1:].split(",")[0].split() if after.startswith(",") and after.count(",") > 1 else []
+            found = [" ".join(before[-n:]).strip(",") for n in (2, 1) if len(before) >= n]
+            if appos and appos[0] in ("the", "its", "his", "her", "their") or any(w.endswith("'s") or w.endswith("’s")
+                                                                                  for w in appos[:2]):
+                found += [" ".join(appos[-n:]) for n in (2, 1) if len(appos) >= n + 1]
+            for title in found:
+                if title in titles:
                     out.setdefault(title, [])
                     if e.id not in out[title]:
                         out[title].append(e.id)

@@ -10,8 +10,8 @@ from spacy.tokens import Doc
 import graph.nlp.timex  # noqa: F401 - registers doc._.dct and doc._.timexes
 from graph.nlp.entities.actors import GroupActors, agent_nouns
 from graph.nlp.events.anchors import TimeAnchors
-from graph.nlp.events.arguments import (Arguments, EntityIndex, clausal_target, deep_targets, destination_targets,
-                                        noun_arguments, verb_arguments)
+from graph.nlp.events.arguments import (Arguments, EntityIndex, _titled_people, clausal_target, deep_targets,
+                                        destination_targets, noun_arguments, verb_arguments)
 from graph.nlp.events.coref import merge
 from graph.nlp.events.extractor import EventExtractor
 from graph.nlp.events.labels import label
@@ -796,3 +796,15 @@ def test_a_warning_that_others_did_something_reports_it_and_of_one_s_own_act_thr
         ents.append(entity(doc, 3, 4, "country/iran", "country", "IR"))
     typed = EventExtractor(LEX)._trigger(doc[1], EntityIndex(doc, ents, LEX))
     assert (typed[0] if typed else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bill de Blasio, the city's mayor, spoke.", {"mayor": ["person/de-blasio"]}),
+    ("Mayor Bill de Blasio spoke.", {"mayor": ["person/de-blasio"]}),
+    ("Bill de Blasio, a mayor, spoke.", {}),  # an indefinite apposition says what he is, not which office
+])
+def test_a_person_s_title_is_read_before_the_name_and_in_a_definite_apposition(text, expected):
+    start = text.index("Bill")
+    person = Entity("person/de-blasio", "Bill de Blasio", "person", "",
+                    [Mention(start, start + len("Bill de Blasio"), "Bill de Blasio")])
+    assert _titled_people(text, [person], LEX) == expected

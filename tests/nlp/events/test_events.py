@@ -335,6 +335,12 @@ def test_lexicon_types(nlp, text, kind, trigger):
     assert [(e.type, e.trigger.text) for e in events if e.type != "OTHER"][:1] == [(kind, trigger)]
 
 
+def test_a_title_given_in_an_apposition_names_its_holder_later(nlp):
+    doc, events = run(nlp, "Bill de Blasio, the city's mayor, spoke on Friday. The mayor criticized Donald Trump.")
+    (ev,) = [e for e in events if e.type == "ACCUSE"]
+    assert {("Bill de Blasio", "actor"), ("Donald Trump", "target")} <= roles(ev, doc._.entities)
+
+
 @pytest.mark.parametrize("text, actor, target", [
     ("Joe Biden won the support of black voters in South Carolina.", "black voters in South Carolina", "Joe Biden"),
     ("Tom Steyer secured the backing of Jerry Govan.", "Jerry Govan", "Tom Steyer"),
