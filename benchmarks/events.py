@@ -166,7 +166,31 @@ precision 20/28 -> 22/30, dev recall 0.49 -> 0.57, but held-out date 31/51 -> 32
 real-world act is what the graph wants: a product decision, as the gold counts every re-mention in a new
 sentence). Left: legal-process nouns said by the authority running them ('the case is still open', Levy
 said: his case), 'case' as ACCUSE (ambiguous with cases of a disease), titles the text never writes beside the name ('the pontiff'), re-mentions
-merged by coreference."""
+merged by coreference.
+
+Tenth round (evplover, 2026-12-04), main 8896844 -> 261e831 and the place-noun order after it (with evreal's
+rules in between): PLOVER with the CAMEO-derived patterns dev 0.82/0.81/0.80/0.67 -> 0.86/0.85/0.81/0.73,
+held-out 0.65/0.62/0.56/0.39 -> 0.67/0.65/0.57/0.42; without them dev 0.80/0.79/0.77/0.64 ->
+0.83/0.82/0.79/0.70, held-out 0.62/0.59/0.53/0.38 -> 0.65/0.62/0.54/0.41. Real news held-out and SemEval-2015
+micro as main at each landing. Classes probed on some 250 sentences written from the PLOVER manual (0.8) and
+the CAMEO table, not on the gold records. What moved held-out (measured together, first landing): places named
+by place nouns ('the Kosovo border', 'the Iraqi border', 'its border with Pakistan', 'the town of Hebron',
+'along' a place), the forces massed or deployed being the actor's own (MOBILIZE's target is what they face),
+whose proposal or position an act answers ('a proposal put forward by Israel', 'support for Iraq's position'),
+diplomatic protests lodged (ACCUSE, manual 3.12.2), verdicts ('found X guilty', CAMEO 116), extraditions and
+intelligence shared (COOPERATE, 3.5), asylum (AID, 3.6), travellers taking part in the talks they came for,
+protests at an embassy aimed at its state. Moved dev only or neither: people evacuated are rescued (AID),
+inspectors sent and teams sent to investigate (ACCUSE where they go), a protest aimed at whom its purpose
+clause disapproves of, 'came under attack from', 'between X and Y' as the dyad X -> Y, hosting (CAMEO 043),
+troops sent (MOBILIZE), aid given 'with', prisoners returned and peacekeepers released (RETREAT). Tried and
+dropped: the owner of an event noun's object through pronouns and 'from' phrases ('delays on its A380', 'an
+order from the Air Force': SemEval corpus_1 17.13 -> 17.05, held-out PLOVER unchanged without them); the 'by'
+phrase hung on an attack's object as the attack's agent ('the attack on Hezbollah positions by Israeli jets':
+held-out target 0.42 -> 0.39). Left: group nouns the entity stage does not make ('the tribunal', 'a human
+rights group', 'the Kurdish leader', 'aid workers'), so their events lack the participant; a coordinated span
+of two groups ('Indian and Pakistani troops') is two actors, not a dyad; an object's place as a retreat's
+target ('evacuate all settlements in the Gaza Strip': the settlements are a group entity); targets of
+facilities ('in central Iran')."""
 REALNEWS_KEYS = ("event_precision_typed", "event_recall", "actor_accuracy", "date_accuracy",
                  "event_precision_all", "event_recall_loose")
 PLOVER_KEYS = ("type_recall", "type_accuracy", "source_ok", "target_ok")

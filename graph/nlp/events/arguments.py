@@ -264,10 +264,12 @@ def _named_by_place_noun(noun: Token, index: EntityIndex, depth: int = 2) -> lis
     if lemma not in PLACE_NOUNS and lemma not in SETTLEMENT_NOUNS:
         return []
     out: list[Token] = []
+    # the name in the "of" phrase first: "the Bosnian town of Gorazde" is Gorazde, in Bosnia
     for sub in noun.children:
         if sub.dep_ == "prep" and (sub.lower_ == "of" or (sub.lower_ == "with" and lemma in BORDER_NOUNS)):
             out.extend(t for inner in sub.children if inner.dep_ == "pobj" for t in _with_conjuncts(inner))
-        elif sub.dep_ in ("compound", "amod", "nmod") and sub.i < noun.i:
+    for sub in noun.children:
+        if sub.dep_ in ("compound", "amod", "nmod") and sub.i < noun.i:
             ref = index.tokens.get(sub.i)
             if ref is not None and ref.kind in PLACE_KINDS:
                 out.append(sub)
