@@ -274,3 +274,14 @@ def test_outlet_or_body_on_a_hand_built_doc(verb, lemma, expected):
     doc = Doc(VOCAB, words=["Cisco", verb, "Apple"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
               lemmas=["Cisco", lemma, "Apple"])
     assert _outlet(doc[0:1]) is expected
+
+
+@pytest.mark.parametrize("text, group, country", [
+    ("With venues still to be determined, the Bajans will oppose Antigua and Barbuda on June 4.", "Bajans", "Barbados"),
+    ("Many Trinbagonians could not pay their suppliers this year.", "Trinbagonians", "Trinidad and Tobago"),
+])
+def test_demonyms_news_uses_besides_the_official_one(ents_nlp, text, group, country):
+    ents = ents_nlp(text)._.entities
+    by_id = {e.id: e for e in ents}
+    (people,) = [e for e in ents if e.name == group]
+    assert people.kind == "group" and by_id[people.mentions[0].resolved_as].name == country
