@@ -26,7 +26,7 @@ from .arguments import (SUBJ, Arguments, EntityIndex, between_dyad, clausal_targ
 from .coref import corefer, dates_compatible, merge, modalities_compatible
 from .labels import label
 from .lexicon import Lexicon, load_lexicon
-from .modality import Modality, Quotes, be_to, classify, stated_intention, to_infinitive, will
+from .modality import Modality, Quotes, be_to, classify, clause_of, has_aux, stated_intention, to_infinitive, will
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -351,7 +351,7 @@ class EventExtractor:
         intent = ""
         if kind in INTENT_TYPES and mod.modality in ("planned", "reported") and actors \
                 and (stated_intention(tok, lex) or (kind in COOPERATIVE_TYPES and mod.modality == "reported"
-                                                    and _would(tok))):
+                                                    and has_aux(clause_of(tok), ("would",)))):
             kind = INTENT_TYPES[kind]
             intent = INTENT_VERBS[kind]
         elif kind in MEETING_INTENT and mod.modality in ("planned", "reported") and actors \
@@ -517,8 +517,7 @@ def _directs(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> bool:
     if lemma not in lex.cue("directive_verbs"):
         return False
     for c in verb.children:
-        if c.dep_ not in ("xcomp", "ccomp") or c.tag_ != "VB" or not any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                         for a in c.children):
+        if c.dep_ not in ("xcomp", "ccomp") or c.tag_ != "VB" or not has_aux(c, ("to",)):
             continue
         whom = [o for o in verb.children if o.dep_ in ("dobj", "dative")] if c.dep_ == "xcomp" else \
             [s for s in c.children if s.dep_ in SUBJ]
@@ -547,18 +546,11 @@ def _obliges(verb: Token, index: EntityIndex, lex: Lexicon) -> bool:
     for clause in verb.children:
         # "insisted that Togo release the detainees": the bare verb of a mandative clause obliges too
         mandative = clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
-        if clause.dep_ != "ccomp" or not (mandative or any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation_modals")
-                                                           for c in clause.children)):
+        if clause.dep_ != "ccomp" or not (mandative or has_aux(clause, lex.cue("obligation_modals"))):
             continue
         if any(c.dep_ in SUBJ and c.pos_ != "PRON" and index.ref(c) is not None for c in clause.children):
             return True
     return False
-
-
-def _would(tok: Token) -> bool:
-    """Whether the verb of ``tok`` (or the light verb of an event noun) has "would" of its own."""
-    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
-    return any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
 
 
 def _says_that(verb: Token) -> bool:
@@ -752,17 +744,15 @@ def _protest_targets(found: list[Mention]) -> None:
     """A protest is aimed at whom it makes demands of or shows its disapproval of: "students staged
     demonstrations to demand reforms by Suharto's government", "Kurds demonstrated calling for
     independence from Iraq", "blocked a road to show their disapproval of United States policies"."""
-    def verb_of(m: Mention) -> Token:  # "to show their disapproval of ...": the noun's verb
-        return m.token.head if m.token.pos_ == "NOUN" and m.token.dep_ == "dobj" else m.token
-
-    requests = [m for m in found if m.event.type in DEMANDING_TYPES and verb_of(m).dep_ in ("advcl", "xcomp", "conj")]
+    requests = [m for m in found
+                if m.event.type in DEMANDING_TYPES and clause_of(m.token).dep_ in ("advcl", "xcomp", "conj")]
     for m in found:
         ev = m.event
         if ev.type != "PROTEST" or any(p.role == "target" for p in ev.participants):
             continue
-        clause = {m.token.i, verb_of(m).i}
+        clause = {m.token.i, clause_of(m.token).i}
         for r in requests:
-            if verb_of(r).head.i not in clause or r is m:
+            if clause_of(r.token).head.i not in clause or r is m:
                 continue
             known = {p.entity for p in ev.participants if p.role != "place"}
             ev.participants.extend(Participant(p.entity, "target") for p in r.event.participants
@@ -822,8 +812,7 @@ def _strives(verb: Token, args: Arguments, index: EntityIndex) -> bool:
     """"The Louvre has fought to acquire a painting": a verb of combat with an infinitive says what
     a person or an organisation strives for; armed groups and states that fight to retake a town
     still fight."""
-    if not any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-               for c in verb.children):
+    if not any(c.dep_ in ("xcomp", "advcl") and has_aux(c, ("to",)) for c in verb.children):
         return False
     actors = [e for e, r in args.roles.items() if r == "actor"]
     return bool(actors) and all(index.kinds.get(e) in ("person", "organisation") for e in actors)
@@ -915,8 +904,7 @@ def _gathers_to_demand(verb: Token, lex: Lexicon) -> bool:
     """Whether an assembly has the purpose of demanding or protesting: "gathered to demand the
     release of their leaders", "converged on the square to protest": a demonstration."""
     for c in verb.children:
-        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                     for a in c.children):
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and has_aux(c, ("to",)):
             lemma = c.lemma_.lower()
             # "to call for independence": the verb with its particle or preposition
             phrases = [lemma, *(f"{lemma} {p.lower_}" for p in c.children if p.dep_ in ("prt", "prep"))]

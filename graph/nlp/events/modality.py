@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Collection
 
 from spacy.tokens import Doc, Token
 
@@ -181,7 +182,7 @@ def _conditional(verb: Token, lex: Lexicon) -> bool:
     """"Iraq said it would attack Kuwait if the talks failed": "would" or "could" with a condition
     ("if", "unless") states what the subject will do on that condition, a conditional threat or
     promise (CAMEO 13, 03), not the act."""
-    return any(c.dep_ == "aux" and c.lower_ in ("would", "could") for c in verb.children) and any(
+    return has_aux(verb, ("would", "could")) and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in verb.children)
 
@@ -193,12 +194,23 @@ def be_to(verb: Token) -> bool:
 
 def to_infinitive(verb: Token) -> bool:
     """Whether ``verb`` is the "to" infinitive its head governs ("is to visit", "scheduled to meet")."""
-    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" and has_aux(verb, ("to",))
+
+
+def clause_of(trigger: Token) -> Token:
+    """The verb whose clause an event is told in: a light verb's object noun ("will impose
+    sanctions", "to show their disapproval") is told in its verb's clause, any other trigger in its own."""
+    return trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+
+
+def has_aux(verb: Token, words: Collection[str]) -> bool:
+    """Whether ``verb`` has an auxiliary of its own among ``words`` ("will visit", "would agree")."""
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
 
 
 def will(verb: Token, lex: Lexicon) -> bool:
     """Whether ``verb`` has its own future modal ("will visit", "shall meet")."""
-    return any(c.dep_ == "aux" and c.lower_ in lex.cue("future_modals") for c in verb.children)
+    return has_aux(verb, lex.cue("future_modals"))
 
 
 def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -> Modality:
@@ -207,8 +219,7 @@ def classify(trigger: Token, index: EntityIndex, quotes: Quotes, lex: Lexicon) -
     hypothetical = planned = reported = False
     source: str | None = None
     # "will impose sanctions": the object noun of a light verb is as future as its verb
-    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
-    future = will(clause, lex) or (trigger.pos_ == "NOUN" and _yet_to_come(trigger, lex)) or be_to(trigger)
+    future = will(clause_of(trigger), lex) or (trigger.pos_ == "NOUN" and _yet_to_come(trigger, lex)) or be_to(trigger)
     hypothetical = any((c.dep_ == "aux" and c.lower_ in lex.cue("hypothetical_modals"))
                        or (c.dep_ == "mark" and c.lower_ in lex.cue("hypothetical_markers")) for c in trigger.children)
     for dep, head in _governors(trigger):
