@@ -324,9 +324,13 @@ class Arguments:
 
     def address(self, preps: Collection[str]) -> None:
         """The places named by one of ``preps`` are whom the act is addressed to: its targets."""
-        for entity, r in self.roles.items():
-            if r == "place" and self.place_preps.get(entity) in preps:
-                self.roles[entity] = "target"
+        self.roles.update((p.entity, p.role) for p in self.addressed(self.participants(), preps))
+
+    def addressed(self, parts: list[Participant], preps: Collection[str]) -> list[Participant]:
+        """``parts`` with the places named by one of ``preps`` as targets: what an act is addressed
+        to or withdrawn from, once the participants are drawn from the roles."""
+        return [Participant(p.entity, "target") if p.role == "place" and self.place_preps.get(p.entity) in preps
+                else p for p in parts]
 
     def reciprocate(self) -> set[str]:
         """"Egypt and Israel held talks", "Israel and the PLO signed an accord": with nobody else

@@ -338,10 +338,10 @@ class EventExtractor:
             # "appealed to Israel", "apologised to China", "sought help from Japan": whom a
             # request, an accusation or a promise is addressed to is no place
             # "turned down an offer of aid from the United States": whose offer is refused
-            parts = _places_as_targets(parts, args, ("to", "from") if kind in ("REQUEST", "REJECT") else ("to",))
+            parts = args.addressed(parts, ("to", "from") if kind in ("REQUEST", "REJECT") else ("to",))
         if kind == "RETREAT" and not any(p.role == "target" for p in parts):
             # "withdraw its troops from Lebanon": what one withdraws from is the target
-            parts = _places_as_targets(parts, args, ("from",))
+            parts = args.addressed(parts, ("from",))
         parts = _one_state_per_side(tok, parts, index)
         if kind == "SANCTION" and tok.lemma_.lower() in lex.cue("expulsion_verbs") and (
                 _persons(parts, index) or _people_expelled(tok) or _censors(tok, lex)):
@@ -699,12 +699,6 @@ def _addressed_preps(kind: str, phrase: str, lex: Lexicon) -> set[str]:
     if kind in ADDRESSED_TYPES:
         preps |= {"to", "from"} if kind == "REQUEST" else {"to"}
     return preps
-
-
-def _places_as_targets(parts: list[Participant], args: Arguments, preps: tuple[str, ...]) -> list[Participant]:
-    """The places named by one of ``preps`` as targets: what an act is addressed to or withdrawn from."""
-    return [Participant(p.entity, "target") if p.role == "place" and args.place_preps.get(p.entity) in preps else p
-            for p in parts]
 
 
 def _censors(verb: Token, lex: Lexicon) -> bool:
