@@ -7,6 +7,12 @@ import pytest
 from sentences import events, one, roles
 
 
+def roles_in(nlp, text: str, kind: str) -> set[tuple[str, str]]:
+    """The named actors and targets of the one event of type ``kind`` that ``text`` tells."""
+    evs, names = events(nlp, text)
+    return roles(one(evs, kind), names)
+
+
 @pytest.mark.parametrize("text, actor", [
     ("Gunmen kidnapped two Italian aid workers in Baghdad on Tuesday.", "Gunmen"),
     ("Guerrillas hijacked a bus near the border.", "Guerrillas"),
@@ -288,9 +294,7 @@ def test_weapons_of_crowd_control_coerce(nlp, text, actor, target):
 def test_relief_goods_sent_or_delivered_are_aid(nlp, text, actor, target):
     """PLOVER manual 3.6: humanitarian aid (food, medicine, shelter) given to a recipient, by any
     verb of sending; the recipient of the "to" phrase is the target."""
-    evs, names = events(nlp, text)
-    ev = one(evs, "AID")
-    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+    assert {(actor, "actor"), (target, "target")} <= roles_in(nlp, text, "AID")
 
 
 def test_sending_other_things_is_no_aid(nlp):
@@ -342,9 +346,7 @@ def test_whom_a_complaint_says_did_wrong_is_its_target(nlp, text, actor, target)
 ])
 def test_calling_for_someone_to_act_requests_it_of_them(nlp, text, actor, target):
     """"called for Y to ...": the parser hangs "for" on the infinitive as its mark."""
-    evs, names = events(nlp, text)
-    ev = one(evs, "REQUEST")
-    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+    assert {(actor, "actor"), (target, "target")} <= roles_in(nlp, text, "REQUEST")
 
 
 @pytest.mark.parametrize("text, kind, actor, target", [
@@ -405,9 +407,7 @@ def test_banning_a_publication_is_censorship(nlp, text, kind):
 ])
 def test_letting_third_parties_in_gives_access(nlp, text, target):
     """PLOVER RETREAT mode 'access': allowing the entry of observers, peacekeepers, aid workers."""
-    evs, names = events(nlp, text)
-    ev = one(evs, "RETREAT")
-    assert (target, "target") in roles(ev, names)
+    assert (target, "target") in roles_in(nlp, text, "RETREAT")
 
 
 @pytest.mark.parametrize("text, actor, target", [
@@ -418,9 +418,7 @@ def test_letting_third_parties_in_gives_access(nlp, text, target):
 def test_telling_ordering_wanting_and_insisting_request(nlp, text, actor, target):
     """PLOVER REQUEST: requests, demands and orders; a mandative clause ("insisted that Togo
     release") and a named party with an infinitive ("told China to leave") say what is asked."""
-    evs, names = events(nlp, text)
-    ev = one(evs, "REQUEST")
-    assert {(actor, "actor"), (target, "target")} <= roles(ev, names)
+    assert {(actor, "actor"), (target, "target")} <= roles_in(nlp, text, "REQUEST")
 
 
 def test_telling_without_a_party_to_act_is_no_request(nlp):
@@ -468,8 +466,7 @@ def test_whose_proposal_position_or_act_an_event_answers_is_its_target(nlp, text
     """CAMEO codes the author of the proposal accepted or rejected, and whose position is backed or
     whose raid condemned, as the target: the agent of the object's participle, the owner of the
     event noun's object."""
-    evs, names = events(nlp, text)
-    assert (target, "target") in roles(one(evs, kind), names)
+    assert (target, "target") in roles_in(nlp, text, kind)
 
 
 @pytest.mark.parametrize("text, kind, actor, target", [
@@ -483,8 +480,7 @@ def test_whose_proposal_position_or_act_an_event_answers_is_its_target(nlp, text
 def test_diplomatic_protests_verdicts_extraditions_shared_intelligence_and_asylum(nlp, text, kind, actor, target):
     """PLOVER manual: a diplomatic protest is ACCUSE (3.12.2), finding guilty is ACCUSE (CAMEO 116),
     extraditions and sharing intelligence are COOPERATE (3.5), asylum is AID (3.6)."""
-    evs, names = events(nlp, text)
-    assert {(actor, "actor"), (target, "target")} <= roles(one(evs, kind), names)
+    assert {(actor, "actor"), (target, "target")} <= roles_in(nlp, text, kind)
 
 
 def test_joint_exercises_are_cooperation(nlp):
@@ -498,8 +494,7 @@ def test_joint_exercises_are_cooperation(nlp):
     ("A Chinese delegation arrived in Moscow for a three-day visit to Russia.", "China"),
 ])
 def test_who_travels_for_talks_takes_part_in_them(nlp, text, actor):
-    evs, names = events(nlp, text)
-    assert (actor, "actor") in roles(one(evs, "CONSULT"), names)
+    assert (actor, "actor") in roles_in(nlp, text, "CONSULT")
 
 
 @pytest.mark.parametrize("text, kind, target", [
@@ -507,8 +502,7 @@ def test_who_travels_for_talks_takes_part_in_them(nlp, text, actor):
     ("Hundreds of Serbs rallied outside the German embassy in Belgrade.", "PROTEST", "Germany"),
 ])
 def test_a_protest_at_an_embassy_is_aimed_at_its_state(nlp, text, kind, target):
-    evs, names = events(nlp, text)
-    assert (target, "target") in roles(one(evs, kind), names)
+    assert (target, "target") in roles_in(nlp, text, kind)
 
 
 @pytest.mark.parametrize("text, kind, actor, target", [
@@ -521,8 +515,7 @@ def test_a_protest_at_an_embassy_is_aimed_at_its_state(nlp, text, kind, target):
 def test_hosting_sending_troops_supplying_with_and_releasing_peacekeepers(nlp, text, kind, actor, target):
     """CAMEO 043 host a visit (CONSULT), 154 mobilise armed forces (MOBILIZE), 07 provide aid said
     with 'with' (AID), 0841 release persons (RETREAT): peacekeepers are people held too."""
-    evs, names = events(nlp, text)
-    assert {(actor, "actor"), (target, "target")} <= roles(one(evs, kind), names)
+    assert {(actor, "actor"), (target, "target")} <= roles_in(nlp, text, kind)
 
 
 def test_what_is_received_is_no_visit(nlp):
@@ -539,8 +532,7 @@ def test_what_is_received_is_no_visit(nlp):
 def test_rescues_and_inspectors_sent(nlp, text, kind, actor, target):
     """PLOVER manual 3.6: rescues are AID (evacuating people, not settlements); 3.9: investigations
     are ACCUSE, and whom inspectors are sent to, or a team sent to investigate, is investigated."""
-    evs, names = events(nlp, text)
-    assert {(actor, "actor"), (target, "target")} <= roles(one(evs, kind), names)
+    assert {(actor, "actor"), (target, "target")} <= roles_in(nlp, text, kind)
 
 
 def test_evacuating_settlements_is_no_rescue(nlp):
@@ -564,8 +556,7 @@ def test_a_protest_is_aimed_at_whom_it_shows_disapproval_of(nlp):
 def test_undergone_acts_dyads_between_parties_and_captives_returned(nlp, text, kind, actor, target):
     """Who comes under an attack is its target, the 'from' phrase its actor; 'between X and Y' is
     coded as the dyad X -> Y, as 'X and Y met' is; returning prisoners releases them (CAMEO 0841)."""
-    evs, names = events(nlp, text)
-    assert {(actor, "actor"), (target, "target")} <= roles(one(evs, kind), names)
+    assert {(actor, "actor"), (target, "target")} <= roles_in(nlp, text, kind)
 
 
 def test_returning_home_is_no_release(nlp):
