@@ -16,7 +16,7 @@ from graph.nlp.events.coref import merge
 from graph.nlp.events.extractor import EventExtractor
 from graph.nlp.events.labels import label
 from graph.nlp.events.lexicon import load_lexicon
-from graph.nlp.events.modality import Quotes, classify, stated_intention
+from graph.nlp.events.modality import Quotes, classify, clause_of, has_aux, stated_intention
 from graph.records import CONFIDENT, SECTORS, Entity, Event, Mention, Participant, TextSpan, Timex
 
 VOCAB = spacy.blank("en").vocab
@@ -36,6 +36,13 @@ def entity(doc: Doc, start: int, end: int, eid: str, kind: str, country: str | N
     span = doc[start:end]
     return Entity(eid, span.text, kind, "", [Mention(span.start_char, span.end_char, span.text, resolved_as)],
                   country=country, sector=sector)
+
+
+def verb_args(doc: Doc, ents: list[Entity], i: int) -> Arguments:
+    """What ``verb_arguments`` finds for the verb at ``i`` of a hand-built ``doc``."""
+    args = Arguments(EntityIndex(doc, ents, LEX))
+    verb_arguments(doc[i], args, LEX)
+    return args
 
 
 # "Syria says it is willing to withdraw its troops from neighboring Lebanon ."
@@ -97,8 +104,7 @@ def test_sector_vocabulary_covers_the_agent_dictionary():
 def test_the_subject_of_willing_to_acts_and_what_it_withdraws_from_is_no_place_of_its_own():
     doc = build(SYRIA)
     ents = [entity(doc, 0, 1, "country/syria", "country", "SY"), entity(doc, 11, 12, "country/lebanon", "country", "LB")]
-    args = Arguments(EntityIndex(doc, ents, LEX))
-    verb_arguments(doc[6], args, LEX)
+    args = verb_args(doc, ents, 6)
     assert args.roles == {"country/syria": "actor", "country/lebanon": "place"}
     assert args.place_preps["country/lebanon"] == "from"
 
@@ -162,8 +168,7 @@ def test_the_object_of_a_dative_preposition_is_the_target():
                  ("aid", 1, "dobj", "NOUN", "NN", "aid"), ("to", 1, "dative", "ADP", "IN", "to"),
                  ("Ukraine", 3, "pobj", "PROPN", "NNP", "Ukraine"), (".", 1, "punct", "PUNCT", ".", ".")])
     ents = [entity(doc, 0, 1, "country/poland", "country", "PL"), entity(doc, 4, 5, "country/ukraine", "country", "UA")]
-    args = Arguments(EntityIndex(doc, ents, LEX))
-    verb_arguments(doc[1], args, LEX)
+    args = verb_args(doc, ents, 1)
     assert args.roles == {"country/poland": "actor", "country/ukraine": "target"}
 
 
@@ -174,8 +179,7 @@ def test_a_place_noun_names_the_place_before_it_and_the_preposition_may_hang_on_
                  ("the", 6, "det", "DET", "DT", "the"), ("Kosovo", 6, "compound", "PROPN", "NNP", "Kosovo"),
                  ("border", 3, "pobj", "NOUN", "NN", "border"), (".", 1, "punct", "PUNCT", ".", ".")])
     ents = [entity(doc, 0, 1, "group/serbs", "group", "RS"), entity(doc, 5, 6, "country/kosovo", "country", "XK")]
-    args = Arguments(EntityIndex(doc, ents, LEX))
-    verb_arguments(doc[1], args, LEX)
+    args = verb_args(doc, ents, 1)
     assert args.roles == {"group/serbs": "actor", "country/kosovo": "place"}
     assert args.place_preps["country/kosovo"] == "from"
 
@@ -189,8 +193,7 @@ def test_the_other_side_of_a_border_is_a_place():
             (".", 1, "punct", "PUNCT", ".", ".")]
     doc = build(rows)
     ents = [entity(doc, 0, 1, "country/india", "country", "IN"), entity(doc, 7, 8, "country/pakistan", "country", "PK")]
-    args = Arguments(EntityIndex(doc, ents, LEX))
-    verb_arguments(doc[1], args, LEX)
+    args = verb_args(doc, ents, 1)
     assert args.roles == {"country/india": "actor", "country/pakistan": "place"}
 
 
@@ -202,8 +205,7 @@ def test_whose_proposal_is_accepted_and_whose_position_is_backed_are_targets():
                  ("by", 4, "agent", "ADP", "IN", "by"), ("Israel", 6, "pobj", "PROPN", "NNP", "Israel"),
                  (".", 1, "punct", "PUNCT", ".", ".")])
     ents = [entity(doc, 0, 1, "country/egypt", "country", "EG"), entity(doc, 7, 8, "country/israel", "country", "IL")]
-    args = Arguments(EntityIndex(doc, ents, LEX))
-    verb_arguments(doc[1], args, LEX)
+    args = verb_args(doc, ents, 1)
     deep_targets(doc[1], args, LEX)
     assert args.roles == {"country/egypt": "actor", "country/israel": "target"}
     # "support for Iraq 's position"
@@ -235,8 +237,7 @@ def test_the_author_of_a_rejected_call_is_the_target_even_when_named_by_its_owne
     ents = [entity(doc, 0, 1, "country/serbia", "country", "RS"),
             entity(doc, 4, 5, "country/belarus", "country", "BY"),
             entity(doc, 4, 7, "group/belarus-rulers", "group", "BY", sector="government")]
-    args = Arguments(EntityIndex(doc, ents, LEX))
-    verb_arguments(doc[1], args, LEX)
+    args = verb_args(doc, ents, 1)
     assert args.roles == {"country/serbia": "actor"}  # "calls" names nobody
     deep_targets(doc[1], args, LEX)
     assert args.roles == {"country/serbia": "actor", "group/belarus-rulers": "target"}
@@ -247,8 +248,7 @@ def test_a_threat_is_aimed_at_the_target_of_what_is_threatened_not_at_the_reason
     ents = [entity(doc, 0, 1, "country/pakistan", "country", "PK"),
             entity(doc, 7, 8, "country/congo", "country", "CG"),
             entity(doc, 11, 12, "country/israel", "country", "IL")]
-    args = Arguments(EntityIndex(doc, ents, LEX))
-    verb_arguments(doc[1], args, LEX)
+    args = verb_args(doc, ents, 1)
     deep_targets(doc[1], args, LEX)
     assert args.roles == {"country/pakistan": "actor", "country/congo": "target"}
 
@@ -272,8 +272,7 @@ def test_one_span_naming_two_groups_gives_both_as_actors():
                    [Mention(doc[1].idx, doc[4].idx + 9, doc[1:5].text)], country="HU", sector="government"),
             Entity("group/romanian-officials", "Romanian officials", "group", "NORP",
                    [Mention(doc[1].idx, doc[4].idx + 9, doc[1:5].text)], country="RO", sector="government")]
-    args = Arguments(EntityIndex(doc, ents, LEX))
-    verb_arguments(doc[5], args, LEX)
+    args = verb_args(doc, ents, 5)
     assert args.roles == {"group/romanian-officials": "actor", "group/hungarian-officials": "actor"}
 
 
@@ -808,3 +807,29 @@ def test_a_person_s_title_is_read_before_the_name_and_in_a_definite_apposition(t
     person = Entity("person/de-blasio", "Bill de Blasio", "person", "",
                     [Mention(start, start + len("Bill de Blasio"), "Bill de Blasio")])
     assert _titled_people(text, [person], LEX) == expected
+
+
+def test_places_named_by_an_addressing_preposition_become_targets():
+    # "Libya appealed to Egypt from Tripoli ."
+    doc = build([("Libya", 1, "nsubj", "PROPN", "NNP", "Libya"), ("appealed", 1, "ROOT", "VERB", "VBD", "appeal"),
+                 ("to", 1, "prep", "ADP", "IN", "to"), ("Egypt", 2, "pobj", "PROPN", "NNP", "Egypt"),
+                 ("from", 1, "prep", "ADP", "IN", "from"), ("Tripoli", 4, "pobj", "PROPN", "NNP", "Tripoli"),
+                 (".", 1, "punct", "PUNCT", ".", ".")])
+    ents = [entity(doc, 0, 1, "country/libya", "country", "LY"), entity(doc, 3, 4, "country/egypt", "country", "EG"),
+            entity(doc, 5, 6, "city/tripoli", "city", "LY")]
+    args = verb_args(doc, ents, 1)
+    assert args.roles == {"country/libya": "actor", "country/egypt": "place", "city/tripoli": "place"}
+    assert [(p.entity, p.role) for p in args.addressed(args.participants(), ("to",))] == [
+        ("country/libya", "actor"), ("country/egypt", "target"), ("city/tripoli", "place")]
+    args.address({"to", "from"})
+    assert args.roles == {"country/libya": "actor", "country/egypt": "target", "city/tripoli": "target"}
+
+
+def test_an_event_nouns_clause_is_its_light_verbs_and_the_auxiliaries_are_the_verbs_own():
+    # "Iran would impose sanctions ."
+    doc = build([("Iran", 2, "nsubj", "PROPN", "NNP", "Iran"), ("would", 2, "aux", "AUX", "MD", "would"),
+                 ("impose", 2, "ROOT", "VERB", "VB", "impose"), ("sanctions", 2, "dobj", "NOUN", "NNS", "sanction"),
+                 (".", 2, "punct", "PUNCT", ".", ".")])
+    assert [clause_of(doc[i]).i for i in (3, 2, 0)] == [2, 2, 0]
+    assert has_aux(clause_of(doc[3]), ("would",)) and not has_aux(doc[3], ("would",))
+    assert not has_aux(doc[2], ("will", "shall"))
