@@ -332,6 +332,10 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
         if ctx.quarter:  # "the quarter": the one being reported on
             return Reading("DATE", fmt(ctx.quarter, "Q"), ref=(ctx.quarter, "Q"))
         rel = -1
+    if unit == "Q" and rel == 0 and "this" in words and ctx.quarter and shift(ctx.quarter, "Q", 1) <= dct \
+            and clause_tense(span) != FUTURE:
+        # "This quarter's loss includes ...": in a report on a quarter gone, the quarter reported on
+        return Reading("DATE", fmt(ctx.quarter, "Q"), ref=(ctx.quarter, "Q"))
     if unit == "Q" and words[-1] == "quarter" and p.ordinal and p.ordinal > 0:  # "this year's third quarter"
         year = dct.year + rel
         return Reading("DATE", f"{year:04d}-Q{p.ordinal}", ref=(dt.date(year, 3 * p.ordinal - 2, 1), "Q"))

@@ -317,10 +317,20 @@ NTH_DAY = [  # "it's the second day of" an operation: the day counted is the DCT
      "1990-08-15", None),
 ]
 
+THIS_QUARTER = [  # in a report on a quarter gone, "this quarter" is the one reported on; ahead, the current one
+    ("Net fell in the third quarter. This quarter's loss includes a $5 million charge.", "1989-11-01",
+     "This quarter", "DATE", "1989-Q3", None),
+    ("Profit dropped in the third quarter. The company lost $3 million this quarter.", "1989-11-01",
+     "this quarter", "DATE", "1989-Q3", None),
+    ("Net fell in the third quarter. The company will break even this quarter.", "1989-11-01",
+     "this quarter", "DATE", "1989-Q4", None),
+    ("The company lost $3 million this quarter.", "1989-11-01", "this quarter", "DATE", "1989-Q4", None),
+]
+
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          OF_A_YEAR + NEXT_TO_COARSER + DECADES_APOSTROPHE + MORE_UNITS + CLOCK_NUMBERS
-                         + BETWEEN_EVENTS + DUE + WOULD + PLANNED + NTH_DAY, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+                         + BETWEEN_EVENTS + DUE + WOULD + PLANNED + NTH_DAY + THIS_QUARTER, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class_fifth_round(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
 
