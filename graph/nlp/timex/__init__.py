@@ -260,18 +260,25 @@ _DAY = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])$")
 _DAYS = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])[-–](0?[1-9]|[12][0-9]|3[01])$")
 _PERIOD = re.compile(r"^P(T?)([0-9]+(?:\.[0-9]+)?)([A-Z]+)$")
 # What joins the ends of a range written as one expression ("June 6-10", "October to December");
-# "and" joins one only after "between".
+# "and" joins one only after "between". Between two counts of a unit, "or" and a spaced double
+# hyphen ("two or three weeks", "30 -- 40 days") join one too.
 _RANGE_GAPS = frozenset({"-", "–", "to", "through", "until", "till"})
+_COUNT_GAPS = _RANGE_GAPS | {"or", "--"}
 
 
 def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
-    """A range written as one expression is one time expression: "two to three weeks" is at least
-    two weeks (TimeML EQUAL_OR_MORE); "June 6-10" and "6-10 June" begin on the 6th and run to the 10th."""
+    """A range written as one expression is one time expression: "two to three weeks" and "a week or
+    two" are at least the lower count (TimeML EQUAL_OR_MORE); "June 6-10" and "6-10 June" begin on
+    the 6th and run to the 10th."""
     doc = span.doc
     start, end = span.start, span.end
     joint = doc[start - 1].lower_ if start >= 2 else ""
     between = joint == "and" and start >= 3 and doc[start - 3].lower_ == "between"
-    if reading.type == "DURATION" and reading.mod is None and (joint in _RANGE_GAPS or between) and span[0].like_num \
+    if reading.type == "DURATION" and reading.mod is None and span[0].lower_ in ("a", "an", "one") \
+            and end + 1 < len(doc) and doc[end].lower_ == "or" and (high := _amount(doc[end + 1])) and high > 1 \
+            and not (end + 2 < len(doc) and doc[end + 2].pos_ in ("NOUN", "PROPN", "NUM")):
+        return doc[start:end + 2], Reading(reading.type, reading.value, "EQUAL_OR_MORE", reading.anchor_begin)
+    if reading.type == "DURATION" and reading.mod is None and (joint in _COUNT_GAPS or between) and span[0].like_num \
             and doc[start - 2].like_num and (m := _PERIOD.match(reading.value)):
         low, high = _amount(doc[start - 2]), _amount(span[0])
         if low is None or high is None or not 0 < low < high:

@@ -99,6 +99,8 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         if "half" in p.words:
             mod = "START" if p.ordinal == 1 else "END"
         return Reading("DATE", f"{p.decade:03d}" if p.decade is not None else f"{p.century:02d}", mod)
+    if p.unit == "CE" and p.rel is not None:
+        return relative(span, p, ctx)  # "the last century" names no ordinal: the one before this
     if p.unit == "Q" and p.plural and p.number == 2 and p.ordinal in (1, -1):  # "the first two quarters (of 1990)"
         if p.ordinal == -1 and p.year is None:
             return duration(span, p, ctx)  # "the last two quarters": the two just past
@@ -164,6 +166,9 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
             return Reading("DATE", day.isoformat(), p.pos_mod, ref=(day, "D"))
         return Reading("DATE", f"{year:04d}-{p.month:02d}", p.pos_mod, ref=(dt.date(year, p.month, 1), "M"))
     if p.weekday is not None:
+        if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text[:1].isupper() \
+                and span.doc[span.start - 1].lower_ in lexicon()["values"]["day_name"]:
+            return None  # "Black Monday", "Super Tuesday", "Bloody Sunday": the name of a day, not the weekday
         if dct is None:
             return Reading("DATE", f"XXXX-WXX-{p.weekday}", p.pos_mod)
         day = _resolve_weekday(dct, p.weekday, tense)
@@ -322,9 +327,13 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
     unit = p.unit
     if unit == "HALF":
         unit = "H"  # the calendar half-year granularity
-    if rel < 0 and unit in ("DE", "CE") and p.number is None and span.start > 0 \
-            and span.doc[span.start - 1].lower_ in ("over", "throughout", "for"):
-        return Reading("DURATION", f"P1{unit}")  # "over the last decade": the ten years to now, not the 2010s
+    if rel < 0 and unit in ("DE", "CE") and p.number is None and (
+            span.start > 0 and span.doc[span.start - 1].lower_ in ("over", "throughout", "for")
+            or words[:2] == ["the", "past"]):
+        # "over the last decade", "the past century": the ten (hundred) years to now, as "the past
+        # three years" is; "the last century" and "the previous decade" are the calendar ones before
+        # this, and "the next century" is the calendar one after it (the 21st, said in 1998)
+        return Reading("DURATION", f"P1{unit}")
     if "that" in words:  # "that quarter", "that year": the one just talked about
         anchor = ctx.quarter if unit == "Q" else _last_at(ctx, unit)
         return Reading("DATE", fmt(anchor, unit)) if anchor and unit in ("D", "W", "M", "Q", "Y") else None
@@ -406,6 +415,8 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if len(span) == 1 and _in_name(span[0]):
         return None  # "USA Today", "VOA Today", "Good Morning America": a title, not a day
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}.get(p.deictic or "", None)
+    if offset is not None and p.words[:2] == ["the", "day"]:
+        offset *= 2  # "the day after tomorrow", "the day before yesterday"
     day: dt.date | None
     if offset is not None:
         day = dct + dt.timedelta(days=offset) if dct else None
@@ -636,10 +647,10 @@ def holiday(span: Span, p: Parts, ctx: Context) -> Reading | None:
             return _easter(year) + dt.timedelta(days=rule)
         if len(rule) == 2:
             return _safe_date(year, rule[0], rule[1])
-        month, weekday, nth = rule
+        month, weekday, nth, *after = rule
         first = dt.date(year, month, 1)
-        if nth > 0:
-            return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+        if nth > 0:  # "Black Friday": the day after the fourth Thursday of November
+            return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1) + sum(after))
         last = shift(first, "M", 1) - dt.timedelta(days=1)
         return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 

@@ -142,7 +142,7 @@ def parse(span: Span) -> Parts:
             p.decade = 190 + int(m.group(1))
         elif (m := _CENTURY.match(w)) and any(x.startswith("centur") for x in words[i + 1:i + 3]):
             p.century = int(m.group(1)) - 1
-        elif w in v["ordinal"] and any(x.startswith("centur") for x in words[i + 1:i + 3]):
+        elif v["ordinal"].get(w, 0) > 0 and any(x.startswith("centur") for x in words[i + 1:i + 3]):
             p.century = v["ordinal"][w] - 1
         elif (m := _NQ.match(w)):
             p.quarter = int(m.group(1))

@@ -48,7 +48,7 @@ _ANCHOR_CLASSES = ("WEEKDAY", "WEEKDAYS", "UNIT", "UNITS", "SEASON", "SEASONS", 
                    "REF", "SETWORD", "HOURWORD", "MONTH")
 _ANCHOR_LITERALS = {"century", "period", "future", "past", "present", "fiscal", "date", "nineteen", "o'clock", "time",
                     "term", "run", "christmas", "halloween", "thanksgiving", "easter", "boxing", "labor",
-                    "labour", "memorial", "valentine"}
+                    "labour", "memorial", "valentine", "mardi", "pentecost"}
 
 
 def trigger_words() -> frozenset[str]:

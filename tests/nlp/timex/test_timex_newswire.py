@@ -327,6 +327,47 @@ THIS_QUARTER = [  # in a report on a quarter gone, "this quarter" is the one rep
     ("The company lost $3 million this quarter.", "1989-11-01", "this quarter", "DATE", "1989-Q4", None),
 ]
 
+# Sixth round: classes found by reading etkg's output on unlabelled newswire (SemEval-2015 Wikinews
+# texts) and probing with sentences of the kinds other taggers' users report.
+OR_RANGES = [  # "two or three weeks", "a week or two": one length of at least the lower count, as "to" is
+    ("It will take two or three weeks.", "2023-11-15", "two or three weeks", "DURATION", "P2W", "EQUAL_OR_MORE"),
+    ("It took one or two days.", "2023-11-15", "one or two days", "DURATION", "P1D", "EQUAL_OR_MORE"),
+    ("It will take a week or two.", "2023-11-15", "a week or two", "DURATION", "P1W", "EQUAL_OR_MORE"),
+    ("You may, in a year or two, save lives.", "1998-03-31", "a year or two", "DURATION", "P1Y", "EQUAL_OR_MORE"),
+    ("The strike lasted 30 -- 40 days.", "2023-11-15", "30 -- 40 days", "DURATION", "P30D", "EQUAL_OR_MORE"),
+    # a count of another unit after "or" is an expression of its own
+    ("It lasts a day or two hours.", "2023-11-15", "a day", "DURATION", "P1D", None),
+    ("It lasts a day or two hours.", "2023-11-15", "two hours", "DURATION", "PT2H", None),
+    ("He left in 1990 or two years later.", "2023-11-15", "1990", "DATE", "1990", None),
+]
+PAST_CENTURY = [  # "the past century" is the hundred years to now; "the last century" the calendar one before
+    ("It was one of the great events of the past century.", "1989-11-01", "the past century", "DURATION",
+     "P1CE", None),
+    ("Events of the past decade mattered.", "1989-11-01", "the past decade", "DURATION", "P1DE", None),
+    ("It happened in the last century.", "2023-11-15", "the last century", "DATE", "19", None),
+    ("Over the last century it grew.", "2023-11-15", "the last century", "DURATION", "P1CE", None),
+    ("The plant will run into the next century.", "1998-03-31", "the next century", "DATE", "20", None),
+    ("In the previous decade sales fell.", "2023-11-15", "the previous decade", "DATE", "201", None),
+]
+NAMED_DAYS = [  # feasts named with a weekday are that day; a name that is no feast is no weekday
+    ("Black Friday sales rose.", "2019-12-05", "Black Friday", "DATE", "2019-11-29", None),
+    ("Black Friday sales rose.", "2023-12-05", "Black Friday", "DATE", "2023-11-24", None),
+    ("Cyber Monday deals were big.", "2023-12-05", "Cyber Monday", "DATE", "2023-11-27", None),
+    ("He spoke on Ash Wednesday.", "2023-03-01", "Ash Wednesday", "DATE", "2023-02-22", None),
+    ("The parade is on Mardi Gras 2024.", "2023-11-15", "Mardi Gras 2024", "DATE", "2024-02-13", None),
+    ("The church celebrated Pentecost.", "2023-06-01", "Pentecost", "DATE", "2023-05-28", None),
+    ("It happens the day after tomorrow.", "2023-11-15", "the day after tomorrow", "DATE", "2023-11-17", None),
+    ("It happened the day before yesterday.", "2023-11-15", "the day before yesterday", "DATE", "2023-11-13",
+     None),
+    ("Stocks fell Friday.", "2023-11-15", "Friday", "DATE", "2023-11-10", None),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod", OR_RANGES + PAST_CENTURY + NAMED_DAYS,
+                         ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+def test_newswire_class_sixth_round(nlp, sentence, dct, expr, ttype, value, mod):
+    _check(nlp, sentence, dct, expr, ttype, value, mod)
+
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          OF_A_YEAR + NEXT_TO_COARSER + DECADES_APOSTROPHE + MORE_UNITS + CLOCK_NUMBERS
@@ -381,6 +422,9 @@ NOT_TIMES = [
     ("The boom did not last years.", "last"),
     ("It was the second day of the strike.", "day"),  # a count of days that names no date
     ("On the first day of the trial, he spoke.", "day"),
+    ("The crash of Black Monday shook markets.", "Monday"),  # the name of a day, not the weekday
+    ("Voters went to the polls on Super Tuesday.", "Tuesday"),
+    ("Bloody Sunday was remembered.", "Sunday"),
 ]
 
 
