@@ -92,6 +92,14 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _of_a_match(span: Span) -> bool:
+    """ "the second half of the match", "the first quarter of Sunday's game": "of" and a game after."""
+    doc = span.doc
+    games = lexicon()["values"]["game"]
+    return span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and any(
+        t.lower_ in games for t in doc[span.end + 1:span.end + 5] if t.pos_ == "NOUN")
+
+
 def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """Dates that name calendar units: "March 29, 2022", "Tuesday", "1990s", "the third quarter"."""
     if p.decade is not None or p.century is not None:  # "the mid-1990s", "the first half of the 19th century"
@@ -124,6 +132,8 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         # "(the) last quarter" is the one before this; "the last quarter of 1989" its fourth
         return relative(span, p, ctx)
     if p.unit in ("Q", "HALF") and p.ordinal is not None:
+        if _of_a_match(span):
+            return None  # "the third quarter of the game": a part of the match, not of a year
         n = p.ordinal if p.ordinal > 0 else (4 if p.unit == "Q" else 2)
         if p.unit == "Q":
             p.quarter = n
@@ -600,7 +610,7 @@ def set_(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if p.partday:
         return Reading("SET", f"XXXX-XX-XXT{p.partday}")
     if p.unit and p.unit not in ("WE", "HALF"):
-        n = 2 if "other" in p.words else 1
+        n = 2 if "other" in p.words else p.number or 1  # "every two weeks", "every few years" (X)
         unit = p.unit
         if unit == "2W":
             unit, n = "W", 2 * n

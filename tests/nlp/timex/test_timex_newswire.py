@@ -362,8 +362,29 @@ NAMED_DAYS = [  # feasts named with a weekday are that day; a name that is no fe
     ("Stocks fell Friday.", "2023-11-15", "Friday", "DATE", "2023-11-10", None),
 ]
 
+EVERY_N = [  # "every two weeks" recurs (a SET), as "every week" does; a count alone stays a length
+    ("They meet every two weeks.", "2023-11-15", "every two weeks", "SET", "P2W", None),
+    ("Elections are held every 4 years.", "2023-11-15", "every 4 years", "SET", "P4Y", None),
+    ("They meet every few weeks.", "2023-11-15", "every few weeks", "SET", "PXW", None),
+    ("Every 24 hours, a report is filed.", "2023-11-15", "Every 24 hours", "SET", "PT24H", None),
+    ("They met for two weeks.", "2023-11-15", "two weeks", "DURATION", "P2W", None),
+]
+END_YEAR = [  # "end-2023" as "mid-2006": the end of that year
+    ("The plan ends at end-2023.", "2023-11-15", "end-2023", "DATE", "2023", "END"),
+    ("Growth will slow by end-2024.", "2023-11-15", "end-2024", "DATE", "2024", "END"),
+    ("Flights resume in mid-2024.", "2023-11-15", "mid-2024", "DATE", "2024", "MID"),
+]
+PARTS_OF_A_YEAR = [  # the controls of "the second half of the match" (NOT_TIMES): halves and quarters of years
+    ("Profit rose in the first half of the year.", "2023-11-15", "the first half of the year", "DATE", "2023-H1",
+     None),
+    ("Net fell in the third quarter of $226 million.", "2023-11-15", "the third quarter", "DATE", "2023-Q3", None),
+    ("Sales fell in the fourth quarter of the company's fiscal year.", "2023-11-15", "the fourth quarter", "DATE",
+     "2023-Q4", None),
+]
 
-@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod", OR_RANGES + PAST_CENTURY + NAMED_DAYS,
+
+@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
+                         OR_RANGES + PAST_CENTURY + NAMED_DAYS + EVERY_N + END_YEAR + PARTS_OF_A_YEAR,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class_sixth_round(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
@@ -425,6 +446,9 @@ NOT_TIMES = [
     ("The crash of Black Monday shook markets.", "Monday"),  # the name of a day, not the weekday
     ("Voters went to the polls on Super Tuesday.", "Tuesday"),
     ("Bloody Sunday was remembered.", "Sunday"),
+    ("In the third quarter of the game, he scored.", "quarter"),  # parts of a match, not of a year
+    ("The second half of the match was dull.", "half"),
+    ("He scored in the second half of Sunday's game.", "half"),
 ]
 
 
