@@ -205,6 +205,9 @@ def parse(span: Span) -> Parts:
         elif w in ("early", "late", "mid", "middle", "end", "beginning", "start"):
             p.pos_mod = v["mod"][w]
         i += 1
+    if p.hour is not None and 0 < p.hour < 12 and p.partday in ("AF", "EV", "NI") and not any(
+            w.endswith(("am", "a.m.", "pm", "p.m.")) for w in words) and (p.partday != "NI" or p.hour >= 6):
+        p.hour += 12  # "11 o'clock at night", "5 in the afternoon"; "2 at night" stays before dawn
     return p
 
 
@@ -221,7 +224,11 @@ def _is_clock(words: list[str], i: int) -> bool:
     """A bare number is a clock time only next to a.m./p.m., o'clock or a colon form."""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return ":" in w or w.endswith(("am", "pm", "a.m.", "p.m.")) or nxt in lexicon()["words"]["AMPM"] or nxt == "o'clock"
+    after = words[i + 1:i + 4]
+    of_day = after[:2] == ["in", "the"] and after[2:] and after[2] in lexicon()["words"]["PARTDAY"] \
+        or after[:2] == ["at", "night"]  # "6 in the morning", "11 at night"
+    return ":" in w or w.endswith(("am", "pm", "a.m.", "p.m.")) or nxt in lexicon()["words"]["AMPM"] \
+        or nxt == "o'clock" or bool(of_day)
 
 
 def _month_follows(words: list[str], i: int, values: dict) -> bool:

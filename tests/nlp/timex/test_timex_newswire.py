@@ -382,9 +382,23 @@ PARTS_OF_A_YEAR = [  # the controls of "the second half of the match" (NOT_TIMES
      "2023-Q4", None),
 ]
 
+CLOCK_WORDS = [  # clock times written as one token, or with the part of the day that sets the half of the clock
+    ("Police were called at 2:30am on Saturday.", "2023-11-15", "2:30am", "TIME", "2023-11-11T02:30", None),
+    ("Police came at 10:15pm.", "2023-11-15", "10:15pm", "TIME", "2023-11-15T22:15", None),
+    ("He left at 11 o'clock at night.", "2023-11-15", "11 o'clock at night", "TIME", "2023-11-15T23:00", None),
+    ("He woke at 6 in the morning.", "2023-11-15", "6 in the morning", "TIME", "2023-11-15T06:00", None),
+    ("He woke at 5 in the afternoon.", "2023-11-15", "5 in the afternoon", "TIME", "2023-11-15T17:00", None),
+    ("He woke at 2 at night.", "2023-11-15", "2 at night", "TIME", "2023-11-15T02:00", None),
+    ("The attack came in the early hours of Sunday.", "2023-11-15", "the early hours of Sunday", "DATE",
+     "2023-11-12", "START"),
+    ("The attack came in the early hours of Sunday morning.", "2023-11-15", "the early hours of Sunday morning",
+     "TIME", "2023-11-12TMO", "START"),
+    ("The deal expires at month-end.", "2023-11-15", "month-end", "DATE", "2023-11", "END"),
+]
+
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
-                         OR_RANGES + PAST_CENTURY + NAMED_DAYS + EVERY_N + END_YEAR + PARTS_OF_A_YEAR,
+                         OR_RANGES + PAST_CENTURY + NAMED_DAYS + EVERY_N + END_YEAR + PARTS_OF_A_YEAR + CLOCK_WORDS,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class_sixth_round(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
