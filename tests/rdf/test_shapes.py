@@ -69,6 +69,20 @@ def test_a_country_only_stood_for_by_a_demonym_conforms(nlp):
     assert validate(kg.dataset).conforms
 
 
+def test_a_dyad_one_span_names_for_two_groups_conforms(nlp):
+    """"Hungarian and Romanian officials" is one span that names two groups, each with its country."""
+    from graph.io.documents import text_document
+    from graph.nlp.pipeline import extract_one
+
+    ex = extract_one(text_document("date 2022-03-30\nSenior Hungarian and Romanian officials met in Budapest."),
+                     nlp=nlp)
+    kg = KnowledgeGraph().add(ex)
+    named = {str(o).rsplit("/", 1)[1] for m in kg.dataset.subjects(ITSRDF.taIdentRef, None)
+             for o in kg.dataset.objects(m, ITSRDF.taIdentRef) if "/group/" in str(o)}
+    assert named == {"hungarian-officials", "romanian-officials"}
+    assert validate(kg.dataset).conforms
+
+
 def test_an_entity_no_mention_names_or_stands_for_does_not_conform():
     kg = KnowledgeGraph(KnowledgeGraph().add(extraction_a()).dataset)
     g = kg.dataset.graph(URIRef(ID + "doc/doc-a"))
