@@ -56,10 +56,14 @@ EXTRA_AGENTS: dict[str, str | None] = {
     # hunger strike", "Greek truck drivers blockaded the border", "Romanian miners walked out"
     "prisoner": "civilians", "inmate": "civilians", "hostage": "civilians", "captive": "civilians",
     "driver": "labour", "trucker": "labour", "miner": "labour", "docker": "labour", "dockworker": "labour",
-    "trade union": "labour", "unions": "labour", "labourer": "labour", "youth": "civilians",
+    "trade union": "labour", "union": "labour", "unions": "labour", "labourer": "labour", "youth": "civilians",
     "inhabitant": "civilians", "pensioner": "civilians", "retiree": "civilians", "herder": "agriculture",
     "nomad": "agriculture", "tribesman": "ethnic", "hijacker": "criminals", "attacker": "criminals",
     "sniper": "criminals",
+    # who negotiates for a country is its government: "Israeli and Palestinian negotiators met"
+    "negotiator": "government",
+    # who brings relief works for an aid body, not as labour: "aid workers delivered food" (CAMEO NGO)
+    "aid worker": "ngo", "relief worker": "ngo", "humanitarian worker": "ngo",
 }
 #: A country's military aircraft and ships act for its military (CAMEO's &AIRCRAFT patterns):
 #: "Israeli helicopters fired", "a Russian drone struck"; without a country they are things
@@ -75,7 +79,12 @@ GENERIC_HEADS = frozenset("group member leader supporter figure unit force offic
 #: person or stand for the state itself, and the event rules resolve them so.
 COLLECTIVES = frozenset("police military army navy opposition militia junta gendarmerie".split()) | frozenset(
     # nouns whose plural is the singular: "Israeli aircraft bombed the camp" (CAMEO codes ISRMIL)
-    "aircraft personnel".split())
+    "aircraft personnel".split()) | frozenset(
+    # a mass noun for a military's guns: "Serb artillery shelled the town" (CAMEO codes it MIL)
+    {"artillery"})
+#: Sectors of bodies that act by themselves, named by one singular noun without a country: "the
+#: tribunal", "the opposition party", "the union", "a human rights group", "the rebel movement".
+BODIES = frozenset({"judiciary", "legislature", "opposition", "labour", "ngo", "igo", "rebels"})
 #: Sectors whose bare singular noun names an actor a reader recognises ("police fired"); any
 #: plural sector noun does ("federal authorities arrested").
 BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protesters", "civilians",
@@ -169,17 +178,24 @@ class GroupActors:
                 continue
             sector = sector or "ethnic"
             found = _countries(tok, countries, towns, groups_named)
-            if one and (sector in PRIVATE or not any(how == "prep" or _indefinite(tok) for _, _, how in found)):
+            # "a U.N. war crimes court" is a body of the organisation named before it (CAMEO IGOUNOJUD),
+            # as "European Union foreign ministers" are
+            body = not found and one and _body(tok, sector)
+            if one and not body and (sector in PRIVATE
+                                     or not any(how == "prep" or _indefinite(tok) for _, _, how in found)):
                 # "a Russian official", "a court in Spain", "the government of Sudan" are one
                 # body of a country's sector; "an official" says too little, "the Russian
                 # president" is a titled person, whom the event rules resolve, and "a British
                 # citizen" is one private person, who acts for no body
                 continue
-            if not found and (tok.lemma_.lower() in MILITARY_VEHICLES
-                              or not ((sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok))):
+            # "Serb artillery shelled": a people the model tags NORP but no country stands for
+            people = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.ent_type_ == "NORP"
+                      and c.i not in countries and c.i not in named]
+            if not found and not body and (tok.lemma_.lower() in MILITARY_VEHICLES and not people or not (
+                    (sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok))):
                 continue
             words = [c for c in tok.children if c.i < tok.i and c.i not in countries
-                     and (c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in IDENTITY)
+                     and (c.dep_ == "compound" or (c.dep_ == "amod" and (c.lower_ in IDENTITY or c in people))
                           or (c.dep_ == "nmod" and c.i in named))]
             # a name before the noun is taken whole: "Marcy Houses tenants", "Yellow Vests protesters",
             # "European Union foreign ministers" (the parser hangs the name on the noun as nmod)
@@ -288,6 +304,19 @@ def _indefinite(tok: Token) -> bool:
     """"A Russian official", "a senior British minister": an unnamed member of a sector, not the
     state ("the Russian government") nor a titled person the text names ("the Russian president")."""
     return tok.dep_ != "compound" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+
+
+def _body(tok: Token, sector: str) -> bool:
+    """"The tribunal ruled", "the main opposition party called for", "a human rights group said":
+    one body of a sector that acts by itself (CAMEO codes it JUD, OPP, HRI without a country), as
+    the subject or the agent of a clause; "the government" or "the ministry" stand for the state,
+    whom the event rules resolve."""
+    if sector not in BODIES or tok.dep_ == "compound" or not tok.text[:1].islower():
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children):
+        return False
+    head = tok.head.head if tok.dep_ == "conj" else tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and head.lower_ == "by")
 
 
 def _argument(tok: Token) -> bool:

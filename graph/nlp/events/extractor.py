@@ -654,10 +654,11 @@ def _hosts(verb: Token, index: EntityIndex) -> bool:
 
 def _verdict(verb: Token, lemma: str, lex: Lexicon) -> str | None:
     """The verdict word of a verb of judging ("found Milosevic guilty", "was declared liable"),
-    which the parser makes its predicate complement or the predicate of a small clause."""
+    which the parser makes its predicate complement, the predicate of a small clause, or its
+    object ("found the former general guilty": "the former general" then modifies "guilty")."""
     if lemma not in lex.cue("verdict_verbs"):
         return None
-    return next((c.lower_ for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+    return next((c.lower_ for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj")
                  and c.lower_ in lex.cue("verdict_words")), None)
 
 

@@ -170,6 +170,12 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
     else:
         words.append(third_person(phrase) if single else phrase)
     obj = _object_phrase(trigger, phrase)
+    verdict = _verdict(trigger, phrase)
+    if verdict is not None:
+        # "Tribunal finds Dusko Tadic guilty": the verdict after whom it is on, as the text says it
+        words[-1] = words[-1].rsplit(" ", 1)[0]
+        words += [_and(targets) if targets else _words(verdict[1]), verdict[0].lower_]
+        return _sentence(words)
     words.append(obj)
     rest = [t for t in targets if not _said(t, obj)]
     if rest:
@@ -179,5 +185,24 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
     if place_names:
         prep = places[0][1] or "in"
         words.append(f"{prep} {_and(place_names)}")
+    return _sentence(words)
+
+
+def _sentence(words: list[str]) -> str:
     text = " ".join(w for w in words if w)
     return text[:1].upper() + text[1:]
+
+
+def _verdict(verb: Token, phrase: str) -> tuple[Token, Token] | None:
+    """The verdict word of a verdict phrase ("find guilty") and whom it is on: the small clause's
+    subject ("found Milosevic guilty") or the words the parser hangs before it ("found the former
+    general guilty")."""
+    last = phrase.rpartition(" ")[2]
+    if last not in load_lexicon().cue("verdict_words"):
+        return None
+    for c in verb.children:
+        if c.lower_ == last:
+            on = [s for s in c.children if s.i < c.i and s.dep_ in ("nsubj", "nsubjpass", "amod", "compound")
+                  and s.pos_ in ("NOUN", "PROPN")]
+            return (c, on[-1]) if on else None
+    return None
