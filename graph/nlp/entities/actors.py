@@ -60,8 +60,6 @@ EXTRA_AGENTS: dict[str, str | None] = {
     "inhabitant": "civilians", "pensioner": "civilians", "retiree": "civilians", "herder": "agriculture",
     "nomad": "agriculture", "tribesman": "ethnic", "hijacker": "criminals", "attacker": "criminals",
     "sniper": "criminals",
-    # who negotiates for a country is its government: "Israeli and Palestinian negotiators met"
-    "negotiator": "government",
     # who brings relief works for an aid body, not as labour: "aid workers delivered food" (CAMEO NGO)
     "aid worker": "ngo", "relief worker": "ngo", "humanitarian worker": "ngo",
 }

@@ -620,11 +620,10 @@ def test_artillery_of_a_people_or_a_country_acts_for_its_military(nlp, text, gro
 
 
 @pytest.mark.parametrize("text, name, sector", [
-    ("Israeli and Palestinian negotiators met in Cairo.", "Palestinian negotiators", "government"),
     ("Aid workers handed out food to refugees in Darfur.", "Aid workers", "ngo"),
     ("Relief workers delivered blankets to the victims.", "Relief workers", "ngo"),
 ])
-def test_negotiators_are_government_and_aid_workers_an_aid_body(nlp, text, name, sector):
+def test_aid_workers_are_an_aid_body(nlp, text, name, sector):
     evs, names = events(nlp, text)
     assert any(e.name == name and e.kind == "group" and e.sector == sector for e in names.values())
     assert any(names[p.entity].name == name and p.role == "actor" for ev in evs for p in ev.participants)
