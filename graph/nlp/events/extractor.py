@@ -24,7 +24,7 @@ from .arguments import (SUBJ, Arguments, EntityIndex, between_dyad, clausal_targ
                         deep_targets, destination_targets, for_clause, held_on, higher_subject, noun_arguments,
                         verb_arguments)
 from .coref import corefer, dates_compatible, merge, modalities_compatible
-from .labels import label
+from .labels import label, verdict_word
 from .lexicon import Lexicon, load_lexicon
 from .modality import Modality, Quotes, be_to, classify, clause_of, has_aux, stated_intention, to_infinitive, will
 
@@ -164,9 +164,9 @@ class EventExtractor:
                 return "AID", lemma  # "U.N. helicopters evacuated the wounded" (manual 3.6: rescues)
             if lemma in lex.cue("hosting_verbs") and _hosts(tok, index):
                 return "CONSULT", lemma  # "Mubarak received Arafat in Cairo" (CAMEO 043)
-            verdict = _verdict(tok, lemma, lex)
+            verdict = verdict_word(tok, lemma)
             if verdict is not None:
-                return "ACCUSE", f"{lemma} {verdict}"  # "the tribunal found Milosevic guilty" (CAMEO 116)
+                return "ACCUSE", f"{lemma} {verdict.lower_}"  # "the tribunal found Milosevic guilty" (CAMEO 116)
             idiom = _idiom(tok, lemma, lex)
             if idiom is not None:  # the label says it as written: "take to streets"
                 return lex.verbs[idiom[0]], f"{lemma} {idiom[1].head.lower_} {idiom[1].lower_}"
@@ -650,16 +650,6 @@ def _hosts(verb: Token, index: EntityIndex) -> bool:
                 ref.kind == "person" or (ref.kind == "group" and index.sectors.get(ref.entity) in OFFICIAL_SECTORS)):
             return True
     return False
-
-
-def _verdict(verb: Token, lemma: str, lex: Lexicon) -> str | None:
-    """The verdict word of a verb of judging ("found Milosevic guilty", "was declared liable"),
-    which the parser makes its predicate complement, the predicate of a small clause, or its
-    object ("found the former general guilty": "the former general" then modifies "guilty")."""
-    if lemma not in lex.cue("verdict_verbs"):
-        return None
-    return next((c.lower_ for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj")
-                 and c.lower_ in lex.cue("verdict_words")), None)
 
 
 def _claimed(noun: Token) -> Token | None:

@@ -193,16 +193,25 @@ def _sentence(words: list[str]) -> str:
     return text[:1].upper() + text[1:]
 
 
+def verdict_word(verb: Token, lemma: str) -> Token | None:
+    """The verdict word of a verb of judging ("found Milosevic guilty", "was declared liable"),
+    which the parser makes its predicate complement, the predicate of a small clause, or its
+    object ("found the former general guilty": "the former general" then modifies "guilty")."""
+    lex = load_lexicon()
+    if lemma not in lex.cue("verdict_verbs"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj")
+                 and c.lower_ in lex.cue("verdict_words")), None)
+
+
 def _verdict(verb: Token, phrase: str) -> tuple[Token, Token] | None:
     """The verdict word of a verdict phrase ("find guilty") and whom it is on: the small clause's
     subject ("found Milosevic guilty") or the words the parser hangs before it ("found the former
     general guilty")."""
-    last = phrase.rpartition(" ")[2]
-    if last not in load_lexicon().cue("verdict_words"):
+    first, _, last = phrase.partition(" ")
+    word = verdict_word(verb, first)
+    if word is None or word.lower_ != last:
         return None
-    for c in verb.children:
-        if c.lower_ == last:
-            on = [s for s in c.children if s.i < c.i and s.dep_ in ("nsubj", "nsubjpass", "amod", "compound")
-                  and s.pos_ in ("NOUN", "PROPN")]
-            return (c, on[-1]) if on else None
-    return None
+    on = [s for s in word.children if s.i < word.i and s.dep_ in ("nsubj", "nsubjpass", "amod", "compound")
+          and s.pos_ in ("NOUN", "PROPN")]
+    return (word, on[-1]) if on else None
