@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from ...records import Timex
 from ...timeml import interval
 from ..syntax import doc_text, parse_dct
-from .interpret import Context, Reading, interpret
+from .interpret import Context, Reading, interpret, year_range
 from .patterns import build_matcher, lexicon, rules, token_tests, trigger_words
 
 __all__ = ["TimexTagger"]
@@ -269,7 +269,7 @@ _COUNT_GAPS = _RANGE_GAPS | {"or", "--"}
 def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
     """A range written as one expression is one time expression: "two to three weeks" and "a week or
     two" are at least the lower count (TimeML EQUAL_OR_MORE); "June 6-10" and "6-10 June" begin on
-    the 6th and run to the 10th."""
+    the 6th and run to the 10th, "1989-90" on 1989 to the end of 1990."""
     doc = span.doc
     start, end = span.start, span.end
     joint = doc[start - 1].lower_ if start >= 2 else ""
@@ -289,6 +289,12 @@ def _with_range(span: Span, reading: Reading) -> tuple[Span, Reading]:
         if first >= 2 and doc[first - 2].lower_ == "the" and doc[first - 1].lower_ in lexicon()["words"]["REL"]:
             first -= 2  # "the past 10 to 15 years"
         return doc[first:end], Reading(reading.type, value, "EQUAL_OR_MORE", reading.anchor_begin)
+    if reading.type == "DATE" and len(reading.value) == 4 and reading.value == span[-1].text and end + 1 < len(doc) \
+            and len(doc[end + 1].text) == 2 and year_range(doc, end - 1):
+        # "the 1989-90 season", "by 2010-11": one span of years from the first to the end of the second
+        last = f"{reading.value[:2]}{doc[end + 1].text}"
+        return doc[start:end + 2], Reading(reading.type, reading.value, reading.mod, reading.anchor_begin,
+                                           reading.ref, last)
     if reading.type != "DATE" or len(reading.value) not in (7, 10):
         return span, reading
     day = reading.value

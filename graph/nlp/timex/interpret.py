@@ -50,6 +50,14 @@ class Reading:
 
 _TIME_UNITS_H = {"H", "MIN", "S"}
 _YEAR_TEXT = re.compile(lexicon()["regex"]["YEAR"])
+_DECADE_TEXT = re.compile(lexicon()["regex"]["DECADE"])
+_SHORT_DECADE_TEXT = re.compile(lexicon()["regex"]["DECADE2"])
+_FOUR_DIGIT_DECADE = re.compile(r"(1[0-9]|20)[0-9]0")
+_DECADE_WORDS = frozenset(lexicon()["words"]["DECADEWORD"])
+_TEMPERATURE = frozenset(lexicon()["words"]["TEMPERATURE"])
+_DECADE_JOINERS = {"and", "or", "to", "through", "-", "into"}
+_DECADE_PREPOSITIONS = {"since", "during", "until", "till", "through", "throughout", "from", "of", "before",
+                        "after", "into", "by"}
 _CALENDAR_WORDS = frozenset(lexicon()["values"]["month"]) | frozenset(lexicon()["values"]["season"]) | {
     "fiscal", "year", "christmas", "easter", "summer", "winter", "spring", "autumn", "fall"}
 
@@ -102,6 +110,8 @@ def _of_a_match(span: Span) -> bool:
 
 def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
     """Dates that name calendar units: "March 29, 2022", "Tuesday", "1990s", "the third quarter"."""
+    if p.decade is not None and not _plausible_decade(span, p):
+        return None
     if p.decade is not None or p.century is not None:  # "the mid-1990s", "the first half of the 19th century"
         mod = p.pos_mod
         if "half" in p.words:
@@ -207,7 +217,7 @@ def _plausible_year(span: Span) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prev is not None and _labels(prev):
         return False  # "Room 1992", "Flight 1776": a number that names a thing
-    if _year_range(doc, tok.i):
+    if year_range(doc, tok.i):
         return True  # "(1861-1865)", "the 1990-91 season"
     if prev is not None and (prev.text in ("$", "€", "£", "#", "No.", "no.", "No", "number") or prev.like_num
                              or prev.text in ("-", "/", ":", ".") and prev.idx + 1 == tok.idx):
@@ -225,7 +235,36 @@ def _plausible_year(span: Span) -> bool:
     return True
 
 
-def _year_range(doc, i: int) -> bool:
+def _plausible_decade(span: Span, p: Parts) -> bool:
+    """A decade written without its century ("the 70s", "the sixties") is as often an age, a price or
+    a temperature ("in her 70s", "traded in the 30s", "highs in the 80s"): it is a decade only beside
+    another decade ("the 70s and 80s"), with "early/late", after a preposition of time ("since the
+    70s"), or spelled out after "the" ("the sixties"; an age takes a possessive), and never where the
+    sentence talks of temperatures. Four digits, an apostrophe or "nineteen" make any of them a decade."""
+    if any("'" in t.text or _FOUR_DIGIT_DECADE.search(t.text) or t.lower_ == "nineteen" for t in span):
+        return True
+    doc = span.doc
+    if any(t.lower_ in _TEMPERATURE for t in span.sent):
+        return False
+    after = doc[span.end:span.end + 3]
+    before = doc[max(span.sent.start, span.start - 4):span.start]
+    if len(after) >= 2 and after[0].lower_ in _DECADE_JOINERS and any(_is_decade_token(t) for t in after[1:]):
+        return True  # "the 70s and 80s"
+    if before and before[-1].lower_ in _DECADE_JOINERS and any(_is_decade_token(t) for t in before[:-1]):
+        return True  # the "80s" of "the 70s and 80s"
+    if span[0].lower_ != "the":
+        return False
+    if p.pos_mod in ("START", "END"):
+        return True  # "the early 90s", "the late sixties"
+    prev = doc[span.start - 1].lower_ if span.start > span.sent.start else ""
+    return prev in _DECADE_PREPOSITIONS or span[-1].lower_ in _DECADE_WORDS
+
+
+def _is_decade_token(tok) -> bool:
+    return bool(_DECADE_TEXT.match(tok.text) or _SHORT_DECADE_TEXT.match(tok.text)) or tok.lower_ in _DECADE_WORDS
+
+
+def year_range(doc, i: int) -> bool:
     """Token ``i`` is one end of a span of years written with a hyphen: "1861-1865", "1990-91" (a later
     year after the hyphen, nothing hyphenated around the pair, so "1990-1992-3456" is an identifier)."""
     for first in (i, i - 2):

@@ -12,7 +12,7 @@ from .patterns import lexicon
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 _INT = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _DAY = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$")
-_DECADE = re.compile(r"^(?:(mid|early|late)-)?((1[0-9]|20)[0-9])0'?s$")
+_DECADE = re.compile(r"^(?:(mid|early|late)-)?(?:((1[0-9]|20)[0-9])|'([0-9]))0'?s$")
 _MIDYEAR = re.compile(r"^(mid|early|late|end)-(1[0-9]{3}|20[0-9]{2})$")
 _SHORT_DECADE = re.compile(r"^([0-9])0s$")
 _CENTURY = re.compile(r"^([0-9]{1,2})(st|nd|rd|th)$")
@@ -22,6 +22,7 @@ _HHMM = re.compile(lexicon()["regex"]["HHMM"])
 _QTAG = re.compile(r"^([qh])([1-4])$")
 _NQ = re.compile(r"^([1-4])q([0-9]{2})?$")  # "3Q", "4Q89": quarter first, then a two-digit year
 _FY = re.compile(r"^fy([0-9]{2}|[0-9]{4})$")
+_DECADE_WORDS = frozenset(lexicon()["words"]["DECADEWORD"])
 _FRACTION = re.compile(r"^([1-9])/([1-9])$")
 # "two and a half", "one and a quarter": the fraction after "and (a|one)".
 _AND_FRACTIONS = {"half": 0.5, "quarter": 0.25}
@@ -135,11 +136,13 @@ def parse(span: Span) -> Parts:
                 continue
             p.year = int(m.group(2))
         elif (m := _DECADE.match(w)):
-            p.decade = int(m.group(2))
+            p.decade = int(m.group(2)) if m.group(2) else 190 + int(m.group(4))  # "mid-'60s": the 1900s'
             if m.group(1):  # "mid-1990s"; "the late 1980s" keeps the mod its own word gave
                 p.pos_mod = v["mod"][m.group(1)]
-        elif (m := _SHORT_DECADE.match(w)) and i > 0 and words[i - 1] == "'":
-            p.decade = 190 + int(m.group(1))
+        elif (m := _SHORT_DECADE.match(w)):
+            p.decade = 190 + int(m.group(1))  # "the '70s", "the 70s": the rules say where a bare one is a decade
+        elif w in _DECADE_WORDS:
+            p.decade = 190 + v["number"][w[:-3] + "y"] // 10  # "the (nineteen) sixties": sixty's decade
         elif (m := _CENTURY.match(w)) and any(x.startswith("centur") for x in words[i + 1:i + 3]):
             p.century = int(m.group(1)) - 1
         elif v["ordinal"].get(w, 0) > 0 and any(x.startswith("centur") for x in words[i + 1:i + 3]):

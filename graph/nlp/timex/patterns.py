@@ -45,7 +45,7 @@ def rules() -> tuple[Rule, ...]:
 # Word classes and literals that anchor a time expression: every rule contains one (or a digit).
 # Modifiers ("about", "last", "two") only matter next to an anchor, so they start no search.
 _ANCHOR_CLASSES = ("WEEKDAY", "WEEKDAYS", "UNIT", "UNITS", "SEASON", "SEASONS", "PARTDAY", "DEICTIC",
-                   "REF", "SETWORD", "HOURWORD", "MONTH")
+                   "REF", "SETWORD", "HOURWORD", "MONTH", "DECADEWORD")
 _ANCHOR_LITERALS = {"century", "period", "future", "past", "present", "fiscal", "date", "nineteen", "o'clock", "time",
                     "term", "run", "christmas", "halloween", "thanksgiving", "easter", "boxing", "labor",
                     "labour", "memorial", "valentine", "mardi", "pentecost"}

@@ -86,7 +86,7 @@ PERIODS = [  # decades, centuries and spans of years
      "DATE", "18", "START"),
     ("The Civil War (1861-1865) killed many.", "2023-11-15", "1861", "DATE", "1861", None),
     ("The Civil War (1861-1865) killed many.", "2023-11-15", "1865", "DATE", "1865", None),
-    ("The 1990-91 season was a disaster.", "2023-11-15", "1990", "DATE", "1990", None),
+    ("The 1990-91 season was a disaster.", "2023-11-15", "1990-91", "DATE", "1990", None),
 ]
 
 HOLIDAYS = [  # fixed and movable feasts, in the year the clause points to
@@ -396,6 +396,35 @@ CLOCK_WORDS = [  # clock times written as one token, or with the part of the day
     ("The deal expires at month-end.", "2023-11-15", "month-end", "DATE", "2023-11", "END"),
 ]
 
+# Seventh round (found on SemEval-2015 raw newswire beside HeidelTime's output).
+DECADES_BARE = [  # a decade without its century: beside another, with early/late, after a time preposition
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-09", "the 70s", "DATE", "197", None),
+    ("It rid Detroit of the boxy cars of the 70s and 80s.", "2007-02-09", "80s", "DATE", "198", None),
+    ("In the early 90s the market fell.", "2007-02-09", "the early 90s", "DATE", "199", "START"),
+    ("Since the 80s, rates have fallen.", "2007-02-09", "the 80s", "DATE", "198", None),
+    ("Prices soared in the seventies and eighties.", "2007-02-09", "the seventies", "DATE", "197", None),
+    ("Prices soared in the seventies and eighties.", "2007-02-09", "eighties", "DATE", "198", None),
+    ("He came of age in the nineteen sixties.", "2007-02-09", "the nineteen sixties", "DATE", "196", None),
+    ("That was the late nineteen-eighties.", "2007-02-09", "the late nineteen-eighties", "DATE", "198", "END"),
+    ("In the mid-'60s the firm moved.", "2007-02-09", "the mid-'60s", "DATE", "196", "MID"),
+]
+YEAR_SPANS = [  # "1989-90" is one span of years, valued at its first
+    ("Production will start by 2010-11.", "2008-03-01", "2010-11", "DATE", "2010", None),
+    ("The 1989-90 season ended.", "1990-06-01", "1989-90", "DATE", "1989", None),
+    ("Revenue for fiscal 2010-11 rose.", "2011-08-01", "fiscal 2010-11", "DATE", "2010", None),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod", DECADES_BARE + YEAR_SPANS,
+                         ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
+def test_newswire_class_seventh_round(nlp, sentence, dct, expr, ttype, value, mod):
+    _check(nlp, sentence, dct, expr, ttype, value, mod)
+
+
+def test_a_span_of_years_runs_to_the_end_of_the_second(nlp):
+    (t,) = [t for t in tag("The 1989-90 season ended.", "1990-06-01", nlp=nlp) if t.text == "1989-90"]
+    assert (t.begin, t.until) == ("1989-01-01", "1991-01-01")
+
 
 @pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
                          OR_RANGES + PAST_CENTURY + NAMED_DAYS + EVERY_N + END_YEAR + PARTS_OF_A_YEAR + CLOCK_WORDS,
@@ -463,6 +492,13 @@ NOT_TIMES = [
     ("In the third quarter of the game, he scored.", "quarter"),  # parts of a match, not of a year
     ("The second half of the match was dull.", "half"),
     ("He scored in the second half of Sunday's game.", "half"),
+    ("She is in her 70s.", "70s"),  # ages, prices and temperatures that look like decades
+    ("He is in his mid-70s.", "70s"),
+    ("She is in her eighties.", "eighties"),
+    ("Shares traded in the 30s.", "30s"),
+    ("The stock is in the low 30s.", "30s"),
+    ("Temperatures were in the 80s.", "80s"),
+    ("Highs will be in the seventies.", "seventies"),
 ]
 
 
