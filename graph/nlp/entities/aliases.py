@@ -13,11 +13,14 @@ Touches"), never a line and its models ("iPhone" / "iPhone 4") nor two model num
 """
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from ...text import acronym, bare, initialled, org_name
+from .gazetteer import DATA
 
 #: Words before a name that are not part of it (lower case, without the dot).
 TITLES = frozenset("""
@@ -68,10 +71,20 @@ def split_name(words: list[str]) -> tuple[str, str]:
     return (words[0] if len(words) > 1 else ""), words[-1]
 
 
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Short forms of English first names -> the names they are short for (lower case), from
+    ``data/entities/nicknames.csv``: news writes "Mike Bloomberg" beside "Michael Bloomberg"."""
+    with open(DATA / "nicknames.csv", encoding="utf-8", newline="") as f:
+        return {r["nickname"].lower(): frozenset(n.lower() for n in r["names"].split("|")) for r in csv.DictReader(f)}
+
+
 def _compatible_first(a: str, b: str) -> bool:
-    """Same first name, or an initial of it ("G." / "George")."""
+    """Same first name, an initial of it ("G." / "George") or its short form ("Mike" / "Michael")."""
     a, b = bare(a), bare(b)
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    short = nicknames()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)) \
+        or b in short.get(a, ()) or a in short.get(b, ())
 
 
 def cluster_people(names: list[list[str]]) -> list[int]:

@@ -134,8 +134,8 @@ class EntityResolver:
         """NER spans, each with the gazetteer entry of the same words, plus gazetteer-only names."""
         gaz_spans = filter_spans(list(doc.spans[SPANS_KEY])) if SPANS_KEY in doc.spans else []
         by_bounds = {(s.start, s.end): s for s in gaz_spans}
-        ner = _whole_places(_particle_names(_joined_names(_made_by(_cut_at_particles(_trimmed_orgs(
-            [s for s in doc.ents if s.label_ in NER_KINDS]))))), gaz_spans)
+        ner = _whole_places(_particle_names(_joined_names(_made_by(_cut_at_particles(_trimmed_orgs(_possessors(
+            [s for s in doc.ents if s.label_ in NER_KINDS])))))), gaz_spans)
         ner = _country_openings(ner, [g for g in gaz_spans if self.gaz.entries[g.id_].kind == "country"])
         # A longer gazetteer name wins over the NER spans inside it ("Ho Chi Minh City").
         longer = [g for g in gaz_spans if len(g) > 1 and any(
@@ -781,6 +781,19 @@ def _cut_at_particles(ner: list[Span]) -> list[Span]:
             out[-1] = Span(s.doc, prev.start, s.end, label=prev.label_)
         else:
             out.append(s)
+    return out
+
+
+def _possessors(ner: list[Span]) -> list[Span]:
+    """Spans that run past a possessive into what the name owns, cut to the owner where the
+    document names it alone ("Apple Computer's Mac OS" where it writes "Apple Computer"): the
+    thing owned is no part of its name, unlike "the People's Bank" or "King's College", whose
+    first words name nobody."""
+    alone = {s.text for s in ner}
+    out = []
+    for s in ner:
+        cut = next((t.i for t in s[1:-1] if t.text in ("'s", "’s") and s.doc[s.start:t.i].text in alone), None)
+        out.append(Span(s.doc, s.start, cut, label=s.label_) if cut is not None else s)
     return out
 
 
