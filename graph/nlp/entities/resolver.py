@@ -19,6 +19,7 @@ organisation.
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import re
 from collections import Counter
@@ -301,10 +302,12 @@ class EntityResolver:
                 # "Warren, who ..." after "Elizabeth Warren", "Jackson said": the person, not the town
                 c.known = None
             if c.known is None and (self._epithet(c.span) or _court_district(c.span) or DISEASE.match(_plain(c.span))
-                                    or _plain(c.span) in TIME_ZONES
+                                    or _plain(c.span) in TIME_ZONES or DATE_NAME.match(_plain(c.span))
+                                    or (c.label == "WORK_OF_ART" and _speech_opening(c.span, before=1))
                                     or (_plain(c.span) in INITIALISMS and _plain(c.span) not in spelled)):
                 c.kind = ""  # "Chardin is the French Vermeer", "the Central District of California", "COVID-19",
-                continue    # "UTC", "AI" where no name of the document is spelled by it
+                continue    # "UTC", "March 3", "AI" where no name of the document is spelled by it, the
+                # words opening a quotation that the model took for a title ("“Before the war, ...")
             known = c.known
             honorific = _honorific(title)
             if known is not None and known.user:
@@ -385,19 +388,32 @@ class EntityResolver:
 
     def _is_name(self, c: _Candidate, name_words: set[str]) -> bool:
         """Whether a one-word name the gazetteer does not know is a name, not a capitalised common
-        noun: a plural ("Museums") or a noun after a determiner ("the Territory", "The Moon") is
-        a description, whatever the model said; "Putin", also in the dictionary, is a name, and
-        so is a word of a person's full name in the document ("Jobs said" after "Steve Jobs")."""
-        if (c.known is not None or len(c.span) != 1 or c.span.text.isupper() or c.label not in ("PERSON", "ORG")
+        noun: a plural ("Museums"), a noun after a determiner ("the Territory", "The Moon"), a
+        paragraph's label ("Background:") or a heading in capitals ("ACCIDENT") is a description,
+        whatever the model said; "Putin", also in the dictionary, is a name, and so is a word of a
+        person's full name in the document ("Jobs said" after "Steve Jobs")."""
+        if (c.known is not None or len(c.span) != 1 or c.label not in ("PERSON", "ORG")
                 or c.span.text in name_words):
             return True
         tok = c.span[0]
+        doc = tok.doc
+        if tok.text.isupper():
+            # "ACCIDENT – A vehicle driven by ...": a heading in capitals, which the text also writes
+            # in lower case ("accident reports"); an acronym ("NATO") it never does, and a short one
+            # ("IT", "WHO") may be a word in lower case
+            if len(tok.text) < HEADING_LETTERS:
+                return True
+            forms = {tok.lower_, tok.lemma_.lower(), tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_}
+            return not any(f in self.nouns and re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", doc_text(doc))
+                           for f in forms)
         if not (tok.lower_ in self.nouns or tok.lemma_.lower() in self.nouns):
             return True
         if tok.text in STATE_BODIES and tok.dep_ != "compound":
             return True  # "the Senate voted": a state's chamber or cabinet, named by its capital
-        doc = tok.doc
         before = doc[tok.i - 1] if tok.i > 0 else None
+        opening = tok.is_sent_start or before is None or "\n" in before.whitespace_ or before.is_space
+        if opening and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":" and doc_text(doc).count(tok.text) == 1:
+            return False  # "Background: Schools are experimenting ...": a paragraph's label
         plural = bool(tok.lemma_) and tok.lemma_.lower() != tok.lower_
         if plural or (before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$")):
             return False
@@ -406,7 +422,6 @@ class EntityResolver:
             return False  # "Secretary of State": part of a title
         # A sentence's first word is capitalised anyway; the text writing it in lower case
         # elsewhere ("Brothel catering to ..." and "the brothel") shows it is a common noun.
-        opening = tok.is_sent_start or before is None or "\n" in before.whitespace_ or before.is_space
         return not (opening and re.search(rf"\b{re.escape(tok.lower_)}\b", doc_text(doc)) is not None)
 
     def _epithet(self, span: Span) -> bool:
@@ -552,9 +567,10 @@ def _words(span: Span) -> list[str]:
 
 
 def _clean(span: Span) -> Span | None:
-    """An NER span without the spaces and punctuation around it and an indefinite article in
-    lower case ("a United Auto Workers negotiator": a title's capital "A" stays), or None when it
-    is page furniture ("Slideshow"), has no capital letter ("johns") or runs over a line break."""
+    """An NER span without the spaces and punctuation around it, a conjunction after it and an
+    indefinite article in lower case ("a United Auto Workers negotiator": a title's capital "A"
+    stays), or None when it is page furniture ("Slideshow"), an e-mail address, has no capital
+    letter ("johns") or runs over a line break."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].text in ("a", "an")):
@@ -562,10 +578,10 @@ def _clean(span: Span) -> Span | None:
     opened = next((t.i for t in doc[start:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
         end = opened  # "Facebook (Opens in new window"
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct):
-        end -= 1
-    if start == end:
-        return None
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in JOINING):
+        end -= 1  # "We support Anders Tegnell & co": no name ends in "&"
+    if start == end or any("@" in t.text[1:] for t in doc[start:min(end + 1, len(doc))]):
+        return None  # "NYCHA@citylimits.org" is an address to write to, no party of the story
     out = Span(doc, start, end, label=span.label)
     if not (any(ch.isupper() for ch in out.text) or DOMAIN.match(out.text)) or is_furniture(out.text):
         return None
@@ -770,13 +786,14 @@ def _joined_names(ner: list[Span]) -> list[Span]:
 
 
 def _cut_at_particles(ner: list[Span]) -> list[Span]:
-    """A name the model cut after its "of" ("the Bay of" + "Biscay", "Centre for" + "Disease
-    Control"), taken whole with the span right after it, with the first piece's label (its head
-    noun): no name ends in "of"."""
+    """A name the model cut after its "of" or "and" ("the Bay of" + "Biscay", "Centre for" +
+    "Disease Control", "the Global Tourism Resilience and" + "Crisis Management Centre"), taken
+    whole with the span right after it, with the first piece's label (its head noun): no name
+    ends in "of" or "and"."""
     out: list[Span] = []
     for s in ner:
         prev = out[-1] if out else None
-        if prev is not None and prev.end == s.start and len(prev) > 1 and prev[-1].lower_ in NAME_PARTICLES \
+        if prev is not None and prev.end == s.start and len(prev) > 1 and prev[-1].lower_ in JOINING \
                 and prev[-1].text.islower() and s[0].text[:1].isupper():
             out[-1] = Span(s.doc, prev.start, s.end, label=prev.label_)
         else:
@@ -1135,6 +1152,15 @@ def _court_district(span: Span) -> bool:
     return bool(COURT_DISTRICT.match(span.text)) and span.end < len(doc) and doc[span.end].lower_ == "of"
 
 
+#: Fewest letters of a word in capitals that may be a heading ("ACCIDENT"), not an acronym ("WHO").
+HEADING_LETTERS = 5
+#: Words that join the pieces of one name, which a name neither ends nor opens with.
+JOINING = NAME_PARTICLES | {"and", "&"}
+#: A date the model tags as a name ("the March 3 Super Tuesday primaries"): a time, no entity.
+DATE_NAME = re.compile(r"^(?:(?:%s)\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:%s)\.?)(?:,? \d{4})?$" % (
+    ("|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"]),) * 2))
+
+
 #: Most words a quoted term has; a longer quotation is someone's speech.
 QUOTED_TERM_WORDS = 5
 
@@ -1178,14 +1204,19 @@ def _work_cue(span: Span) -> bool:
     return before.lower_ in WORK_NOUNS and before.pos_ == "NOUN"
 
 
-def _speech_opening(span: Span) -> bool:
-    """Whether the "The" before a name opens a quotation that runs on past it ("he said that “The
-    GM that let you down is history”"): speech capitalises its first word; a title in quotation
-    marks closes with the name ("starred in “The Irishman”")."""
+def _speech_opening(span: Span, before: int = 2) -> bool:
+    """Whether the "The" before a name (or the name itself, ``before=1``) opens a quotation that
+    runs on past it ("he said that “The GM that let you down is history”", "“Before the war,
+    there was a shortage”"): speech capitalises its first word; a title in quotation marks
+    closes with the name and its punctuation ("starred in “The Irishman”", "a chapter titled “Who
+    Needs Gerry Ford?,”")."""
     doc = span.doc
-    opening = doc[span.start - 2]
-    return opening.is_quote and not (span.end < len(doc) and (doc[span.end].is_quote or doc[span.end].is_punct
-                                                             and span.end + 1 < len(doc) and doc[span.end + 1].is_quote))
+    if span.start < before or not doc[span.start - before].is_quote:
+        return False
+    end = span.end
+    while end < len(doc) and doc[end].is_punct and not doc[end].is_quote:
+        end += 1
+    return not (end < len(doc) and doc[end].is_quote)
 
 
 def _common_nouns(nlp: Language) -> frozenset[str]:
