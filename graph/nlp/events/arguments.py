@@ -7,6 +7,7 @@ so that an event's actor is what an analyst would name, not the word that happen
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Collection
 
@@ -66,6 +67,8 @@ class EntityIndex:
                         self.also.setdefault(t.i, []).append(prev)
                     self.tokens[t.i] = ref
         self.titled = _titled_people(self.text, entities, lex)
+        #: Officers and bodies of the law, who run the legal processes they speak of.
+        self.legal = _legal_authorities(self.text, entities, lex)
         #: The entity speaking at a character offset, once quotations are known (they need this index).
         self.speaker_at: Callable[[int], str | None] = lambda char: None
         # Subjects that refer to an entity, in text order: the salient antecedents of pronouns.
@@ -230,6 +233,28 @@ def _titled_people(text: str, entities: list[Entity], lex: Lexicon) -> dict[str,
                     out.setdefault(title, [])
                     if e.id not in out[title]:
                         out[title].append(e.id)
+    return out
+
+
+def _legal_authorities(text: str, entities: list[Entity], lex: Lexicon) -> set[str]:
+    """People named with a title of the law in the words before a mention, back to the clause's
+    punctuation ("but Acting U.S. Attorney for the District of Massachusetts Joshua Levy"), or in
+    an apposition after it ("Ann Moore, a detective,"), and bodies whose name or sector is the
+    law's ("the U.S. Attorney's Office", "Cambridge Police")."""
+    titles = lex.cue("legal_titles")
+    out: set[str] = set()
+    for e in entities:
+        if e.kind == "person":
+            for m in e.mentions:
+                before = re.split(r'[.,;:!?()"“”]', text[max(0, m.start - 80):m.start])[-1]
+                after = text[m.end:m.end + 60]
+                appos = after[1:].split(",")[0] if after.startswith(",") and after.count(",") > 1 else ""
+                if titles & set(re.findall(r"[a-z]+", f"{before} {appos}".lower())):
+                    out.add(e.id)
+                    break
+        elif e.kind in ("organisation", "group") and (e.sector in ("police", "judiciary") or titles & {
+                w for m in [e.name, *(m.text for m in e.mentions)] for w in re.findall(r"[a-z]+", m.lower())}):
+            out.add(e.id)
     return out
 
 

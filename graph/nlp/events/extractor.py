@@ -217,6 +217,8 @@ class EventExtractor:
                     and not _noun_kind(tok.head, lex, compounds=False):
                 return None  # "a mediation mission", "a hunger strike": the head names the event
             kind = _noun_kind(tok, lex)
+            if kind is None and lemma in lex.cue("legal_process_nouns") and _one_process(tok):
+                kind = "ACCUSE"  # "the case is still open": whether it is the law's, _mention says
             if kind is None or (kind == "OTHER" and not self.include_other):
                 return None
             if tok.lemma_.lower() in lex.cue("body_nouns") and any(
@@ -321,6 +323,14 @@ class EventExtractor:
             source = mod.source
             if source is not None and index.kinds.get(source) in ("organisation", "group") and source not in args.roles:
                 parts.append(Participant(source, "actor"))
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.cue("legal_process_nouns"):
+            # "Levy said the case is still open", "“this is an investigation that's just getting
+            # going”": a legal process an officer of the law speaks of is the one the officer runs
+            source = mod.source
+            if source in index.legal and "actor" not in args.roles.values() and source not in args.roles:
+                parts.append(Participant(source, "actor"))
+            elif _noun_kind(tok, lex) is None and not _legal_case(tok, lex):
+                return None  # "officials said the case was the first in the county": a disease's
         if kind != "OTHER" and tok.lemma_.lower() in lex.cue("captive_triggers") and not _captive(tok, index, lex):
             kind = "OTHER"  # "the release of the report", "a DOJ release": not freeing anybody
         strong = self._keep(tok, kind, parts, kept_by_aspect)
@@ -992,6 +1002,20 @@ def _noun_kind(noun: Token, lex: Lexicon, *, compounds: bool = True) -> str | No
         if c.dep_ == "prep" and (kind := lex.nouns.get(f"{noun.lemma_.lower()} {c.lower_}")):
             return kind
     return lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+
+
+def _one_process(noun: Token) -> bool:
+    """Whether "case" can name one legal process: singular, uncounted, no modifier of another noun
+    ("case law"), no "case of" (of measles, of fraud: an instance) and no "in (this) case" (an
+    instance, or the case only as where someone is)."""
+    return noun.tag_ == "NN" and noun.dep_ != "compound" and not (noun.dep_ == "pobj" and noun.head.lower_ == "in") \
+        and not any(c.dep_ == "nummod" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+
+def _legal_case(noun: Token, lex: Lexicon) -> bool:
+    """"a criminal case", "the court case", "the case against the two men": the law's by its words."""
+    return any((c.dep_ in ("amod", "compound") and c.lower_ in lex.cue("legal_case_words"))
+               or (c.dep_ == "prep" and c.lower_ == "against") for c in noun.children)
 
 
 def _verb_lemmas(verb: Token) -> set[str]:
