@@ -121,7 +121,10 @@ class EventExtractor:
             m.event.confidence = _confidence(m.event.type, m.event.participants, m.event.anchor, m.token)
         verbs = {m.event.id for m in found if m.token.pos_ == "VERB"}
         additive = {m.event.id for m in found if _additive(m.token, self.lex)}
-        events = merge([m.event for m in found], prefer=lambda ev: ev.id in verbs,
+        body = _body_start(index.text)
+        # the body's telling of an event represents it over the headline's, which is shorter and
+        # dated only by the page ("United States seeks agreement on migration")
+        events = merge([m.event for m in found], prefer=lambda ev: 2 * (ev.trigger.start >= body) + (ev.id in verbs),
                        another=lambda ev: ev.id in additive, acts=lambda ev: ev.id in verbs)
         by_id = {m.event.id: m for m in found}
         by_start = {m.token.idx: m for m in found}
@@ -1002,6 +1005,14 @@ def _noun_kind(noun: Token, lex: Lexicon, *, compounds: bool = True) -> str | No
         if c.dep_ == "prep" and (kind := lex.nouns.get(f"{noun.lemma_.lower()} {c.lower_}")):
             return kind
     return lex.nouns.get(noun.lower_) or lex.nouns.get(noun.lemma_.lower())
+
+
+def _body_start(text: str) -> int:
+    """Where the story's body starts: after a headline, a first line that does not end as a
+    sentence does, followed by more text; 0 when the text opens with no such line."""
+    line, _, rest = text.partition("\n")
+    line = line.strip()
+    return len(text) - len(rest) if line and rest.strip() and line[-1] not in ".!?:;\"”’" else 0
 
 
 def _one_process(noun: Token) -> bool:

@@ -716,3 +716,16 @@ def test_a_date_that_describes_a_thing_does_not_date_the_event(nlp, text, date):
 def test_asking_a_question_is_no_request(nlp, text, requested):
     _, events = run(nlp, text)
     assert any(e.type == "REQUEST" and e.trigger.text == "asked" for e in events) is requested
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Ghana seeks trade deal with Togo\n\nGhana is seeking a trade deal with Togo, officials said.\n", "seeking"),
+    ("Kenya criticises Uganda over border closure\n\nKenya has criticised Uganda for closing the border, a "
+     "spokesman said.\n", "criticised"),
+])
+def test_the_body_tells_an_event_its_headline_names(nlp, text, trigger):
+    """The headline and the body's sentence are one event; the body's, fuller and dated by the story
+    rather than by the page, represents it."""
+    doc = nlp(make_doc(nlp, text, DCT))
+    (ev,) = [e for e in doc._.events if len(e.mentions) == 2]
+    assert (ev.trigger.text, ev.sentence.strip()) == (trigger, text.split("\n\n")[1].strip())
