@@ -2,7 +2,8 @@
 pages): a span the model runs past a possessive into what the name owns is the owner where the
 document names it alone ("Apple Computer's Mac OS"), and a first name's short form is that name
 ("Mike Bloomberg" / "Michael Bloomberg"). Rule functions on hand-built Docs and name lists, each
-class as literal sentences."""
+class as literal sentences; the gazetteer knows the iTunes Store by its old name ("iTunes Music
+Store")."""
 from __future__ import annotations
 
 import pytest
@@ -61,3 +62,10 @@ def test_a_short_first_name_is_the_same_person(ents_nlp):
                              "said on Tuesday that he would stay.")
     (name,) = [n for n in got if "Bloomberg" in n]
     assert sorted(got[name]) == ["Michael Bloomberg", "Mike Bloomberg"]
+
+
+# --- a service renamed: the gazetteer knows both names ---
+def test_the_itunes_store_under_its_old_name_is_one_organisation(ents_nlp):
+    got = {e.id: [m.text for m in e.mentions] for e in ents_nlp(
+        "Apple opened the iTunes Music Store in 2003. Today the iTunes Store sells films.")._.entities}
+    assert sorted(got["organisation/itunes-store"]) == ["iTunes Store", "the iTunes Music Store"]
