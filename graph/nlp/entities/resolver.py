@@ -60,12 +60,19 @@ NOT_PEOPLE = PLACE_KINDS | {"organisation"}
 #: The model's labels that vote for one reading of a name the document repeats, places before works,
 #: events last ("the Turkish Friendship Hospital" tagged an event once is still the hospital).
 VOTED = ("ORG", "GPE", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT")
+#: Last words that make a name the model calls ORG a law ("the Volcker Rule", "the Patriot Act").
+LAW_HEADS = frozenset("Act Acts Rule Treaty Accord Accords Protocol Amendment Directive Statute".split())
+#: Last words that make a name the model calls a place, person or people an event ("the Great
+#: Recession", "the Great Crash"); an organisation's name may end so ("the Crisis Group" does not,
+#: "the Ministry of War" does).
+EVENT_HEADS = frozenset("Recession Depression Crash Crisis War Revolution Famine Uprising Pandemic Epidemic "
+                        "Massacre".split())
 #: Last words that make a name the model calls ORG a document ("the Inquiry Report").
 DOCUMENT_HEADS = frozenset("Report Study Survey".split())
 #: Nouns next to a name that say it names an organisation: "auction house Artcurial" (people's
 #: roles are aliases.PERSON_ROLES: "Laurence des Cars, the museum's president").
 ORG_TYPES = frozenset("company firm house conglomerate bank agency museum gallery newspaper magazine broadcaster "
-                      "publisher retailer brand startup airline automaker carmaker manufacturer charity".split())
+                      "publisher retailer brand startup airline automaker carmaker manufacturer charity journal".split())
 #: Nouns next to a name that say it names a product: "the model Falcon", "the world's most-sold MP3
 #: player, the iPod", "the Taurus is a sedan".
 PRODUCT_NOUNS = frozenset("model car sedan hatchback coupe truck pickup suv minivan vehicle aircraft airliner jet "
@@ -257,6 +264,11 @@ class EntityResolver:
                 c.label = "WORK_OF_ART"
             elif c.label == "ORG" and c.known is None and _words(c.span)[-1] in DOCUMENT_HEADS:
                 c.label = "WORK_OF_ART"  # "the Inquiry Report"
+            elif c.label == "ORG" and c.known is None and len(lowered) > 1 and _words(c.span)[-1] in LAW_HEADS:
+                c.label = "LAW"  # "the Volcker Rule", "the Patriot Act"
+            elif (c.label in ("GPE", "LOC", "FAC", "PERSON", "NORP") and c.known is None and len(lowered) > 1
+                  and _words(c.span)[-1] in EVENT_HEADS):
+                c.label = "EVENT"  # "the Great Recession", "the Great Crash"
             elif c.label == "ORG" and c.known is None and len(lowered) > 1 and _model_at_end(c.span):
                 c.label = "PRODUCT"  # "Rolls-Royce Trent 900 engines": a company's name ends in no model number
             elif c.label == "FAC" and c.known is None and lowered & INSTITUTION_WORDS:
@@ -302,6 +314,7 @@ class EntityResolver:
                 # "Warren, who ..." after "Elizabeth Warren", "Jackson said": the person, not the town
                 c.known = None
             if c.known is None and (self._epithet(c.span) or _court_district(c.span) or DISEASE.match(_plain(c.span))
+                                    or DISEASE.match(c.span.text)
                                     or _plain(c.span) in TIME_ZONES or DATE_NAME.match(_plain(c.span))
                                     or (c.label == "WORK_OF_ART" and _speech_opening(c.span, before=1))
                                     or (_plain(c.span) in INITIALISMS and _plain(c.span) not in spelled)):
@@ -567,14 +580,17 @@ def _words(span: Span) -> list[str]:
 
 
 def _clean(span: Span) -> Span | None:
-    """An NER span without the spaces and punctuation around it, a conjunction after it and an
-    indefinite article in lower case ("a United Auto Workers negotiator": a title's capital "A"
+    """An NER span without the spaces and punctuation around it, a conjunction after it, a
+    sentence after a colon and an indefinite article in lower case ("a United Auto Workers negotiator": a title's capital "A"
     stays), or None when it is page furniture ("Slideshow"), an e-mail address, has no capital
     letter ("johns") or runs over a line break."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].text in ("a", "an")):
         start += 1
+    colon = next((t.i for t in doc[start:end - 1] if t.text == ":" and doc[t.i + 1].pos_ in SPEECH_POS), None)
+    if colon is not None:
+        end = colon  # "The Economist: What do you mean ...": an interview's speaker, and the question
     opened = next((t.i for t in doc[start:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
         end = opened  # "Facebook (Opens in new window"
@@ -786,10 +802,10 @@ def _joined_names(ner: list[Span]) -> list[Span]:
 
 
 def _cut_at_particles(ner: list[Span]) -> list[Span]:
-    """A name the model cut after its "of" or "and" ("the Bay of" + "Biscay", "Centre for" +
-    "Disease Control", "the Global Tourism Resilience and" + "Crisis Management Centre"), taken
-    whole with the span right after it, with the first piece's label (its head noun): no name
-    ends in "of" or "and"."""
+    """A name the model cut after its "of", "and" or "at" ("the Bay of" + "Biscay", "Centre for" +
+    "Disease Control", "the Global Tourism Resilience and" + "Crisis Management Centre", "the
+    School of Engineering at" + "Rutgers University"), taken whole with the span right after it,
+    with the first piece's label (its head noun): no name ends in "of", "and" or "at"."""
     out: list[Span] = []
     for s in ner:
         prev = out[-1] if out else None
@@ -992,8 +1008,10 @@ def _context_labels(cands: list[_Candidate]) -> None:
         role = _role(c.span)
         if role == "person" and c.label in ("ORG", "GPE", "LOC", "FAC"):
             relabel[_plain(c.span)] = "PERSON"
-        elif (role == "organisation" and c.label in ("PERSON", "ORG")) or (c.label in ("GPE", "LOC", "FAC") and _outlet(c.span)):
-            relabel[_plain(c.span)] = "ORG"  # also where this mention is tagged ORG and others PERSON
+        elif (role == "organisation" and c.label in ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART")) or (
+                c.label in ("GPE", "LOC", "FAC") and _outlet(c.span)):
+            relabel[_plain(c.span)] = "ORG"  # also where this mention is tagged ORG and others PERSON;
+            # "the journal Mechatronics" tagged a people
         elif role == "product" and c.label in ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"):
             relabel[_plain(c.span)] = "PRODUCT"
         elif c.label in ("PERSON", "ORG") and _residence(c.span):
@@ -1132,7 +1150,8 @@ def _adjectival(span: Span) -> bool:
 
 #: Diseases and their variants, which the model tags as organisations or people: no party to a story.
 DISEASE = re.compile(r"^(?:COVID(?:-19)?|Covid(?:-19)?|SARS-CoV-2|SARS|MERS|H1N1|H5N1|Ebola|Zika|mpox|Mpox"
-                     r"|Omicron(?: [A-Z]{2}\.\d+(?:\.\d+)?)?|Delta variant)$")
+                     r"|Omicron(?: [A-Z]{2}\.\d+(?:\.\d+)?)?|Delta variant"
+                     r"|(?:Alzheimer|Parkinson|Huntington|Crohn)(?:['’]?s)(?: disease)?)$")
 #: Initialisms of common nouns, which the model tags as names ("AI", "Ph.D.", "GDP"): no party to a
 #: story unless the document spells one out as a name ("Amnesty International (AI)").
 INITIALISMS = frozenset("AI A.I. PhD Ph.D. Ph.D MBA CEO CFO COO CTO GDP DIY FYI ASAP API DNS IP SSL TCP TCP/IP USB "
@@ -1154,8 +1173,11 @@ def _court_district(span: Span) -> bool:
 
 #: Fewest letters of a word in capitals that may be a heading ("ACCIDENT"), not an acronym ("WHO").
 HEADING_LETTERS = 5
+#: Parts of speech that open a sentence, not a subtitle, after a colon ("The Economist: What do you mean
+#: ...?"; "Star Wars: The Last Jedi" is one title).
+SPEECH_POS = frozenset({"PRON", "ADV", "SCONJ", "AUX", "VERB", "PART"})
 #: Words that join the pieces of one name, which a name neither ends nor opens with.
-JOINING = NAME_PARTICLES | {"and", "&"}
+JOINING = NAME_PARTICLES | {"and", "&", "at"}
 #: A date the model tags as a name ("the March 3 Super Tuesday primaries"): a time, no entity.
 DATE_NAME = re.compile(r"^(?:(?:%s)\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:%s)\.?)(?:,? \d{4})?$" % (
     ("|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"]),) * 2))

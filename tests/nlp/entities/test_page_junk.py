@@ -1,8 +1,11 @@
 """Spans of a page that are no entity of the story (issue 15, classes read on unlabelled web pages,
 not the real-news articles): a blotter's heading in capitals ("ACCIDENT –"), a paragraph's label
 ("Background:"), a date the model tags as an event ("the March 3 primaries"), an e-mail address,
-the words opening a quotation taken for a title ("“Before the war, ..."); and a name the model
-cut at its "and" is one name ("the Global Tourism Resilience and" + "Crisis Management Centre").
+the words opening a quotation taken for a title ("“Before the war, ..."), an eponymous disease
+("Alzheimers"), the question after an interviewer's name and a colon ("The Economist: What ...");
+a name the model cut at its "and" or "at" is one name ("the Global Tourism Resilience and" +
+"Crisis Management Centre"); a name's last word or the noun before it gives its kind ("the Great
+Recession", "the Volcker Rule", "the journal Mechatronics").
 Rule functions on hand-built Docs, each class as literal sentences."""
 from __future__ import annotations
 
@@ -73,6 +76,8 @@ def test_an_e_mail_address_is_no_organisation(ents_nlp):
     (["The", "Global", "Tourism", "Resilience", "and", "Crisis", "Management", "Centre", "opened"],
      ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG", "I-ORG", "O"],
      ["The Global Tourism Resilience and Crisis Management Centre"]),
+    (["the", "School", "of", "Engineering", "at", "Rutgers", "University"],
+     ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG"], ["School of Engineering at Rutgers University"]),
     (["Smith", "and", "Jones", "met"], ["B-PERSON", "O", "B-PERSON", "O"], ["Smith", "Jones"]),
 ])
 def test_cut_at_and(words, ents, joined):
@@ -102,3 +107,41 @@ def test_the_opening_words_of_a_quotation_are_no_title(ents_nlp):
     got = names(ents_nlp, "The hospitals have run out of supplies.\n\n“Before the war, there was a great shortage "
                           "of essential medicine,” said Sobhi Skaik.")
     assert not any(kind == "work" for kind in got.values())
+
+
+# --- kinds the last word or the noun before a name gives away; a colon before a sentence ---
+@pytest.mark.parametrize("text, name, kind", [
+    ("With the 2008 financial crash and the Great Recession, the ideology lost its appeal.", "Great Recession",
+     "event"),
+    ("The Volcker Rule, for example, sought to ban banks from trading.", "Volcker Rule", "law"),
+    ("The results, published in the journal Technology, were good. The journal Mechatronics published the "
+     "findings.", "Mechatronics", "organisation"),
+])
+def test_a_name_s_last_word_or_noun_before_it_gives_its_kind(ents_nlp, text, name, kind):
+    assert names(ents_nlp, text)[name] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Researchers found indicators for Alzheimers in the scans.",
+    "Doctors said Parkinson's disease was diagnosed early.",
+])
+def test_an_eponymous_disease_is_no_person(ents_nlp, text):
+    assert not any(n.startswith(("Alzheimer", "Parkinson")) for n in names(ents_nlp, text))
+
+
+def test_a_name_cut_at_its_at_is_whole(ents_nlp):
+    got = names(ents_nlp, "He works in the School of Engineering at Rutgers University in New Jersey.")
+    assert "School of Engineering at Rutgers University" in got
+
+
+@pytest.mark.parametrize("words, ents, cleaned", [
+    (["The", "Economist", ":", "What", "do", "you", "mean"], ["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART",
+                                                              "I-WORK_OF_ART", "O", "O", "O"], "The Economist"),
+    (["Star", "Wars", ":", "The", "Last", "Jedi", "opened"], ["B-WORK_OF_ART"] * 1 + ["I-WORK_OF_ART"] * 5 + ["O"],
+     "Star Wars: The Last Jedi"),
+])
+def test_clean_at_a_colon(words, ents, cleaned):
+    pos = ["PROPN", "PROPN", "PUNCT", "PRON" if words[3] == "What" else "DET", "VERB" if words[3] == "What" else "PROPN",
+           "PRON" if words[3] == "What" else "PROPN", "VERB"]
+    doc = Doc(VOCAB, words=words, ents=ents, pos=pos, spaces=[True, False, True, True, True, True, False])
+    assert _clean(doc.ents[0]).text == cleaned
