@@ -170,3 +170,10 @@ def test_no_product_of_a_maker_s_year_or_count(ents_nlp, text):
 def test_the_plural_of_a_known_product_is_the_product(ents_nlp):
     got = mentions(ents_nlp, "Apple sold 10 million iPhones in the quarter.")
     assert got.get("product/iphone") == ["iPhones"] and "organisation/iphones" not in got
+
+
+def test_google_s_software_is_products_not_people(ents_nlp):
+    # issue 15, read on an unlabelled page: "Chrome" came out as a person thirteen times
+    got = {e.name: e.kind for e in ents_nlp("Enhanced protection in Chrome also checks Gmail attachments on "
+                                            "Android phones.")._.entities}
+    assert got == {"Google Chrome": "product", "Gmail": "product", "Android": "product"}
