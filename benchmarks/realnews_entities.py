@@ -122,7 +122,31 @@ NOTES = """\
   Left: the dev kind error "U.S border authorities" (gold organisation; a country's "authorities"
   stays a group, whose sector the event rules read); "Mike" / "Michael Bloomberg" (no nickname table
   among the pinned packages); "iTunes Store" / "iTunes Music Store" (a renaming the text states once);
-  the SemEval target "United Automobile Workers", which the texts only write "United Auto Workers"."""
+  the SemEval target "United Automobile Workers", which the texts only write "United Auto Workers".
+- Round of 2026-12-04 night (entities, issue 15), `--before 806528e`: the dev fold has no recall or
+  junk class left that the rules can reach (its eight extras are five works, an event, "Latin America"
+  in the headline and the "people" of "Three people have been arrested"), so the classes were read on
+  unlabelled web pages (not the eight articles) and SemEval-2015 texts. Junk out: a blotter's heading
+  in capitals the text writes in lower case ("ACCIDENT –", not "NATO" nor a short "IT"), a paragraph's
+  label ("Background:"), a date tagged as an event ("the March 3 primaries"), an e-mail address, the
+  words opening a quotation taken for a title ("“Before the war, ..."), eponymous diseases
+  ("Alzheimers"), the question after an interviewer's name and a colon ("The Economist: What ...").
+  Whole names: a name the model cut at its "and" or "at" ("the Global Tourism Resilience and" +
+  "Crisis Management Centre"); a span past a possessive is its owner where the document names it
+  alone ("Apple Computer's Mac OS"). Kinds: "the Great Recession" an event, "the Volcker Rule" a law,
+  "the journal Mechatronics" an organisation; Chrome, Gmail, Android products. One referent: a first
+  name's short form ("Mike" / "Michael Bloomberg", data/entities/nicknames.csv), the iTunes Store
+  under its old name. Real-news figures the same on both folds (dev 76/76, 75/76, 80/88, 10/10;
+  held-out 81/85, 78/81, 95/100, 20/22); SemEval-2015 one id 24/31 -> 25/31, mention recall
+  439 -> 441/656; events (`benchmarks/events.py`) unchanged. Tried and taken out: a handful of people
+  ("three people") as no crowd (dev precision 80/88 -> 80/87, but the arrest of the three then merged
+  with James Lee's and dev event recall fell 59 -> 58); one-word places the model tags that are common
+  nouns (dropped "the Caribbean"). Left: dev precision 0.91 < 0.95 is the works and the event the gold
+  leaves out (kinded right; dropping them would undo issue 15's kinds), "Latin America" (the
+  headline's name for the gold's "Latin American countries"), the "people" above; the kind of "U.S
+  border authorities" (gold organisation, a group whose sector the event rules read); "Yellow Vests"
+  read as a work, a person and a group in one page; person names the model calls places or
+  organisations in sports copy ("Jayson Tatum"); "Dodd-Frank" beside "the Dodd-Frank Act"."""
 
 
 def folds() -> dict[str, list[str]]:
