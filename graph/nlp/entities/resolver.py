@@ -236,6 +236,7 @@ class EntityResolver:
     def _assign_kinds(self, doc: Doc, cands: list[_Candidate]) -> None:
         """Kind, name words and title of each candidate; a kind of "" drops it."""
         _context_labels(cands)
+        _laws_by_name(cands)
         for c in cands:
             if c.label == "PERSON" and c.known is None and (_words(c.span)[-1].lower() in INSTITUTION_WORDS
                                                              or _words(c.span)[-1] in SERVICE_HEADS):
@@ -815,6 +816,25 @@ def _cut_at_particles(ner: list[Span]) -> list[Span]:
         else:
             out.append(s)
     return out
+
+
+def _laws_by_name(cands: list[_Candidate]) -> None:
+    """A name the model cut before the word that makes it a law ("the Dodd-Frank" + "Act") is taken
+    with it, and its name without that word ("Dodd-Frank still fell prey") is the same law,
+    whatever the model tagged; not a person's ("Trump" beside a "Trump Rule" is still the man)."""
+    taken = {i for c in cands for i in range(c.span.start, c.span.end)}
+    for c in cands:
+        doc, end = c.span.doc, c.span.end
+        if (c.known is None and c.label != "PERSON" and end < len(doc) and doc[end].text in LAW_HEADS
+                and c.span[-1].whitespace_ and end not in taken):
+            c.span, c.label = doc[c.span.start:end + 1], "LAW"
+    laws = {" ".join(_plain(c.span).split()[:-1]): c for c in cands
+            if c.label == "LAW" and c.known is None and len(_plain(c.span).split()) > 1}
+    people = {_plain(c.span) for c in cands if c.label == "PERSON"}
+    for c in cands:
+        law = laws.get(_plain(c.span)) if c.known is None and c.label != "LAW" and _plain(c.span) not in people else None
+        if law is not None:
+            c.label, c.alias_of = "LAW", law
 
 
 def _possessors(ner: list[Span]) -> list[Span]:

@@ -5,7 +5,8 @@ the words opening a quotation taken for a title ("“Before the war, ..."), an e
 ("Alzheimers"), the question after an interviewer's name and a colon ("The Economist: What ...");
 a name the model cut at its "and" or "at" is one name ("the Global Tourism Resilience and" +
 "Crisis Management Centre"); a name's last word or the noun before it gives its kind ("the Great
-Recession", "the Volcker Rule", "the journal Mechatronics").
+Recession", "the Volcker Rule", "the journal Mechatronics"); a law cut before its "Act" is whole
+and its name alone is that law ("the Dodd-Frank Act", "Dodd-Frank").
 Rule functions on hand-built Docs, each class as literal sentences."""
 from __future__ import annotations
 
@@ -145,3 +146,16 @@ def test_clean_at_a_colon(words, ents, cleaned):
            "PRON" if words[3] == "What" else "PROPN", "VERB"]
     doc = Doc(VOCAB, words=words, ents=ents, pos=pos, spaces=[True, False, True, True, True, True, False])
     assert _clean(doc.ents[0]).text == cleaned
+
+
+def test_a_law_cut_before_its_act_and_its_name_alone_are_one_law(ents_nlp):
+    got = {e.name: (e.kind, sorted(m.text for m in e.mentions)) for e in ents_nlp(
+        "Instead, for the most part, the Dodd-Frank Act was classically technocratic. Dodd-Frank still fell "
+        "prey to the technocratic ideology.")._.entities}
+    assert got == {"Dodd-Frank Act": ("law", ["Dodd-Frank", "Dodd-Frank Act"])}
+
+
+def test_a_person_beside_a_law_named_after_them_stays_the_person(ents_nlp):
+    got = {e.name: e.kind for e in ents_nlp("Senator Elizabeth Warren spoke on Monday. Warren said the "
+                                            "Warren Act would pass.")._.entities}
+    assert got.get("Elizabeth Warren") == "person"
