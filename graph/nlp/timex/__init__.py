@@ -110,6 +110,8 @@ class TimexTagger:
             if reading.type == "SET" and spans and spans[-1].end == span.start and timexes[-1].type == "DURATION":
                 timexes.pop()  # "five days a week": the count and the rate are one recurrence
                 span = doc[spans.pop().start:span.end]
+            if reading.type == "SET" and (first := _times_before(doc, span.start)) >= taken:
+                span = doc[first:span.end]  # "twice a year", "three times a day": TimeML marks the count too
             taken = span.end
             timexes.append(_record(span, reading))
             spans.append(Span(doc, span.start, span.end, label=reading.type))
@@ -389,6 +391,15 @@ def _amount(tok) -> float | None:
         return float(tok.text.replace(",", ""))
     except ValueError:
         return None
+
+
+def _times_before(doc: Doc, i: int) -> int:
+    """Where a count of times just before token ``i`` begins ("twice", "three times"), else ``i``."""
+    if i >= 1 and doc[i - 1].lower_ in lexicon()["words"]["TIMESWORD"]:
+        return i - 1
+    if i >= 2 and doc[i - 1].lower_ == "times" and (doc[i - 2].like_num or doc[i - 2].lower_ in ("several", "many")):
+        return i - 2
+    return i
 
 
 def _adjectival(span: Span) -> bool:

@@ -54,10 +54,13 @@ _DECADE_TEXT = re.compile(lexicon()["regex"]["DECADE"])
 _SHORT_DECADE_TEXT = re.compile(lexicon()["regex"]["DECADE2"])
 _FOUR_DIGIT_DECADE = re.compile(r"(1[0-9]|20)[0-9]0")
 _DECADE_WORDS = frozenset(lexicon()["words"]["DECADEWORD"])
+_TIMES_WORDS = frozenset(lexicon()["words"]["TIMESWORD"])
 _TEMPERATURE = frozenset(lexicon()["words"]["TEMPERATURE"])
 _DECADE_JOINERS = {"and", "or", "to", "through", "-", "into"}
 _DECADE_PREPOSITIONS = {"since", "during", "until", "till", "through", "throughout", "from", "of", "before",
                         "after", "into", "by"}
+_SEASON_PREPOSITIONS = {"in", "by", "until", "till", "since", "during", "through", "throughout", "before", "after",
+                        "into", "from", "over", "late", "early", "mid"}
 _CALENDAR_WORDS = frozenset(lexicon()["values"]["month"]) | frozenset(lexicon()["values"]["season"]) | {
     "fiscal", "year", "christmas", "easter", "summer", "winter", "spring", "autumn", "fall"}
 
@@ -164,6 +167,8 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
                 year = _resolve_year(dct, lambda y: dt.date(y, first_month, 1), tense)
         return Reading("DATE", f"{year:04d}-{letter}{n}", p.pos_mod, ref=(dt.date(year, first_month, 1), letter))
     if p.season:
+        if len(span) == 1 and not _plausible_season(span[0]):
+            return None
         year = year if year is not None else (dct.year if dct else None)
         return Reading("DATE", f"{year:04d}-{p.season}" if year else f"XXXX-{p.season}", p.pos_mod)
     if p.month is not None:
@@ -258,6 +263,19 @@ def _plausible_decade(span: Span, p: Parts) -> bool:
         return True  # "the early 90s", "the late sixties"
     prev = doc[span.start - 1].lower_ if span.start > span.sent.start else ""
     return prev in _DECADE_PREPOSITIONS or span[-1].lower_ in _DECADE_WORDS
+
+
+def _plausible_season(tok) -> bool:
+    """A season word is a season when a preposition of time puts it in time ("in summer", "by fall")
+    or an article does, save the "fall" and "spring" that are movements: "the fall of the wall",
+    "the fall in prices" (a year after "of" is the season's: "the fall of 1989" is matched whole)."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.lower_ in ("fall", "spring") and nxt is not None and nxt.lower_ in ("of", "in", "from", "to") and not (
+            tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in ("last", "this", "next", "that")):
+        return False
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return prev == "the" or (tok.tag_ in ("NN", "NNP") and prev in _SEASON_PREPOSITIONS)
 
 
 def _is_decade_token(tok) -> bool:
@@ -364,6 +382,8 @@ def relative(span: Span, p: Parts, ctx: Context) -> Reading | None:
             year = dct.year
         return Reading("DATE", f"{year:04d}-{p.month:02d}", ref=(dt.date(year, p.month, 1), "M"))
     if p.season:
+        if p.words[0] == "the" and len(span) == 2 and not _plausible_season(span[1]):
+            return None
         start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[p.season]
         year = dct.year
         if rel < 0 and start + 3 > dct.month:  # that season has not ended yet this year
@@ -574,7 +594,7 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if after is not None and after.lower_ == "old":
         return None  # "37 years old" is an age
     if p.words[0] in ("a", "an", "per") and len(p.words) == 2 and before is not None and (
-            before.like_num or before.lower_ in ("twice", "thrice", "times") or before.pos_ == "NOUN") and (
+            before.like_num or before.lower_ in _TIMES_WORDS or before.lower_ == "times" or before.pos_ == "NOUN") and (
             after is None or after.lower_ not in ("after", "before")):
         # "$1.76 a year", "twice a year", "four flights a week": a rate; "bankruptcy a year after the
         # appointment" is the length between two events
@@ -666,6 +686,8 @@ def ref(span: Span, p: Parts, ctx: Context) -> Reading | None:
     after = doc[span.end] if span.end < len(doc) else None
     if p.words[0] == "the" and after is not None and after.like_num:
         return None  # "the past three summers": "past" qualifies the count after it
+    if after is not None and after.text == "-" and not span[-1].whitespace_:
+        return None  # "the soon-to-open terminal", "the now-defunct firm": part of a compound word
     for w in reversed(p.words):
         if w in refs:
             if w == "current" and span[0].tag_ != "JJ":

@@ -414,8 +414,23 @@ YEAR_SPANS = [  # "1989-90" is one span of years, valued at its first
     ("Revenue for fiscal 2010-11 rose.", "2011-08-01", "fiscal 2010-11", "DATE", "2010", None),
 ]
 
+FREQUENCIES = [  # "twice a year": TimeML marks the count of times with the recurrence
+    ("Twice a year, the board meets.", "2009-06-01", "Twice a year", "SET", "P1Y", None),
+    ("The board meets twice yearly.", "2009-06-01", "twice yearly", "SET", "P1Y", None),
+    ("Flights leave three times a day.", "2009-06-01", "three times a day", "SET", "P1D", None),
+    ("He calls once a week.", "2009-06-01", "once a week", "SET", "P1W", None),
+    ("They meet several times a year.", "2009-06-01", "several times a year", "SET", "P1Y", None),
+]
 
-@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod", DECADES_BARE + YEAR_SPANS,
+SEASONS_BARE = [  # a season with no article, put in time by a preposition
+    ("Sales will rise in summer.", "2009-04-01", "summer", "DATE", "2009-SU", None),
+    ("The vote is due in autumn.", "2009-04-01", "autumn", "DATE", "2009-FA", None),
+    ("They will spring into action in spring.", "2009-04-01", "spring", "DATE", "2009-SP", None),
+    ("Sales rose in the fall.", "2009-04-01", "the fall", "DATE", "2009-FA", None),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod", DECADES_BARE + YEAR_SPANS + FREQUENCIES + SEASONS_BARE,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class_seventh_round(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
@@ -499,6 +514,10 @@ NOT_TIMES = [
     ("The stock is in the low 30s.", "30s"),
     ("Temperatures were in the 80s.", "80s"),
     ("Highs will be in the seventies.", "seventies"),
+    ("The soon-to-open terminal is big.", "soon"),  # the first part of a compound word
+    ("The now-defunct firm sold shares.", "now"),
+    ("The fall of the wall changed Europe.", "fall"),  # a season word that is a movement
+    ("The fall in prices hurt.", "fall"),
 ]
 
 
