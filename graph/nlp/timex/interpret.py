@@ -194,6 +194,9 @@ def calendar(span: Span, p: Parts, ctx: Context) -> Reading | None:
         if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text[:1].isupper() \
                 and span.doc[span.start - 1].lower_ in lexicon()["values"]["day_name"]:
             return None  # "Black Monday", "Super Tuesday", "Bloody Sunday": the name of a day, not the weekday
+        if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].is_title \
+                and span.doc[span.end].lower_ in lexicon()["values"]["day_title"]:
+            return None  # "The Sunday Times", "Monday Night Football": a title, not the weekday
         if dct is None:
             return Reading("DATE", f"XXXX-WXX-{p.weekday}", p.pos_mod)
         day = _resolve_weekday(dct, p.weekday, tense)
@@ -483,6 +486,8 @@ def deictic(span: Span, p: Parts, ctx: Context) -> Reading | None:
     dct = ctx.dct
     if len(span) == 1 and _in_name(span[0]):
         return None  # "USA Today", "VOA Today", "Good Morning America": a title, not a day
+    if p.hour is not None and ":" in span[0].text and span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an"):
+        return None  # "a 2:05 marathon": a time taken, not a time of day
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1}.get(p.deictic or "", None)
     if offset is not None and p.words[:2] == ["the", "day"]:
         offset *= 2  # "the day after tomorrow", "the day before yesterday"

@@ -429,8 +429,14 @@ SEASONS_BARE = [  # a season with no article, put in time by a preposition
     ("Sales rose in the fall.", "2009-04-01", "the fall", "DATE", "2009-FA", None),
 ]
 
+THE_YEAR_N = [  # "the year 2000" is that year, one expression
+    ("The year 2000 problem was fixed.", "2009-04-01", "The year 2000", "DATE", "2000", None),
+    ("In the year 1990, sales rose.", "2009-04-01", "the year 1990", "DATE", "1990", None),
+]
 
-@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod", DECADES_BARE + YEAR_SPANS + FREQUENCIES + SEASONS_BARE,
+
+@pytest.mark.parametrize("sentence,dct,expr,ttype,value,mod",
+                         DECADES_BARE + YEAR_SPANS + FREQUENCIES + SEASONS_BARE + THE_YEAR_N,
                          ids=lambda v: v if isinstance(v, str) and len(v) < 30 else None)
 def test_newswire_class_seventh_round(nlp, sentence, dct, expr, ttype, value, mod):
     _check(nlp, sentence, dct, expr, ttype, value, mod)
@@ -518,6 +524,8 @@ NOT_TIMES = [
     ("The now-defunct firm sold shares.", "now"),
     ("The fall of the wall changed Europe.", "fall"),  # a season word that is a movement
     ("The fall in prices hurt.", "fall"),
+    ("The Sunday Times reported it.", "Sunday"),  # a weekday in a paper's title
+    ("He ran a 2:05 marathon.", "2:05"),  # a time taken, not a time of day
 ]
 
 
