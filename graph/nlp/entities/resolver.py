@@ -193,17 +193,22 @@ class EntityResolver:
 
     def _datelines(self, doc: Doc, cands: list[_Candidate]) -> None:
         """The place of a dateline in capitals ("AUSTIN (KXAN) —", "COLUMBIA, S.C. —") is the place
-        the gazetteer knows by that name, whatever the model tagged there or if it tagged nothing."""
-        for start, end, name in dateline_places(doc_text(doc)):
+        the gazetteer knows by that name, whatever the model tagged there or if it tagged nothing,
+        and a town it does not know is a place where the story names it as written
+        ("TAYLORVILLE —" and "Taylorville police")."""
+        text = doc_text(doc)
+        for start, end, name in dateline_places(text):
             # "PORT OF SPAIN" is written "Port of Spain"
-            key = self.gaz.surfaces.get(" ".join(w.lower() if i and w.lower() in NAME_PARTICLES else w.capitalize()
-                                                 for i, w in enumerate(name.split())))
+            written = " ".join(w.lower() if i and w.lower() in NAME_PARTICLES else w.capitalize()
+                               for i, w in enumerate(name.split()))
+            key = self.gaz.surfaces.get(written)
             span = doc.char_span(start, end)
-            if key is None or span is None or self.gaz.entries[key].kind not in PLACE_KINDS:
+            if span is None or (key is None and not re.search(rf"\b{re.escape(written)}\b", text)) or (
+                    key is not None and self.gaz.entries[key].kind not in PLACE_KINDS):
                 continue
             for c in [c for c in cands if c.span.start < span.end and span.start < c.span.end]:
                 cands.remove(c)
-            cands.append(_Candidate(span, "GPE", self.gaz.entries[key]))
+            cands.append(_Candidate(span, "GPE", self.gaz.entries[key] if key is not None else None))
 
     def _known_product(self, span: Span) -> Known | None:
         """The gazetteer's product a plural names, whatever the model's label ("10 million iPhones"
@@ -515,7 +520,8 @@ class EntityResolver:
         if known is not None:
             ent = self._known_entity(known)
         else:
-            name = " ".join(max((c.words for c in members), key=len))
+            # the fullest name, as the story writes it rather than in a dateline's capitals
+            name = " ".join(max((c.words for c in members), key=lambda w: (len(w), not "".join(w).isupper())))
             # The model's label unless the kind overruled it ("Mr Zeleskyy" tagged ORG is a PERSON).
             label = first.label if NER_KINDS[first.label] == first.kind or first.kind == "region" else LABELS[first.kind]
             ent = Entity(id=f"{first.kind}/{slug(name)}", name=name, kind=first.kind, label=label)

@@ -285,3 +285,12 @@ def test_demonyms_news_uses_besides_the_official_one(ents_nlp, text, group, coun
     by_id = {e.id: e for e in ents}
     (people,) = [e for e in ents if e.name == group]
     assert people.kind == "group" and by_id[people.mentions[0].resolved_as].name == country
+
+
+def test_an_unknown_town_of_a_dateline_the_story_names_is_a_place(ents_nlp):
+    # issue 15, read on an unlabelled page: "TAYLORVILLE —" came out as a person
+    got = {e.name: (e.kind, [m.text for m in e.mentions]) for e in ents_nlp(
+        "TAYLORVILLE — The following are arrest and accident reports. A man, 37, of Taylorville, was "
+        "arrested on Monday.")._.entities}
+    assert got["Taylorville"] == ("place", ["TAYLORVILLE", "Taylorville"])
+    assert not any(kind == "person" for kind, _ in got.values())
