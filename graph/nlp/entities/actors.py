@@ -90,6 +90,8 @@ BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protest
 #: Sectors that contend in a confrontation: named by a bare plural ("demonstrators", "rebels",
 #: "soldiers") they are parties of the story, as target as well as actor.
 CONTENDING = frozenset({"police", "military", "rebels", "opposition", "protesters", "criminals"})
+#: Events of force, whose targets are its victims (CAMEO codes whom police beat or detain).
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 #: Adjectives of race, religion or identity that make a sector noun a named group of the story
 #: ("black voters", "evangelical pastors"); capitalised peoples are the model's NORP already.
 IDENTITY = frozenset("black white brown indigenous aboriginal evangelical catholic protestant jewish muslim "
@@ -166,16 +168,22 @@ class GroupActors:
         entities += _missed_organisations(doc, covered, by_id)
         groups: dict[str, Entity] = {}
         for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in countries or tok.i in named:
+            # "a rebel stronghold": the parser may take the holders for an adjective
+            held = _holder(tok) and self._sector(tok) == "rebels"
+            if tok.pos_ not in ("NOUN", "PROPN") and not held or tok.i in countries or tok.i in named:
                 continue
             if any(c.dep_ == "poss" and c.i not in countries for c in tok.children):
                 continue  # "its troops", "Putin's forces": their owner's, as the event rules resolve them
-            one = tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in COLLECTIVES and tok.i not in peoples
+            # "Chechen rebel positions", "Albanian rebel positions": the holders' people or country
+            # hangs on the place noun
+            scope = tok.head if held else tok
+            one = tok.tag_ not in ("NNS", "NNPS") and tok.lemma_.lower() not in COLLECTIVES and tok.i not in peoples \
+                and not held
             sector = self._sector(tok) or ("civilians" if _crowd(tok) else None)
             if sector is None and tok.i not in peoples:
                 continue
             sector = sector or "ethnic"
-            found = _countries(tok, countries, towns, groups_named)
+            found = [f for f in _countries(scope, countries, towns, groups_named) if f[1].i < tok.i or not held]
             # "a U.N. war crimes court" is a body of the organisation named before it (CAMEO IGOUNOJUD),
             # as "European Union foreign ministers" are
             body = not found and one and _body(tok, sector)
@@ -187,12 +195,12 @@ class GroupActors:
                 # citizen" is one private person, who acts for no body
                 continue
             # "Serb artillery shelled": a people the model tags NORP but no country stands for
-            people = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.ent_type_ == "NORP"
+            people = [c for c in scope.children if c.dep_ == "amod" and c.i < tok.i and c.ent_type_ == "NORP"
                       and c.i not in countries and c.i not in named]
             if not found and not body and (tok.lemma_.lower() in MILITARY_VEHICLES and not people or not (
-                    (sector in BARE_SECTORS or tok.tag_ == "NNS") and _argument(tok))):
+                    (sector in BARE_SECTORS or tok.tag_ == "NNS") and (_argument(tok) or held))):
                 continue
-            words = [c for c in tok.children if c.i < tok.i and c.i not in countries
+            words = [c for c in scope.children if c.i < tok.i and c.i not in countries
                      and (c.dep_ == "compound" or (c.dep_ == "amod" and (c.lower_ in IDENTITY or c in people))
                           or (c.dep_ == "nmod" and c.i in named))]
             # a name before the noun is taken whole: "Marcy Houses tenants", "Yellow Vests protesters",
@@ -317,6 +325,18 @@ def _body(tok: Token, sector: str) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and head.lower_ == "by")
 
 
+#: Places an armed group holds, named by the group: "a rebel stronghold", "Chechen rebel positions"
+#: (CAMEO codes an attack on them as one on the rebels); a state's "army base in Jaffna" is where
+#: it is hit.
+HOLDINGS = frozenset("stronghold position base camp hideout hideaway outpost bastion enclave redoubt "
+                     "trench bunker".split())
+
+
+def _holder(tok: Token) -> bool:
+    """Whether a sector noun says who holds the place noun it modifies ("rebel positions")."""
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.i < tok.head.i and tok.head.lemma_.lower() in HOLDINGS
+
+
 def _argument(tok: Token) -> bool:
     """Whether a noun takes part in a clause: subject, object, or object of "by", "on", ..."""
     if tok.dep_ == "conj":
@@ -388,7 +408,8 @@ def acting(entities: list[Entity], events: list[Event], relations: list[EventRel
         # authoritarian governments"), no party of the story itself
         named = any(p.entity not in bare and p.role in ("actor", "target") for p in ev.participants)
         for p in ev.participants:
-            if p.role == "actor" or (p.role == "target" and (not named or p.entity in parties)):
+            # whom force is used on are its victims, parties however generic ("fired tear gas at students")
+            if p.role == "actor" or (p.role == "target" and (not named or p.entity in parties or ev.type in FORCE_TYPES)):
                 spans.setdefault(p.entity, []).append((ev.sentence_start, ev.sentence_start + len(ev.sentence)))
     kept: list[Entity] = []
     gone: set[str] = set()

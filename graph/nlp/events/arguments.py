@@ -310,6 +310,15 @@ PLACE_NOUNS = frozenset({"direction", "vicinity", "outskirts", "area", "region",
 #: Hebron", "the West Bank village of Jenin"): the place itself, so the label says "in", not "near".
 SETTLEMENT_NOUNS = frozenset({"town", "village", "province", "island", "port", "territory", "enclave", "camp",
                               "state", "county", "coast"})
+#: Installations of a state, whose country is the target of what is done to them: "the Arak plant
+#: in Iran", "the bridge between Bosnia and Croatia".
+FACILITY_NOUNS = frozenset({"plant", "facility", "reactor", "refinery", "pipeline", "base", "airbase", "embassy",
+                            "consulate", "airport", "harbour", "harbor", "bridge", "tunnel", "dam", "factory",
+                            "mine", "site", "installation", "complex", "depot", "barracks", "crossing", "checkpoint"})
+#: Places named before a facility that say where it is, not whose: "the Kirkuk oil refinery".
+TOWN_KINDS = frozenset({"city"})
+#: Prepositions of a facility that say which state it lies in.
+FACILITY_PREPS = frozenset({"in", "inside", "between", "near"})
 #: Place nouns whose "with" phrase names the other side: "along its border with Pakistan".
 BORDER_NOUNS = frozenset({"border", "frontier"})
 
@@ -323,12 +332,16 @@ class Arguments:
         self.place_preps: dict[str, str] = {}
         #: Actors named after the first of a coordination: "Egypt and Israel held talks".
         self.joined: set[str] = set()
+        #: Targets that are the state a facility targeted lies in: labels say them as its place.
+        self.hosts: set[str] = set()
 
     def add(self, tok: Token, role: str, prep: str | None = None) -> None:
         for t in _with_conjuncts(tok):
             joined = t is not tok
             ref = self.index.ref(t, as_target=role == "target")
             if ref is None:
+                if role == "target":
+                    self._facility_states(t)
                 continue
             for one in [ref, *(self.index.also.get(t.i, []) if self.index.tokens.get(t.i) == ref else [])]:
                 r = role
@@ -346,6 +359,32 @@ class Arguments:
                     # "Syria is willing to withdraw its troops": the subject acts, whatever its
                     # own troops as object said first
                     self.roles[one.entity] = r
+            if self.roles.get(ref.entity) == "target":
+                self._facility_states(t)
+
+    def _facility_states(self, noun: Token) -> None:
+        """"inspectors sent to the Arak plant in central Iran", "blocked the bridge between Bosnia
+        and Croatia": the state a facility lies in is whom an act on it concerns (CAMEO codes
+        the country as target), where no owner is named ("the US embassy in Kenya"); a city says
+        where, not whose."""
+        low = noun.lower_
+        # the model may not lemmatise a name's plural: "Esfahan Uranium Conversion Facilities"
+        if not {noun.lemma_.lower(), low, low[:-1], low[:-3] + "y"} & FACILITY_NOUNS:
+            return
+        owners = [self.index.tokens.get(c.i) for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        if noun.i not in self.index.tokens and any(o is not None and o.kind not in TOWN_KINDS for o in owners):
+            return  # "the Turkish embassy in Kenya" is Turkey's; "Esfahan Conversion Facilities" is a name
+        # "dispatched inspectors to Esfahan Conversion Facilities in central Iran": the parser may
+        # hang the facility's place on the verb
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in OBJ else None
+        preps = [*noun.children, *(verb.children if verb is not None and verb.pos_ == "VERB" else ())]
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ in FACILITY_PREPS:
+                for place in _pobj_places(prep, self.index):
+                    ref = self.index.tokens.get(place.i)
+                    if ref is not None and ref.kind in PLACE_KINDS and ref.kind not in TOWN_KINDS:
+                        self.add(place, "target")
+                        self.hosts.add(ref.entity)
 
     def address(self, preps: Collection[str]) -> None:
         """The places named by one of ``preps`` are whom the act is addressed to: its targets."""
@@ -391,11 +430,14 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
             has_subject = True
         elif dep in PASSIVE_SUBJ:
             args.add(child, "target")
-        elif dep == "agent":
+        elif dep == "agent" or (dep == "prep" and child.lower_ == "by" and _event_object(verb, lex)):
+            # "Police broke up a rally by opposition supporters": in the active voice the parser
+            # may hang the object's "by" on the verb; those who rally undergo the breaking up
+            undergo = _event_object(verb, lex)
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    args.add(obj, "actor")
-                    has_subject = True
+                    args.add(obj, "target" if undergo else "actor")
+                    has_subject = has_subject or not undergo
         elif dep == "dative" and child.pos_ == "ADP":
             # "provided 20 million euros to Ukraine": the parser's dative is the preposition
             for obj in child.children:
@@ -432,6 +474,15 @@ def verb_arguments(verb: Token, args: Arguments, lex: Lexicon, *, inherit_subjec
                     _places_within(obj, args)
     if inherit_subject and not has_subject:
         _inherited_subject(verb, args)
+
+
+def _event_object(verb: Token, lex: Lexicon) -> bool:
+    """Whether an active verb with a subject has an event noun for its object ("banned a march",
+    "dispersed the rally"): a "by" phrase on such a verb names who does that event."""
+    if any(c.dep_ in PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children) \
+            or not any(c.dep_ in SUBJ for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in lex.nouns or c.lower_ in lex.nouns) for c in verb.children)
 
 
 #: Words the parser takes for a preposition before "of" or "from" that say from where: "out of Lebanon".

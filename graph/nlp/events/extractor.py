@@ -281,9 +281,17 @@ class EventExtractor:
                 converse_arguments(light, args, lex)  # "the museum is receiving help from LVMH"
             elif light is not None:
                 # "Russia held talks with Ukraine", "met the pledge with scepticism"
+                own = {e for e, r in args.roles.items() if r == "actor"}
                 verb_arguments(light, args, lex)
-                if kind in HALTED_TYPES and tok.dep_ == "dobj" and light.lemma_.lower() in lex.cue("halting_verbs"):
+                halts = tok.dep_ == "dobj" and light.lemma_.lower() in lex.cue("halting_verbs")
+                if kind in HALTED_TYPES and halts:
                     kind, said_by = "SANCTION", light
+                elif kind == "PROTEST" and halts and (own or "target" in args.roles.values()) \
+                        and any(r == "actor" and e not in own for e, r in args.roles.items()):
+                    # "soldiers stopped a demonstration by students": those who stop another's protest
+                    # repress it (CAMEO 175), and the protesters are its target
+                    kind, said_by = "COERCE", light
+                    args.roles.update((e, "target") for e in own)
                 elif kind == "AGREE" and light.lemma_.lower() == "declare":
                     kind = "RETREAT"  # a truce declared, not agreed, de-escalates (CAMEO 0871)
             elif governor is not None and tok.dep_ in ("nsubj", "nsubjpass") and \
@@ -391,7 +399,7 @@ class EventExtractor:
             confidence=_confidence(kind, parts, when.anchor, tok), lemma=phrase,
         )
         ev.mentions = [ev.trigger]
-        return Mention(tok, ev, phrase, args.place_preps, strong, intent, said_by, joint)
+        return Mention(tok, ev, phrase, args.place_preps, strong, intent, said_by, joint, args.hosts)
 
     def _vowed(self, verb: Token, index: EntityIndex) -> str | None:
         """What a vow or pledge is by the act it commits to (CAMEO 03 vs 13): "Turkey vowed to help
@@ -427,9 +435,14 @@ class EventExtractor:
         # "Israel and Jordan agree", though Jordan is the target coders code
         actors = [index.name(p.entity) for p in ev.participants
                   if p.role == "actor" or (p.role == "target" and p.entity in m.joint)]
-        targets = [index.name(p.entity) for p in ev.participants if p.role == "target" and p.entity not in m.joint]
+        # "sends inspectors to Esfahan facilities in Iran": a facility's state is said as its place
+        hosted = {p.entity for p in ev.participants if p.role == "target" and p.entity in m.hosts}
+        if not any(p.role == "target" and p.entity not in hosted for p in ev.participants):
+            hosted = set()
+        targets = [index.name(p.entity) for p in ev.participants
+                   if p.role == "target" and p.entity not in m.joint and p.entity not in hosted]
         places = [(index.name(p.entity), m.place_preps.get(p.entity, "in"))
-                  for p in ev.participants if p.role == "place"]
+                  for p in ev.participants if p.role == "place" or p.entity in hosted]
         parties = [index.name(p.entity) for p in ev.participants if p.role == "participant"]
         # a group acts in the plural ("Egyptian police open fire") unless its noun is singular ("a Russian official")
         subject = next((c for c in m.token.children if c.dep_ in SUBJ), None)
@@ -453,6 +466,7 @@ class Mention:
     intent: str = ""  # "pledge", "threaten": the mention states an intention to act
     said_by: Token | None = None  # a verb that labels the event better than its noun
     joint: set[str] = field(default_factory=set)  # targets that act together with the actor ("X and Y met")
+    hosts: set[str] = field(default_factory=set)  # targets that are where a facility targeted lies
 
 
 def _one_state_per_side(tok: Token, parts: list[Participant], index: EntityIndex) -> list[Participant]:
@@ -978,7 +992,8 @@ PLOVER_NOUN_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "CONCEDE", "COOPER
 
 
 #: Nouns that carry the event their compound names: "a mediation mission", "peace efforts".
-CARRIER_NOUNS = frozenset("mission effort campaign operation bid initiative drive".split())
+CARRIER_NOUNS = frozenset("mission effort campaign operation bid initiative drive".split()) | {
+    "attempt"}  # "an assassination attempt" is coded as the assassination (CAMEO 185)
 
 
 def _noun_kind(noun: Token, lex: Lexicon, *, compounds: bool = True) -> str | None:

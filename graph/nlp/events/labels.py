@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...text import slug
 from .lexicon import load_lexicon
 
 SKIP_WORDS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "any", "“", "”", '"', "'", "‘", "’"})
 MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "negotiation", "negotiations", "conference"})
+#: Event nouns said of whom they are aimed at with "on": "Attack on Hamid Karzai", "Assassination
+#: attempt on Karzai" (an invasion is "of" a country).
+AIMED_NOUNS = frozenset({"attack", "assault", "raid", "strike", "attempt", "ambush", "crackdown"})
 REQUEST_LEMMAS = frozenset({"demand", "urge", "ask", "request", "insist", "press"})
 IRREGULAR = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 
@@ -64,7 +68,9 @@ def _noun_words(trigger: Token) -> str:
     nouns = load_lexicon().nouns
     low = trigger.lower_
     for c in trigger.children:
-        if c.dep_ in ("compound", "amod") and c.i == trigger.i - 1 and f"{c.lower_} {low}" in nouns:
+        # "an assassination attempt": a compound event noun before a noun that carries it
+        if c.dep_ in ("compound", "amod") and c.i == trigger.i - 1 and (f"{c.lower_} {low}" in nouns or (
+                c.dep_ == "compound" and nouns.get(c.lower_, "OTHER") != "OTHER" and nouns.get(low) is None)):
             return f"{c.text} {trigger.text}"
         if c.dep_ == "prep" and c.i == trigger.i + 1:
             for o in c.children:
@@ -111,20 +117,25 @@ def _target_prep(verb: Token, targets: list[str]) -> str:
     """The preposition that introduces a target after the object: "on" in "opened fire on
     demonstrators"; "to" for an indirect object ("gave the Ivory Coast aid"); "by" for the agent
     of the object's participle ("prevent demonstration by students")."""
-    names = {w for t in targets for w in t.lower().split()}
+    words = {w for t in targets for w in t.lower().split()}
+    # also without diacritics: the gazetteer may spell a name with them ("Arāk" for "Arak")
+    plain = {slug(w) for w in words} - {""}
+
+    def names(w: Token) -> bool:
+        return w.lower_ in words or slug(w.text) in plain
     # "suspended the talks with Kyiv": the preposition may hang from the object
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     # "prevented the demonstration staged by students": whose it is, "by" them
     agents = [a for o in objects for c in o.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
-    if any(w.lower_ in names for a in agents for w in a.subtree):
+    if any(names(w) for a in agents for w in a.subtree):
         return "by"
     for child in [*verb.children, *(c for o in objects for c in o.children)]:
-        if child.dep_ == "prep":
-            if any(w.lower_ in names for o in child.children if o.dep_ == "pobj" for w in o.subtree):
+        if child.dep_ in ("prep", "agent"):  # "banned a march by Kurdish activists": the parser's agent
+            if any(names(w) for o in child.children if o.dep_ == "pobj" for w in o.subtree):
                 return child.lower_
-            if child.lower_ in ("out", "away") and any(w.lower_ in names for w in child.subtree):
+            if child.lower_ in ("out", "away") and any(names(w) for w in child.subtree):
                 return "from"  # "pulled its troops out of Lebanon": "Syria pulls out troops from Lebanon"
-        elif child.dep_ == "dative" and any(w.lower_ in names for w in child.subtree):
+        elif child.dep_ == "dative" and any(names(w) for w in child.subtree):
             return "to"
     return ""
 
@@ -151,7 +162,10 @@ def label(trigger: Token, phrase: str, actors: list[str], targets: list[str],
                 return f"{sides[0]} {noun.lower()}"
         out = noun[:1].upper() + noun[1:]
         if targets:
-            out += f" {'against' if against else 'of'} {_and(targets)}"
+            # the preposition the text gives the target ("sanctions on Iran"), else what the act is
+            prep = _target_prep(trigger, targets) or (
+                "against" if against else "on" if trigger.lemma_.lower() in AIMED_NOUNS else "of")
+            out += f" {prep} {_and(targets)}"
         if actors:
             out += f" by {_and(actors)}"
         if place_names and not targets:

@@ -627,3 +627,77 @@ def test_aid_workers_are_an_aid_body(nlp, text, name, sector):
     evs, names = events(nlp, text)
     assert any(e.name == name and e.kind == "group" and e.sector == sector for e in names.values())
     assert any(names[p.entity].name == name and p.role == "actor" for ev in evs for p in ev.participants)
+
+
+@pytest.mark.parametrize("text, kind, target, label", [
+    ("The IAEA sent inspectors to a nuclear facility in Iran.", "ACCUSE", "Iran",
+     "International Atomic Energy Agency sends inspectors to Iran"),
+    ("Rebels blew up a gas pipeline near Syria.", "ASSAULT", "Syria", "Rebels blow up gas pipeline near Syria"),
+    ("Farmers blocked the bridge between Hungary and Austria.", "PROTEST", "Austria",
+     "Farmers block bridge between Hungary and Austria"),
+])
+def test_the_state_a_facility_lies_in_is_the_target(nlp, text, kind, target, label):
+    """CAMEO codes an act on a plant, a pipeline or a crossing as one on the state it lies in."""
+    evs, names = events(nlp, text)
+    ev = one(evs, kind)
+    assert (target, "target") in roles(ev, names) and ev.label == label
+
+
+def test_a_facility_with_a_named_owner_is_the_owners(nlp):
+    evs, names = events(nlp, "Gunmen attacked the Turkish embassy in Kenya.")
+    assert {n for n, r in roles(one(evs, "ASSAULT"), names) if r == "target"} == {"Turkey"}
+
+
+@pytest.mark.parametrize("text, kind, actor, target, label", [
+    ("Police broke up a rally by opposition supporters in Minsk.", "COERCE", "Police",
+     "opposition supporters in Minsk", "Police break rally by opposition supporters in Minsk"),
+    ("Soldiers stopped a demonstration by Palestinian students in Hebron.", "COERCE", "Soldiers",
+     "Palestinian students", "Soldiers stop demonstration by Palestinian students in Hebron"),
+    ("Police halted a march by opposition supporters.", "COERCE", "Police", "opposition supporters",
+     "Police halt march by opposition supporters"),
+])
+def test_who_stops_another_s_protest_represses_the_protesters(nlp, text, kind, actor, target, label):
+    """The 'by' phrase of a protest that is broken up or stopped names its target (CAMEO 175),
+    though the parser may hang it on the verb; the stopper acts, not the protesters."""
+    evs, names = events(nlp, text)
+    ev = one(evs, kind)
+    assert roles(ev, names) == {(actor, "actor"), (target, "target")} and ev.label == label
+    assert "PROTEST" not in [e.type for e in evs]
+
+
+def test_a_protest_ended_by_its_own_side_is_no_repression(nlp):
+    evs, _ = events(nlp, "Workers in Cairo ended their strike on Monday.")
+    assert "COERCE" not in [e.type for e in evs]
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("The army captured a rebel stronghold near the border.", "COERCE", "rebel"),
+    ("Russian troops shelled Chechen rebel positions outside Grozny.", "ASSAULT", "Chechen rebel"),
+    ("Police raided a guerrilla camp in the jungle.", "COERCE", "guerrilla"),
+])
+def test_the_rebels_holding_a_place_are_the_target_of_an_attack_on_it(nlp, text, kind, target):
+    """CAMEO codes 'shelled rebel positions' as an attack on the rebels (REB)."""
+    evs, names = events(nlp, text)
+    group = next(e for e in names.values() if e.name == target)
+    assert (group.kind, group.sector) == ("group", "rebels")
+    assert (target, "target") in roles(one(evs, kind), names)
+
+
+@pytest.mark.parametrize("text, target, label", [
+    ("President Karzai escaped an assassination attempt in Kandahar.", "Karzai", "Assassination attempt on Karzai"),
+    ("Hamid Karzai survived an attack by Taliban gunmen.", "Hamid Karzai", "Attack on Hamid Karzai by Taliban gunmen"),
+])
+def test_who_survives_an_attack_is_its_target(nlp, text, target, label):
+    """CAMEO 185 codes an attempted assassination as an assault on whom it was aimed at."""
+    evs, names = events(nlp, text)
+    ev = one(evs, "ASSAULT")
+    assert (target, "target") in roles(ev, names) and ev.label == label
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Chinese police beat students at the university.", "ASSAULT", "students"),
+    ("Egyptian police detained journalists outside the court.", "COERCE", "journalists"),
+])
+def test_whom_force_is_used_on_are_parties_however_generic(nlp, text, kind, target):
+    evs, names = events(nlp, text)
+    assert (target, "target") in roles(one(evs, kind), names)
