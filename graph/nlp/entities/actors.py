@@ -90,8 +90,9 @@ BARE_SECTORS = frozenset({"police", "military", "rebels", "opposition", "protest
 #: Sectors that contend in a confrontation: named by a bare plural ("demonstrators", "rebels",
 #: "soldiers") they are parties of the story, as target as well as actor.
 CONTENDING = frozenset({"police", "military", "rebels", "opposition", "protesters", "criminals"})
-#: Events of force, whose targets are its victims (CAMEO codes whom police beat or detain).
-FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Events of force and threats of it, whose targets are their victims (CAMEO codes whom police beat
+#: or detain, whom a state threatens); whom a state isolates or punishes is part of its policy.
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 #: Adjectives of race, religion or identity that make a sector noun a named group of the story
 #: ("black voters", "evangelical pastors"); capitalised peoples are the model's NORP already.
 IDENTITY = frozenset("black white brown indigenous aboriginal evangelical catholic protestant jewish muslim "
@@ -312,6 +313,10 @@ def _indefinite(tok: Token) -> bool:
     return tok.dep_ != "compound" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
 
 
+#: Prepositions whose object a singular body is, where it takes part: "by the tribunal", "against the union".
+BODY_PREPS = frozenset({"by", "against", "on", "with", "to"})
+
+
 def _body(tok: Token, sector: str) -> bool:
     """"The tribunal ruled", "the main opposition party called for", "a human rights group said":
     one body of a sector that acts by itself (CAMEO codes it JUD, OPP, HRI without a country), as
@@ -322,7 +327,8 @@ def _body(tok: Token, sector: str) -> bool:
     if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in tok.children):
         return False
     head = tok.head.head if tok.dep_ == "conj" else tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and head.lower_ == "by")
+    # as the object of an act it undergoes ("banned the main opposition party", "accused the union")
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj") or (tok.dep_ == "pobj" and head.lower_ in BODY_PREPS)
 
 
 #: Places an armed group holds, named by the group: "a rebel stronghold", "Chechen rebel positions"
@@ -408,7 +414,8 @@ def acting(entities: list[Entity], events: list[Event], relations: list[EventRel
         # authoritarian governments"), no party of the story itself
         named = any(p.entity not in bare and p.role in ("actor", "target") for p in ev.participants)
         for p in ev.participants:
-            # whom force is used on are its victims, parties however generic ("fired tear gas at students")
+            # whom force is used on are its victims, parties however generic ("fired tear gas at students",
+            # "threatened Western journalists with expulsion")
             if p.role == "actor" or (p.role == "target" and (not named or p.entity in parties or ev.type in FORCE_TYPES)):
                 spans.setdefault(p.entity, []).append((ev.sentence_start, ev.sentence_start + len(ev.sentence)))
     kept: list[Entity] = []

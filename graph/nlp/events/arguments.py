@@ -151,8 +151,15 @@ class EntityIndex:
 
     def _antecedent(self, tok: Token, fits) -> Ref | None:
         """The entity an anaphor ``tok`` refers back to, among those that ``fits``."""
-        # "Russia said it would ...": the subject of the reporting clause that governs this one.
         clause = clause_verb(tok)
+        if tok.dep_ == "poss" and tok.head.dep_ in OBJ and tok.head.head == clause:
+            # "unless Japan withdrew its troops": an owner in the object is bound by its clause's subject
+            for child in clause.children:
+                if child.dep_ in SUBJ and child.i < tok.i and child.pos_ != "PRON":
+                    ref = self.ref(child)
+                    if ref and fits(ref):
+                        return ref
+        # "Russia said it would ...": the subject of the reporting clause that governs this one.
         if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head != clause:
             for child in clause.head.children:
                 if child.dep_ in SUBJ and child.i < tok.i:
@@ -665,6 +672,13 @@ def _inherited_subject(verb: Token, args: Arguments) -> None:
                 if child.dep_ in OBJ and (asks or ((ref := args.index.ref(child)) is not None
                                                    and ref.kind in ACTOR_KINDS)):
                     args.add(child, "actor")
+                    return
+                if asks and child.dep_ == "prep" and child.lower_ in ("on", "upon", "to") and child.i < verb.i:
+                    # "called on the president to resign", "appealed to the UN to send peacekeepers":
+                    # the one asked would act, named or not; the asker does not
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            args.add(obj, "actor")
                     return
         for child in head.children:
             # raising: "China is expected to hold talks" -> China holds them

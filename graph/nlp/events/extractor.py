@@ -159,8 +159,11 @@ class EventExtractor:
                 return "REQUEST", lemma
             if _represses(tok, lemma, lex) or _crowd_control(tok, lex):
                 return "COERCE", lemma
-            if _lets_in(tok, lemma, lex):
+            if _lets_in(tok, lemma, lex) or _receives_involvement(tok, lemma, lex):
                 return "RETREAT", lemma
+            disarms = _disarms(tok, lemma, index, lex)
+            if disarms is not None:
+                return "RETREAT", disarms
             if _listed_phrase(tok, lemma, lex.cue("return_verbs")) is not None and _captive(tok, index, lex):
                 return "RETREAT", lemma  # "Iraq returned the prisoners to Kuwait" (CAMEO 0841)
             if _evacuates_people(tok, lemma, lex):
@@ -737,6 +740,37 @@ def _lets_in(verb: Token, lemma: str, lex: Lexicon) -> bool:
         return False
     into = any(c.dep_ == "prep" and c.lower_ in ("into", "in", "to") for c in verb.children)
     return into or any(c.lemma_.lower() in lex.cue("entry_verbs") for c in clauses)
+
+
+def _receives_involvement(verb: Token, lemma: str, lex: Lexicon) -> bool:
+    """"Angola received the first UN peacekeepers", "Croatia accepted UN monitors": a host taking
+    in peacekeepers or inspectors allows international involvement (CAMEO 0861, 0862: RETREAT)."""
+    if lemma not in lex.cue("receiving_verbs"):
+        return False
+    nouns = lex.cue("involvement_nouns")
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in nouns or any(
+        m.dep_ in ("amod", "compound") and m.lower_ in nouns for m in c.children)) for c in verb.children)
+
+
+#: Sectors whose surrender is a military one (CAMEO 0874 "retreat or surrender militarily").
+ARMED_SECTORS = frozenset({"military", "rebels"})
+
+
+def _disarms(verb: Token, lemma: str, index: EntityIndex, lex: Lexicon) -> str | None:
+    """The phrase of a disarming or a military surrender (CAMEO 0873, 0874: RETREAT): "the rebels
+    laid down their arms", "handed over their weapons", "Kurdish rebels surrendered to the army";
+    a surrender of anything else yields (CONCEDE)."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    phrase = f"{lemma} {particle}".strip()
+    arms = any(c.dep_ == "dobj" and c.lower_ in lex.cue("arms_nouns") for c in verb.children)
+    if arms and phrase in ("lay down", "hand over", "give up", "surrender", "turn over"):
+        return phrase
+    if lemma != "surrender" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    sides = [c for c in verb.children if c.dep_ in SUBJ]
+    sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    armed = any((ref := index.ref(s)) is not None and index.sectors.get(ref.entity) in ARMED_SECTORS for s in sides)
+    return "surrender" if armed else None
 
 
 def _people_expelled(verb: Token) -> bool:

@@ -109,7 +109,10 @@ def _object_phrase(verb: Token, phrase: str) -> str:
             obj = next((_words(c) for c in child.children if c.dep_ == "dobj" and c.pos_ != "PRON"), "")
             return " ".join(w for w in (who, modal, act, obj) if w)
         if subject is not None and verb.lemma_.lower() in REQUEST_LEMMAS:
-            return f"{_words(subject)} {child.lemma_.lower()}"
+            # "demanded that Somalia hand over the kidnappers": "Somalia hand over kidnappers"
+            act = [child.lemma_.lower(), *(c.lower_ for c in child.children if c.dep_ == "prt")]
+            obj = next((_words(c) for c in child.children if c.dep_ == "dobj" and c.pos_ != "PRON"), "")
+            return " ".join(w for w in (_words(subject), *act, obj) if w)
     return ""
 
 
@@ -122,7 +125,8 @@ def _target_prep(verb: Token, targets: list[str]) -> str:
     plain = {slug(w) for w in words} - {""}
 
     def names(w: Token) -> bool:
-        return w.lower_ in words or slug(w.text) in plain
+        # "UN peacekeepers" says the United Nations, "Libyan leader" Libya
+        return w.lower_ in words or slug(w.text) in plain or (w.is_alpha and any(_said(t, w.text) for t in targets))
     # "suspended the talks with Kyiv": the preposition may hang from the object
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     # "prevented the demonstration staged by students": whose it is, "by" them

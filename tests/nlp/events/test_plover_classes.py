@@ -701,3 +701,29 @@ def test_who_survives_an_attack_is_its_target(nlp, text, target, label):
 def test_whom_force_is_used_on_are_parties_however_generic(nlp, text, kind, target):
     evs, names = events(nlp, text)
     assert (target, "target") in roles(one(evs, kind), names)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Angola received the first UN peacekeepers on Monday.", "Angola"),
+    ("Croatia accepted UN monitors on its border.", "Croatia"),
+    ("Burma granted the Red Cross access to prisons.", "Myanmar"),
+    ("The rebels laid down their arms.", "rebels"),
+    ("Kurdish rebels surrendered to the Turkish army.", "Kurdish rebels"),
+])
+def test_receiving_peacekeepers_access_and_disarming_are_retreats(nlp, text, actor):
+    """CAMEO 0861/0862 (receive peacekeepers, inspectors), 086 (allow involvement), 0873/0874
+    (demobilise, surrender militarily) are RETREAT in the CAMEO-to-PLOVER table."""
+    evs, names = events(nlp, text)
+    assert (actor, "actor") in roles(one(evs, "RETREAT"), names)
+
+
+def test_a_surrender_to_demands_is_a_concession(nlp):
+    evs, _ = events(nlp, "The opposition surrendered to the government's demands.")
+    assert "RETREAT" not in [e.type for e in evs]
+
+
+def test_the_one_asked_on_or_to_acts_the_infinitive_not_the_asker(nlp):
+    evs, names = events(nlp, "Palestinian leaders appealed to the UN to send peacekeepers.")
+    assert ("United Nations", "actor") in roles(one(evs, "AID"), names)
+    evs, names = events(nlp, "The opposition called on the president to resign.")
+    assert not [e for e in evs if e.type == "CONCEDE" and roles(e, names)]
