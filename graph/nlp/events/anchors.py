@@ -22,6 +22,8 @@ from .lexicon import Lexicon
 SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONSULT"})
 
 
+#: Verbs by which someone has a stretch of time to act in: "has two years to", "gave Iran 30 days to".
+TIME_GIVING = frozenset({"have", "give", "grant", "allow"})
 #: An entity named in this many sentences is one of the story's protagonists.
 SALIENT_SENTENCES = 3
 
@@ -312,6 +314,18 @@ class TimeAnchors:
                                         or prep.lower_ == "since" and any(t.i in self.timed for t in prep.subtree)):
                 return True
         return False
+
+    def time_allowed(self, verb: Token) -> bool:
+        """Whether a "to" infinitive is what a stretch of time someone has or is given now is for:
+        "the ministry has two years to buy the vaccines", "gives Iran 30 days to comply": still to
+        come ("had two years to build" is not)."""
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return False
+        # the parser hangs the infinitive on the stretch of time or on the verb that gives it
+        times = [verb.head] if verb.head.pos_ == "NOUN" else \
+            [c for c in verb.head.children if c.dep_ in ("dobj", "npadvmod") and c.pos_ == "NOUN"]
+        return any(self.timed.get(t.i) == "DURATION" and t.head.lemma_.lower() in TIME_GIVING
+                   and t.head.tag_ in ("VBZ", "VBP", "VB") for t in times)
 
     def _speech(self, verb: Token) -> bool:
         """A verb of saying, promising or announcing ("said", "promised to", "urged")."""

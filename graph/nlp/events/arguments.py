@@ -687,6 +687,14 @@ def _inherited_subject(verb: Token, args: Arguments) -> None:
                 return
         if verb.dep_ in ("xcomp", "conj"):
             _inherited_subject(head, args)
+    elif verb.dep_ in ("relcl", "acl") and head.dep_ == "dobj" and head.head.lemma_.lower() == "have" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "the ministry has two years to raise funding", "Kenya has the right to respond": who has
+        # the time or the means to act acts
+        for child in head.head.children:
+            if child.dep_ in SUBJ:
+                args.add(child, "actor")
+                return
     elif verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         for child in head.children:
             if child.dep_ == "poss":

@@ -382,6 +382,8 @@ class EventExtractor:
                 and (stated_intention(tok, lex, future=False) or _announced(tok, lex) or _ready_for(tok, lex)):
             kind = MEETING_INTENT[kind]
             intent = INTENT_VERBS[kind]
+        if tok.pos_ == "VERB" and mod.modality == "asserted" and anchors.time_allowed(tok):
+            mod = Modality("planned", mod.polarity, mod.source)  # "has two years to buy the vaccines"
         when = anchors.anchor(tok, governor, kind, [p.entity for p in parts if p.role != "place"],
                               quoted=quotes.at(tok.idx)[0])
         if mod.modality == "planned" and when.anchor in ("tense", "dct", "convention") and when.date != "FUTURE_REF" \

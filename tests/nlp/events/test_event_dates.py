@@ -11,6 +11,7 @@ import pytest
 
 from graph.nlp.pipeline import make_doc
 from graph.records import CONFIDENT
+from sentences import events as sentence_events, roles
 
 DCT = dt.date(2022, 3, 30)
 HEADLINE = "Talks end in Paris\n\nTurkey and Greece ended their talks in Paris.\n\n"
@@ -154,3 +155,22 @@ def test_a_present_perfect_measured_by_a_duration_is_no_news_of_the_day(nlp, tex
 def test_what_is_hoped_or_expected_without_a_date_is_still_to_come(nlp, text, trigger, kind):
     ev = event(nlp, text, trigger)
     assert (ev.type, ev.modality, ev.date) == (kind, "planned", "FUTURE_REF")
+
+
+@pytest.mark.parametrize("text, trigger, date", [
+    ("Under the new rules, the Ministry of Health has two years to raise funding for the hospital.", "raise",
+     "FUTURE_REF"),
+    ("The United Nations gives Iran 30 days to comply with the inspectors.", "comply", "FUTURE_REF"),
+    ("The Ministry of Health had two years to build the hospital but failed.", "build", "2000-01-01"),
+])
+def test_what_a_stretch_of_time_is_given_for_is_still_to_come(nlp, text, trigger, date):
+    """"has two years to raise funding": the act is to come, with no date of its own; "had two years
+    to build" told it as past."""
+    evs, _ = sentence_events(nlp, text)
+    assert [e.date for e in evs if e.trigger.text == trigger] == [date]
+
+
+def test_who_has_the_time_to_act_acts(nlp):
+    evs, names = sentence_events(nlp, "Under the new rules, the Ministry of Health has two years to raise funding for the hospital.")
+    (ev,) = [e for e in evs if e.trigger.text == "raise"]
+    assert ("Ministry of Health", "actor") in roles(ev, names)
