@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from ...records import Timex
 from ...timeml import interval
 from ..syntax import doc_text, parse_dct
-from .interpret import Context, Reading, interpret, year_range
+from .interpret import TIMES_WORDS, Context, Reading, interpret, year_range
 from .patterns import build_matcher, lexicon, rules, token_tests, trigger_words
 
 __all__ = ["TimexTagger"]
@@ -395,7 +395,7 @@ def _amount(tok) -> float | None:
 
 def _times_before(doc: Doc, i: int) -> int:
     """Where a count of times just before token ``i`` begins ("twice", "three times"), else ``i``."""
-    if i >= 1 and doc[i - 1].lower_ in lexicon()["words"]["TIMESWORD"]:
+    if i >= 1 and doc[i - 1].lower_ in TIMES_WORDS:
         return i - 1
     if i >= 2 and doc[i - 1].lower_ == "times" and (doc[i - 2].like_num or doc[i - 2].lower_ in ("several", "many")):
         return i - 2

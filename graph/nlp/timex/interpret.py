@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from ...timeml import fmt, shift
 from ..syntax import FUTURE, PAST, PRESENT, clause_tense
-from .parts import Parts, parse
+from .parts import DECADE_WORDS, Parts, parse
 from .patterns import lexicon
 
 
@@ -53,8 +53,8 @@ _YEAR_TEXT = re.compile(lexicon()["regex"]["YEAR"])
 _DECADE_TEXT = re.compile(lexicon()["regex"]["DECADE"])
 _SHORT_DECADE_TEXT = re.compile(lexicon()["regex"]["DECADE2"])
 _FOUR_DIGIT_DECADE = re.compile(r"(1[0-9]|20)[0-9]0")
-_DECADE_WORDS = frozenset(lexicon()["words"]["DECADEWORD"])
-_TIMES_WORDS = frozenset(lexicon()["words"]["TIMESWORD"])
+#: Counts of times without a number ("twice a year"), also the start of a SET's span.
+TIMES_WORDS = frozenset(lexicon()["words"]["TIMESWORD"])
 _TEMPERATURE = frozenset(lexicon()["words"]["TEMPERATURE"])
 _DECADE_JOINERS = {"and", "or", "to", "through", "-", "into"}
 _DECADE_PREPOSITIONS = {"since", "during", "until", "till", "through", "throughout", "from", "of", "before",
@@ -265,7 +265,7 @@ def _plausible_decade(span: Span, p: Parts) -> bool:
     if p.pos_mod in ("START", "END"):
         return True  # "the early 90s", "the late sixties"
     prev = doc[span.start - 1].lower_ if span.start > span.sent.start else ""
-    return prev in _DECADE_PREPOSITIONS or span[-1].lower_ in _DECADE_WORDS
+    return prev in _DECADE_PREPOSITIONS or span[-1].lower_ in DECADE_WORDS
 
 
 def _plausible_season(tok) -> bool:
@@ -282,7 +282,7 @@ def _plausible_season(tok) -> bool:
 
 
 def _is_decade_token(tok) -> bool:
-    return bool(_DECADE_TEXT.match(tok.text) or _SHORT_DECADE_TEXT.match(tok.text)) or tok.lower_ in _DECADE_WORDS
+    return bool(_DECADE_TEXT.match(tok.text) or _SHORT_DECADE_TEXT.match(tok.text)) or tok.lower_ in DECADE_WORDS
 
 
 def year_range(doc, i: int) -> bool:
@@ -599,7 +599,7 @@ def duration(span: Span, p: Parts, ctx: Context) -> Reading | None:
     if after is not None and after.lower_ == "old":
         return None  # "37 years old" is an age
     if p.words[0] in ("a", "an", "per") and len(p.words) == 2 and before is not None and (
-            before.like_num or before.lower_ in _TIMES_WORDS or before.lower_ == "times" or before.pos_ == "NOUN") and (
+            before.like_num or before.lower_ in TIMES_WORDS or before.lower_ == "times" or before.pos_ == "NOUN") and (
             after is None or after.lower_ not in ("after", "before")):
         # "$1.76 a year", "twice a year", "four flights a week": a rate; "bankruptcy a year after the
         # appointment" is the length between two events

@@ -22,7 +22,8 @@ _HHMM = re.compile(lexicon()["regex"]["HHMM"])
 _QTAG = re.compile(r"^([qh])([1-4])$")
 _NQ = re.compile(r"^([1-4])q([0-9]{2})?$")  # "3Q", "4Q89": quarter first, then a two-digit year
 _FY = re.compile(r"^fy([0-9]{2}|[0-9]{4})$")
-_DECADE_WORDS = frozenset(lexicon()["words"]["DECADEWORD"])
+#: Decades spelled out ("the sixties"), shared with the interpreter's checks of where one is a decade.
+DECADE_WORDS = frozenset(lexicon()["words"]["DECADEWORD"])
 _FRACTION = re.compile(r"^([1-9])/([1-9])$")
 # "two and a half", "one and a quarter": the fraction after "and (a|one)".
 _AND_FRACTIONS = {"half": 0.5, "quarter": 0.25}
@@ -141,7 +142,7 @@ def parse(span: Span) -> Parts:
                 p.pos_mod = v["mod"][m.group(1)]
         elif (m := _SHORT_DECADE.match(w)):
             p.decade = 190 + int(m.group(1))  # "the '70s", "the 70s": the rules say where a bare one is a decade
-        elif w in _DECADE_WORDS:
+        elif w in DECADE_WORDS:
             p.decade = 190 + v["number"][w[:-3] + "y"] // 10  # "the (nineteen) sixties": sixty's decade
         elif (m := _CENTURY.match(w)) and any(x.startswith("centur") for x in words[i + 1:i + 3]):
             p.century = int(m.group(1)) - 1
